@@ -1,0 +1,71 @@
+// Builds the reference implementation: one Fastify app, the platform layer first, then each
+// component as an encapsulated plugin under its own prefix, in one visible list (no autoload).
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ComponentOptions, ReferenceConfig } from './config.ts';
+import { installErrorHandling } from './platform/error-handler.ts';
+import type { Services } from './platform/services.ts';
+import { TokenIssuers } from './platform/tokens.ts';
+import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
+import { authenticationComponent, createAuthenticationServices } from './components/authentication/index.ts';
+import { authorizationComponent, createDecisionLogService, createPdpService } from './components/authorization/index.ts';
+import { idportenComponent } from './components/idporten/index.ts';
+import { createMaskinportenClientService, maskinportenComponent } from './components/maskinporten/index.ts';
+import { mvaComponent } from './components/mva/index.ts';
+import { createRegisterService, registerComponent } from './components/register/index.ts';
+import { createResourceRegistryService, resourceRegistryComponent } from './components/resourceregistry/index.ts';
+import { testdataComponent } from './components/testdata/index.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  config: ReferenceConfig;
+}
+
+/** Wires the services; each create function may read the others from `services` at call time. */
+function createServices(): Services {
+  const services = {} as Services;
+  services.register = createRegisterService();
+  services.catalogue = createCatalogueService();
+  services.resources = createResourceRegistryService();
+  services.maskinportenClients = createMaskinportenClientService();
+  services.access = createAccessService(services);
+  const authentication = createAuthenticationServices(services);
+  services.systemRegister = authentication.systemRegister;
+  services.systemUsers = authentication.systemUsers;
+  services.decisions = createDecisionLogService();
+  services.pdp = createPdpService(services);
+  return services;
+}
+
+export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger,
+    bodyLimit: 1024 * 1024,
+    // Validation mirrors the contract one schema at a time: no coercion, no stripping, no defaults.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } },
+  });
+  app.decorateRequest('auth', null);
+  installErrorHandling(app);
+
+  const services = createServices();
+  const issuers = await TokenIssuers.create({
+    get publicUrl() {
+      return config.publicUrl;
+    },
+  });
+  const opts: ComponentOptions = { config, services, issuers };
+
+  await app.register(maskinportenComponent, { ...opts, prefix: '/maskinporten' });
+  await app.register(idportenComponent, { ...opts, prefix: '/idporten' });
+  await app.register(registerComponent, { ...opts, prefix: '/register/api/v1' });
+  await app.register(resourceRegistryComponent, { ...opts, prefix: '/resourceregistry/api/v1' });
+  await app.register(accessManagementComponent, { ...opts, prefix: '/accessmanagement/api/v1' });
+  await app.register(authenticationComponent, { ...opts, prefix: '/authentication/api/v1' });
+  await app.register(authorizationComponent, { ...opts, prefix: '/authorization/api/v1' });
+  await app.register(mvaComponent, { ...opts, prefix: '/mva' });
+  await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
+
+  app.get('/health', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } } } },
+    async () => ({ status: 'ok' }));
+  return app;
+}

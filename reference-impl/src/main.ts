@@ -1,0 +1,41 @@
+// Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--log]`.
+// `--port 0` picks a free port. Prints its base URL on a line of its own:
+//   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
+// which the conformance runner reads when it starts the reference as a child process.
+
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import type { ReferenceConfig } from './config.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4000' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'public-url': { type: 'string' },
+    log: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port ${values.port}: give a number from 0 to 65535.`);
+  process.exit(2);
+}
+
+const config: ReferenceConfig = { publicUrl: values['public-url']?.replace(/\/+$/, '') ?? '', logger: values.log };
+const app = await buildApp(config);
+const address = await app.listen({ port, host: values.host });
+if (!config.publicUrl) {
+  const { port: actual } = app.server.address() as { port: number };
+  const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+  config.publicUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`;
+}
+console.log(`Samsvar reference implementation listening on ${address}`);
+console.log(`SAMSVAR_REFERENCE_URL=${config.publicUrl}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

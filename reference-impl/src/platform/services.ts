@@ -1,0 +1,103 @@
+// The seams between components. app.ts builds one instance of each service and hands the whole
+// set to every component plugin as an option; a component reaches another component's data only
+// through these interfaces, never through its store.
+
+import type {
+  AccessPackage,
+  DecisionLogEntry,
+  ErRole,
+  MaskinportenClient,
+  Organisation,
+  Person,
+  RegisteredSystem,
+  Resource,
+  SystemUser,
+} from './model.ts';
+
+/** Register (ER): organisations, persons and ER roles. Owned by components/register. */
+export interface RegisterService {
+  organisation(orgNo: string): Organisation | undefined;
+  organisationByPartyId(partyId: number): Organisation | undefined;
+  organisationByPartyUuid(partyUuid: string): Organisation | undefined;
+  person(pid: string): Person | undefined;
+  /** ER roles held in `orgNo` (the org the role is registered on). */
+  rolesIn(orgNo: string): ErRole[];
+  createOrganisation(input: { orgNo: string; name: string; orgForm: string }): Organisation;
+  createPerson(input: { pid: string; name: string }): Person;
+  addRole(role: ErRole): void;
+}
+
+/** The access package catalogue. Owned by components/accessmanagement. */
+export interface CatalogueService {
+  /** Accepts a full URN, a bare code or a package id. */
+  find(urnOrCodeOrId: string): AccessPackage | undefined;
+  all(): AccessPackage[];
+}
+
+/** Resource registry. Owned by components/resourceregistry. */
+export interface ResourceRegistryService {
+  resource(identifier: string): Resource | undefined;
+  upsert(resource: Resource): { created: boolean };
+}
+
+/** Maskinporten clients. Owned by components/maskinporten. */
+export interface MaskinportenClientService {
+  client(clientId: string): MaskinportenClient | undefined;
+  register(client: MaskinportenClient): MaskinportenClient;
+}
+
+/** The system register. Owned by components/authentication. */
+export interface SystemRegisterService {
+  system(systemId: string): RegisteredSystem | undefined;
+}
+
+/** System users. Owned by components/authentication. */
+export interface SystemUserService {
+  systemUser(id: string): SystemUser | undefined;
+  /** Maskinporten's lookup (contracts authentication §6.2, §5.2 byExternalId). */
+  byExternalId(query: {
+    clientId: string;
+    systemProviderOrgNo: string;
+    systemUserOwnerOrgNo: string;
+    externalRef?: string;
+  }): SystemUser | undefined;
+}
+
+/**
+ * Access management: who holds which access packages for which party. Owned by
+ * components/accessmanagement. The PDP uses it as its policy information point.
+ */
+export interface AccessService {
+  /** Grant packages from `fromOrgNo` to a system user (standard system user approval). Idempotent. */
+  assignToSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[]): void;
+  /** Remove every package a system user holds (system user deleted). */
+  revokeAllForSystemUser(systemUserId: string): void;
+  /** Package codes (no URN prefix) the system user holds for `partyOrgNo`. */
+  packagesForSystemUser(systemUserId: string, partyOrgNo: string): string[];
+  /** Package codes a person holds for `orgNo` (through ER roles and direct assignments). */
+  packagesForPerson(pid: string, orgNo: string): string[];
+}
+
+/** The PDP as a service API inside the reference calls it (the MVA sample service). Owned by components/authorization. */
+export interface PdpService {
+  /** Decide for a system user subject; every decision is written to the decision log. */
+  decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'];
+}
+
+/** The PDP's decision log. Owned by components/authorization. */
+export interface DecisionLogService {
+  record(entry: DecisionLogEntry): void;
+  list(): DecisionLogEntry[];
+}
+
+export interface Services {
+  register: RegisterService;
+  catalogue: CatalogueService;
+  resources: ResourceRegistryService;
+  maskinportenClients: MaskinportenClientService;
+  systemRegister: SystemRegisterService;
+  systemUsers: SystemUserService;
+  access: AccessService;
+  decisions: DecisionLogService;
+  pdp: PdpService;
+}
