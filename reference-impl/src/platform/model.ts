@@ -40,6 +40,8 @@ export interface AccessPackage {
 
 /** One rule of a resource policy (JSON rules, not XACML XML; DESIGN §5). */
 export interface PolicyRule {
+  /** Rule effect; the policy combines rules with deny-overrides. Default Permit. */
+  effect?: 'Permit' | 'Deny';
   /** Subject URNs: urn:altinn:accesspackage:<code> (or a single-right subject, later issues). */
   subjects: string[];
   /** Action ids: read, write, ... (contracts authorization §6.3). */

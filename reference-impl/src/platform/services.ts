@@ -11,6 +11,7 @@ import type {
   Person,
   RegisteredSystem,
   Resource,
+  Right,
   SystemUser,
 } from './model.ts';
 
@@ -70,8 +71,12 @@ export interface SystemUserService {
 export interface AccessService {
   /** Grant packages from `fromOrgNo` to a system user (standard system user approval). Idempotent. */
   assignToSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[]): void;
-  /** Remove every package a system user holds (system user deleted). */
+  /** Grant single rights (enkeltrettigheter) from `fromOrgNo` to a system user. Idempotent. */
+  assignRightsToSystemUser(fromOrgNo: string, systemUserId: string, rights: Right[]): void;
+  /** Remove every package and right a system user holds (system user deleted). */
   revokeAllForSystemUser(systemUserId: string): void;
+  /** Single rights the system user holds for `partyOrgNo`. */
+  rightsForSystemUser(systemUserId: string, partyOrgNo: string): Right[];
   /** Package codes (no URN prefix) the system user holds for `partyOrgNo`. */
   packagesForSystemUser(systemUserId: string, partyOrgNo: string): string[];
   /** Package codes a person holds for `orgNo` (through ER roles and direct assignments). */

@@ -4,4 +4,6 @@ import type { ComponentOptions } from '../../config.ts';
 // Placeholder until the component is built.
 export async function registerComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { RegisterService } from '../../platform/services.ts';
-export function createRegisterService(): RegisterService { throw new Error('not built'); }
+export function createRegisterService(): RegisterService { return notBuilt(); }
+
+function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }

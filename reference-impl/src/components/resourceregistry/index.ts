@@ -4,4 +4,6 @@ import type { ComponentOptions } from '../../config.ts';
 // Placeholder until the component is built.
 export async function resourceRegistryComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { ResourceRegistryService } from '../../platform/services.ts';
-export function createResourceRegistryService(): ResourceRegistryService { throw new Error('not built'); }
+export function createResourceRegistryService(): ResourceRegistryService { return notBuilt(); }
+
+function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }
