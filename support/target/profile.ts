@@ -1,0 +1,163 @@
+// Target profiles: loading, validation against targets/profile.schema.json, ${NAME} substitution
+// and per-endpoint overrides from the environment (DESIGN §4). Used by the runner (scripts/samsvar.ts)
+// and by the World; nothing here starts or knows the reference implementation.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+export const ENDPOINT_KEYS = [
+  'maskinporten',
+  'platform',
+  'dialogporten',
+  'broker',
+  'mva',
+  'portal',
+  'idporten',
+  'testdata',
+] as const;
+export type EndpointKey = (typeof ENDPOINT_KEYS)[number];
+
+export type Capability =
+  | 'systemregister'
+  | 'standard-systembruker'
+  | 'agent-systembruker'
+  | 'klientdelegering'
+  | 'maskinporten'
+  | 'pdp'
+  | 'mva'
+  | 'dialogporten'
+  | 'formidling'
+  | 'portal-ui'
+  | 'testdata-api';
+
+export interface VendorConfig {
+  orgNo: string;
+  clientId: string;
+  keyId: string;
+  /** env:NAME or file:/path — where the private key comes from. */
+  privateKey: string;
+}
+
+/** A profile as written in its file, validated but with ${NAME} placeholders left in. */
+export interface RawProfile {
+  name: string;
+  description?: string;
+  reference?: boolean;
+  endpoints: Partial<Record<EndpointKey, string>>;
+  capabilities: Capability[];
+  vendor?: VendorConfig;
+  fixtures?: Record<string, unknown>;
+  timeouts?: { requestMs?: number };
+}
+
+/** A profile ready to use: endpoints resolved, overrides applied, no trailing slashes. */
+export interface TargetProfile extends Omit<RawProfile, 'endpoints'> {
+  /** Where the profile was read from. */
+  path: string;
+  reference: boolean;
+  endpoints: Partial<Record<EndpointKey, string>>;
+}
+
+/** A profile problem: the run is broken (setup), not a non-conformance of the target. */
+export class ProfileError extends Error {
+  override name = 'ProfileError';
+}
+
+export const DEFAULT_PROFILE = 'targets/referanse.json';
+
+const schemaPath = new URL('../../targets/profile.schema.json', import.meta.url);
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+
+function validate(data: unknown): asserts data is RawProfile {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    validator = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  }
+  if (!validator(data)) {
+    const lines = (validator.errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.message ?? ''}`.trimEnd());
+    throw new ProfileError(`The target profile is not valid:\n${lines.join('\n')}`);
+  }
+}
+
+/** Reads and validates a profile file, leaving ${NAME} placeholders as they are. */
+export function readProfile(path: string = DEFAULT_PROFILE): RawProfile & { path: string } {
+  const full = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new ProfileError(`Cannot read the target profile ${full}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError(`The target profile ${full} is not valid JSON: ${(error as Error).message}`);
+  }
+  validate(data);
+  return { ...data, path: full };
+}
+
+/** Replaces ${NAME} from the environment; names every missing variable. */
+export function substitute(value: string, env: NodeJS.ProcessEnv, where: string): string {
+  const missing: string[] = [];
+  const out = value.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
+    const v = env[name];
+    if (v === undefined || v === '') {
+      missing.push(name);
+      return '';
+    }
+    // Base URLs are joined with paths that start with '/': drop a trailing slash of the variable.
+    return v.replace(/\/+$/, '');
+  });
+  if (missing.length > 0) {
+    throw new ProfileError(`${where} needs the environment variable ${missing.join(', ')}, which is not set.`);
+  }
+  return out;
+}
+
+/** The environment variable that overrides one endpoint: SAMSVAR_ENDPOINT_<KEY>. */
+export function overrideVariable(key: EndpointKey): string {
+  return `SAMSVAR_ENDPOINT_${key.toUpperCase()}`;
+}
+
+/** Resolves endpoints of a raw profile: overrides first, then ${NAME} substitution. */
+export function resolveProfile(raw: RawProfile & { path: string }, env: NodeJS.ProcessEnv = process.env): TargetProfile {
+  const endpoints: Partial<Record<EndpointKey, string>> = {};
+  for (const key of ENDPOINT_KEYS) {
+    const override = env[overrideVariable(key)];
+    const value = override && override !== '' ? override : raw.endpoints[key];
+    if (value === undefined) continue;
+    const resolved = substitute(value, env, `Endpoint "${key}" of profile "${raw.name}"`);
+    let url: URL;
+    try {
+      url = new URL(resolved);
+    } catch {
+      throw new ProfileError(`Endpoint "${key}" of profile "${raw.name}" is not a URL: ${resolved}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ProfileError(`Endpoint "${key}" of profile "${raw.name}" must be http(s): ${resolved}`);
+    }
+    endpoints[key] = resolved.replace(/\/+$/, '');
+  }
+  return { ...raw, reference: raw.reference ?? false, endpoints };
+}
+
+/** Loads the profile named by SAMSVAR_TARGET (default targets/referanse.json) and resolves it. */
+export function loadProfile(env: NodeJS.ProcessEnv = process.env): TargetProfile {
+  return resolveProfile(readProfile(env.SAMSVAR_TARGET || DEFAULT_PROFILE), env);
+}
+
+/** The endpoint's base URL, or a ProfileError naming the missing key. */
+export function endpoint(profile: TargetProfile, key: EndpointKey): string {
+  const url = profile.endpoints[key];
+  if (!url) {
+    throw new ProfileError(`Target profile "${profile.name}" has no "${key}" endpoint (set it in the profile or ${overrideVariable(key)}).`);
+  }
+  return url;
+}
+
+export function hasCapability(profile: TargetProfile, capability: Capability): boolean {
+  return profile.capabilities.includes(capability);
+}
