@@ -1,0 +1,109 @@
+// Reads the specification statically: every scenario (pickle) of features/ with its tags, and the
+// requirement register features/krav.yaml. Used by the runner's gates (every @krav id resolves,
+// every MUST has a scenario, no scenario without @krav) and to list scenarios that are not
+// applicable to a target (a @kapabilitet the profile does not declare).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator } from '@cucumber/messages';
+import { parse as parseYaml } from 'yaml';
+
+export interface SpecScenario {
+  uri: string;
+  line: number;
+  name: string;
+  tags: string[];
+  krav: string[];
+  capabilities: string[];
+}
+
+export interface Requirement {
+  id: string;
+  tekst: string;
+  kilde: string;
+  niva: 'MUST' | 'SHOULD';
+}
+
+function tagValues(tags: string[], prefix: string): string[] {
+  return tags.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length));
+}
+
+/** Feature files below `dir`, sorted (fs.globSync needs Node 22, so a plain walk). */
+export function featureFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.feature'))
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .sort();
+}
+
+export function readScenarios(root: string, dir = 'features'): SpecScenario[] {
+  const scenarios: SpecScenario[] = [];
+  for (const file of featureFiles(join(root, dir))) {
+    const uri = relative(root, file);
+    const source = readFileSync(file, 'utf8');
+    const newId = IdGenerator.uuid();
+    const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher('no'));
+    const document = parser.parse(source);
+    const lines = new Map<string, number>();
+    const collect = (children: ReadonlyArray<{ scenario?: { id: string; location: { line: number } }; rule?: { children: ReadonlyArray<{ scenario?: { id: string; location: { line: number } } }> } }>) => {
+      for (const child of children) {
+        if (child.scenario) lines.set(child.scenario.id, child.scenario.location.line);
+        if (child.rule) collect(child.rule.children);
+      }
+    };
+    collect(document.feature?.children ?? []);
+    for (const pickle of compile(document, uri, newId)) {
+      const tags = pickle.tags.map((t) => t.name);
+      const line = lines.get(pickle.astNodeIds[0] ?? '') ?? 0;
+      scenarios.push({
+        uri,
+        line,
+        name: pickle.name,
+        tags,
+        krav: tagValues(tags, '@krav:'),
+        capabilities: tagValues(tags, '@kapabilitet:'),
+      });
+    }
+  }
+  return scenarios;
+}
+
+export function readRequirements(path: string): Requirement[] {
+  const data = parseYaml(readFileSync(path, 'utf8')) as unknown;
+  if (!Array.isArray(data)) throw new Error(`${path} must be a YAML list of requirements.`);
+  const seen = new Set<string>();
+  return data.map((entry, i) => {
+    const r = entry as Partial<Requirement>;
+    if (typeof r.id !== 'string' || typeof r.tekst !== 'string' || typeof r.kilde !== 'string' || (r.niva !== 'MUST' && r.niva !== 'SHOULD')) {
+      throw new Error(`${path}: entry ${i + 1} needs id, tekst, kilde and niva (MUST or SHOULD).`);
+    }
+    if (seen.has(r.id)) throw new Error(`${path}: requirement ${r.id} is listed twice.`);
+    seen.add(r.id);
+    return r as Requirement;
+  });
+}
+
+export interface TraceabilityProblems {
+  withoutKrav: SpecScenario[];
+  unknownIds: Array<{ id: string; scenario: SpecScenario }>;
+  uncoveredMusts: Requirement[];
+}
+
+/** The traceability gate: every scenario has @krav, every id resolves, every MUST has a scenario. */
+export function checkTraceability(scenarios: SpecScenario[], requirements: Requirement[]): TraceabilityProblems {
+  const known = new Set(requirements.map((r) => r.id));
+  const used = new Set(scenarios.flatMap((s) => s.krav));
+  return {
+    withoutKrav: scenarios.filter((s) => s.krav.length === 0),
+    unknownIds: scenarios.flatMap((s) => s.krav.filter((id) => !known.has(id)).map((id) => ({ id, scenario: s }))),
+    uncoveredMusts: requirements.filter((r) => r.niva === 'MUST' && !used.has(r.id)),
+  };
+}
+
+/** Scenarios a target cannot run: they need a capability the profile does not declare. */
+export function notApplicable(scenarios: SpecScenario[], declared: readonly string[]): Array<SpecScenario & { missing: string[] }> {
+  return scenarios
+    .map((s) => ({ ...s, missing: s.capabilities.filter((c) => !declared.includes(c)) }))
+    .filter((s) => s.missing.length > 0);
+}
