@@ -1,10 +1,22 @@
+// Authorization: the PDP (POST /authorize, XACML JSON profile) and its decision log.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-
-// Placeholder until the component is built.
-export async function authorizationComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { DecisionLogService, PdpService, Services } from '../../platform/services.ts';
-export function createDecisionLogService(): DecisionLogService { return notBuilt(); }
-export function createPdpService(_services: Services): PdpService { return notBuilt(); }
+import { authorizeRoutes } from './routes.ts';
+import { Pdp } from './service.ts';
+import { DecisionLog } from './store.ts';
 
-function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }
+export async function authorizationComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  // The route evaluates whole XACML requests; PdpService offers only the system-user shortcut.
+  const pdp = opts.services.pdp instanceof Pdp ? opts.services.pdp : new Pdp(opts.services);
+  authorizeRoutes(app, opts, pdp);
+}
+
+export function createDecisionLogService(): DecisionLogService {
+  return new DecisionLog();
+}
+
+export function createPdpService(services: Services): PdpService {
+  return new Pdp(services);
+}

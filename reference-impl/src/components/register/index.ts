@@ -1,9 +1,15 @@
+// Register (Enhetsregisteret stand-in): organisations, persons and ER roles.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-
-// Placeholder until the component is built.
-export async function registerComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { RegisterService } from '../../platform/services.ts';
-export function createRegisterService(): RegisterService { return notBuilt(); }
+import { registerRoutes } from './routes.ts';
+import { RegisterStore } from './store.ts';
 
-function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }
+export async function registerComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  registerRoutes(app, opts, opts.services.register);
+}
+
+export function createRegisterService(): RegisterService {
+  return new RegisterStore();
+}

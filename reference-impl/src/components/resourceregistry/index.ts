@@ -1,9 +1,15 @@
+// Resource registry: service-owner resources with their policies.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-
-// Placeholder until the component is built.
-export async function resourceRegistryComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { ResourceRegistryService } from '../../platform/services.ts';
-export function createResourceRegistryService(): ResourceRegistryService { return notBuilt(); }
+import { resourceRoutes } from './routes.ts';
+import { ResourceStore } from './store.ts';
 
-function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }
+export async function resourceRegistryComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  resourceRoutes(app, opts.services.resources);
+}
+
+export function createResourceRegistryService(): ResourceRegistryService {
+  return new ResourceStore();
+}

@@ -1,5 +1,10 @@
+// Samsvar's test data API (docs/samsvar-apis.md §1): builds each scenario's world. It keeps no state
+// of its own; everything it creates lives in the stores of the components that own it.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { testdataRoutes } from './routes.ts';
 
-// Placeholder until the component is built.
-export async function testdataComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
+export async function testdataComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  testdataRoutes(app, opts);
+}

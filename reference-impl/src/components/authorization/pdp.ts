@@ -1,0 +1,179 @@
+// Policy decision: one place that decides, for the POST /authorize route and for PdpService.
+// Follows the order of Altinn's PDP (contracts authorization §1.3, §1.4): context checks on the
+// subject and party, policy lookup, policy rules with access packages enriched as subject attributes
+// (deny-overrides), then single-right delegations when the rules are NotApplicable.
+
+import type { DecisionLogEntry, PolicyRule, Resource, Right } from '../../platform/model.ts';
+import type { Services } from '../../platform/services.ts';
+import { XML_STRING, type Attr, type DecisionRequest } from './xacml.ts';
+
+export const ATTR = {
+  systemUser: 'urn:altinn:systemuser:uuid',
+  person: 'urn:altinn:person:identifier-no',
+  userId: 'urn:altinn:userid',
+  organisation: 'urn:altinn:organization:identifier-no',
+  legacyOrganisation: 'urn:altinn:organizationnumber',
+  partyId: 'urn:altinn:partyid',
+  partyUuid: 'urn:altinn:party:uuid',
+  resource: 'urn:altinn:resource',
+  action: 'urn:oasis:names:tc:xacml:1.0:action:action-id',
+  accessPackage: 'urn:altinn:accesspackage',
+} as const;
+
+const PACKAGE_PREFIX = `${ATTR.accessPackage}:`;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Decision = DecisionLogEntry['decision'];
+export type StatusCode = 'ok' | 'processing-error' | 'syntax-error';
+
+/** A semantic error in the request: Indeterminate with processing-error and this message (Altinn's ArgumentException). */
+export class PdpArgumentError extends Error {}
+
+export interface Outcome {
+  decision: Decision;
+  status: StatusCode;
+  statusMessage?: string;
+  /** Resource attributes the PDP added that the response must echo (IncludeInResult). */
+  addedResourceAttrs: Attr[];
+}
+
+interface Party {
+  orgNo: string;
+  /** Set when the party was given without urn:altinn:partyid: the PDP adds it, marked IncludeInResult. */
+  addedPartyId?: Attr;
+}
+
+function first(attrs: Attr[], id: string): string | undefined {
+  return attrs.find((a) => a.id === id)?.value;
+}
+
+// contracts authorization §1.2: urn:altinn:systemuser:uuid must be the only subject attribute.
+function checkSystemUserAlone(subject: Attr[]): void {
+  if (subject.some((a) => a.id === ATTR.systemUser) && subject.length > 1) {
+    throw new PdpArgumentError(`Subject attribute ${ATTR.systemUser} can only be used by itself and not in combination with other subject identifiers.`);
+  }
+}
+
+// contracts authorization §1.2: the system user id must be a GUID.
+function systemUserOf(subject: Attr[]): string | undefined {
+  const value = first(subject, ATTR.systemUser);
+  if (value === undefined) return undefined;
+  if (!GUID.test(value)) throw new PdpArgumentError(`${ATTR.systemUser}: Not a valid uuid`);
+  return value.toLowerCase();
+}
+
+// contracts authorization §1.2: organisation number + person/user id together is an error on the external API.
+function checkSubjectCombination(subject: Attr[]): void {
+  const has = (id: string) => subject.some((a) => a.id === id);
+  if (has(ATTR.person) && has(ATTR.userId)) {
+    throw new PdpArgumentError('Not allowed to set userid and person-id for subject at the same time');
+  }
+  if ((has(ATTR.organisation) || has(ATTR.legacyOrganisation)) && (has(ATTR.person) || has(ATTR.userId))) {
+    throw new PdpArgumentError('Not allowed to set organization number and person-id or userid for subject at the same time');
+  }
+}
+
+// A person subject must be known (Altinn looks up the user profile and fails with "Invalid person-id").
+function personOf(subject: Attr[], services: Services): string | undefined {
+  const pid = first(subject, ATTR.person);
+  if (pid === undefined) return undefined;
+  if (!services.register.person(pid)) throw new PdpArgumentError('Invalid person-id');
+  return pid;
+}
+
+/** The party ("on behalf of") from the resource category; only organisations are parties here. */
+function partyOf(resource: Attr[], services: Services): Party | undefined {
+  const partyIdText = first(resource, ATTR.partyId);
+  if (partyIdText !== undefined) {
+    const org = /^\d{1,10}$/.test(partyIdText) ? services.register.organisationByPartyId(Number(partyIdText)) : undefined;
+    return org ? { orgNo: org.orgNo } : undefined;
+  }
+  const orgNo = first(resource, ATTR.organisation) ?? first(resource, ATTR.legacyOrganisation);
+  const uuid = first(resource, ATTR.partyUuid);
+  const org = orgNo !== undefined ? services.register.organisation(orgNo)
+    : uuid !== undefined && GUID.test(uuid) ? services.register.organisationByPartyUuid(uuid) : undefined;
+  if (!org) return undefined;
+  return { orgNo: org.orgNo, addedPartyId: { id: ATTR.partyId, value: String(org.partyId), dataType: XML_STRING, includeInResult: true } };
+}
+
+/** contracts authorization §1.4 step 4, §6.2: package codes match ignoring case, actions exactly; deny-overrides. */
+export function evaluateRules(rules: PolicyRule[], packages: string[], action: string | undefined): 'Permit' | 'Deny' | 'NotApplicable' {
+  if (action === undefined) return 'NotApplicable';
+  const held = new Set(packages.map((p) => p.toLowerCase()));
+  let permit = false;
+  for (const rule of rules) {
+    if (!rule.actions.includes(action)) continue;
+    const matches = rule.subjects.some((s) => s.startsWith(PACKAGE_PREFIX) && held.has(s.slice(PACKAGE_PREFIX.length).toLowerCase()));
+    if (!matches) continue;
+    if ((rule.effect ?? 'Permit') === 'Deny') return 'Deny';
+    permit = true;
+  }
+  return permit ? 'Permit' : 'NotApplicable';
+}
+
+/** contracts authorization §1.3 step 2: a single right on this resource with this action (or no action) permits. */
+export function rightsPermit(rights: Right[], resourceId: string, action: string | undefined): boolean {
+  if (action === undefined) return false;
+  return rights.some((r) => (r.action === undefined || r.action === action)
+    && r.resource.some((x) => x.id === ATTR.resource && x.value === resourceId));
+}
+
+/** Decides one request. Throws PdpArgumentError for requests Altinn answers with Indeterminate/processing-error. */
+export function decide(request: DecisionRequest, services: Services): Outcome {
+  checkSystemUserAlone(request.subject);
+  const systemUserId = systemUserOf(request.subject);
+  checkSubjectCombination(request.subject);
+  const pid = personOf(request.subject, services);
+  const party = partyOf(request.resource, services);
+
+  const resourceId = first(request.resource, ATTR.resource);
+  const resource: Resource | undefined = resourceId !== undefined ? services.resources.resource(resourceId) : undefined;
+  if (!resource || resourceId === undefined) throw new PdpArgumentError('Policy not found for resource');
+
+  // §1.4 step 3: access packages enriched as subject attributes, only when the party resolved.
+  // §1.4 step 5: roles are not enriched for system users; other subject kinds get nothing here.
+  let packages: string[] = [];
+  if (party && systemUserId) packages = services.access.packagesForSystemUser(systemUserId, party.orgNo);
+  else if (party && pid) packages = services.access.packagesForPerson(pid, party.orgNo);
+
+  const action = first(request.action, ATTR.action);
+  let decision: Decision = evaluateRules(resource.policy.rules, packages, action);
+
+  // §1.3 evaluation order (2): single rights, only when the rules are NotApplicable. A delegation
+  // lookup that cannot run (no subject or party) leaves the rules' NotApplicable in place, as Altinn's
+  // DecisionController keeps the roles response unless the delegation response is Permit.
+  if (decision === 'NotApplicable' && party && systemUserId) {
+    if (rightsPermit(services.access.rightsForSystemUser(systemUserId, party.orgNo), resource.identifier, action)) decision = 'Permit';
+  }
+
+  return { decision, status: 'ok', addedResourceAttrs: party?.addedPartyId ? [party.addedPartyId] : [] };
+}
+
+/** The decision log entry for one decided (or failed) request. */
+export function logEntry(request: DecisionRequest, decision: Decision, services: Services): DecisionLogEntry {
+  const subject = Object.fromEntries(request.subject.map((a) => [a.id, a.value]));
+  const party: Record<string, string> = Object.fromEntries(request.resource.filter((a) => a.id !== ATTR.resource).map((a) => [a.id, a.value]));
+  const resolved = partyOf(request.resource, services);
+  if (resolved) party[ATTR.organisation] = resolved.orgNo;
+  return {
+    at: new Date().toISOString(),
+    subject,
+    action: first(request.action, ATTR.action) ?? '',
+    resource: first(request.resource, ATTR.resource) ?? '',
+    party,
+    decision,
+  };
+}
+
+/** Decides and never throws: processing errors and unexpected faults become Indeterminate (Altinn answers 200 either way). */
+export function decideSafely(request: DecisionRequest, services: Services, onFault: (error: unknown) => void): Outcome {
+  try {
+    return decide(request, services);
+  } catch (error) {
+    if (error instanceof PdpArgumentError) {
+      return { decision: 'Indeterminate', status: 'processing-error', statusMessage: error.message, addedResourceAttrs: [] };
+    }
+    onFault(error);
+    return { decision: 'Indeterminate', status: 'syntax-error', addedResourceAttrs: [] };
+  }
+}

@@ -1,0 +1,27 @@
+// POST /authorization/api/v1/authorize (contracts authorization §1.1).
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentOptions } from '../../config.ts';
+import { requireBearer } from '../../platform/tokens.ts';
+import { authorizeBody } from './schemas.ts';
+import type { Pdp } from './service.ts';
+import { canonicaliseMemberNames, type XacmlRoot } from './xacml.ts';
+
+/** Scope policy AuthorizeScopeAccess (contracts authorization §1.1). */
+const AUTHORIZE_SCOPES = ['altinn:authorization/authorize', 'altinn:authorization/authorize.admin'];
+
+export function authorizeRoutes(app: FastifyInstance, opts: ComponentOptions, pdp: Pdp): void {
+  app.post<{ Body: XacmlRoot }>('/authorize', {
+    // 401 without a valid Maskinporten token and 403 without the scope come before the body is read,
+    // as ASP.NET authorises before model binding.
+    onRequest: requireBearer(opts.issuers, { accept: ['maskinporten'], anyScope: AUTHORIZE_SCOPES }),
+    // Member names bind case-insensitively (PascalCase or camelCase); the schema then checks the shape.
+    preValidation: async function canonicalise(request: FastifyRequest, _reply: FastifyReply) {
+      request.body = canonicaliseMemberNames(request.body);
+    },
+    schema: { body: authorizeBody },
+  }, async function authorize(request: FastifyRequest<{ Body: XacmlRoot }>) {
+    // 200 for every evaluated request, whatever the decision (contracts authorization §1.1).
+    return pdp.authorize(request.body.Request, (error) => request.log.error({ err: error }, 'PDP evaluation failed'));
+  });
+}
