@@ -1,5 +1,10 @@
+// ID-porten stand-in (prefix /idporten): person login for end-user actions (docs/samsvar-apis.md §2).
+// Stateless: the person comes from the register, the signing key from the shared token issuers.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { idportenRoutes } from './routes.ts';
 
-// Placeholder until the component is built.
-export async function idportenComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
+export async function idportenComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  await idportenRoutes(app, { config: opts.config, services: opts.services, issuers: opts.issuers });
+}

@@ -1,5 +1,11 @@
+// MVA sample service (prefix /mva): Samsvar's own small VAT reporting API, protected the way Altinn
+// tells API providers to protect theirs (docs/samsvar-apis.md §3, contracts authorization §1.5).
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { mvaRoutes } from './routes.ts';
+import { ReceiptStore } from './store.ts';
 
-// Placeholder until the component is built.
-export async function mvaComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
+export async function mvaComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  await mvaRoutes(app, { config: opts.config, services: opts.services, issuers: opts.issuers, receipts: new ReceiptStore() });
+}
