@@ -1,9 +1,27 @@
+// Altinn Authentication stand-in (contracts authentication §2, §3, §5): system register, system user
+// requests (standard and agent) and system users, mounted under /authentication/api/v1.
+// createAuthenticationServices creates this app instance's store; the plugin finds the same store
+// through the service objects it created.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-
-// Placeholder until the component is built.
-export async function authenticationComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
 import type { Services, SystemRegisterService, SystemUserService } from '../../platform/services.ts';
-export function createAuthenticationServices(_services: Services): { systemRegister: SystemRegisterService; systemUsers: SystemUserService } { return { systemRegister: notBuilt(), systemUsers: notBuilt() }; }
+import { authenticationRoutes } from './routes.ts';
+import { AuthenticationSystemRegisterService, AuthenticationSystemUserService } from './service.ts';
+import { AuthenticationStore } from './store.ts';
 
-function notBuilt<T>(): T { return new Proxy({}, { get: () => () => { throw new Error('component not built yet'); } }) as T; }
+export async function authenticationComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  const registerService = opts.services.systemRegister;
+  if (!(registerService instanceof AuthenticationSystemRegisterService)) {
+    throw new Error('authentication: services.systemRegister must come from createAuthenticationServices');
+  }
+  await authenticationRoutes(app, { config: opts.config, services: opts.services, issuers: opts.issuers, store: registerService.store });
+}
+
+export function createAuthenticationServices(_services: Services): { systemRegister: SystemRegisterService; systemUsers: SystemUserService } {
+  const store = new AuthenticationStore();
+  return {
+    systemRegister: new AuthenticationSystemRegisterService(store),
+    systemUsers: new AuthenticationSystemUserService(store),
+  };
+}

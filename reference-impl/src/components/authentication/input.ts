@@ -1,0 +1,79 @@
+// Input conventions of Altinn Authentication (contracts authentication §0): ASP.NET binds JSON member
+// names and query parameter names case-insensitively, and the create/update endpoints trim string
+// inputs. Both are done here, driven by the route's own JSON Schema, before the schema validates.
+
+import type { FastifyRequest } from 'fastify';
+
+type JsonSchema = {
+  type?: string | readonly string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: boolean | JsonSchema;
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Renames the members of `value` to the spelling the schema declares, matching case-insensitively
+ * (`ID`/`id`, `allowedredirecturls`/`allowedRedirectUrls`), recursively through declared objects and
+ * array items. Undeclared members keep their name (ASP.NET ignores them; the schema may refuse them).
+ * When two members differ only in case, the last one wins, as System.Text.Json does.
+ */
+export function canonicalNames(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) {
+    return schema.items ? value.map((item) => canonicalNames(item, schema.items)) : value;
+  }
+  if (!isPlainObject(value) || !schema.properties) return value;
+  const declared = new Map(Object.keys(schema.properties).map((name) => [name.toLowerCase(), name]));
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (key === '__proto__') continue; // never let input reach an object's prototype
+    const canonical = declared.get(key.toLowerCase());
+    if (canonical === undefined) {
+      out[key] = member;
+    } else {
+      out[canonical] = canonicalNames(member, schema.properties[canonical]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Trims string members the way Altinn's TrimStringsActionFilter does (contracts authentication §0):
+ * string properties of the body object and of nested plain objects; never inside lists, and never the
+ * values of dictionaries (name/description maps have no declared properties).
+ */
+export function trimStrings(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema?.properties || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [name, memberSchema] of Object.entries(schema.properties)) {
+    const member = out[name];
+    if (typeof member === 'string') out[name] = member.trim();
+    else if (isPlainObject(member) && memberSchema.properties) out[name] = trimStrings(member, memberSchema);
+  }
+  return out;
+}
+
+export interface InputOptions {
+  body?: JsonSchema;
+  querystring?: JsonSchema;
+  /** Trim string inputs (create/update endpoints only). */
+  trim?: boolean;
+}
+
+/** A preValidation hook applying the conventions above to the body and the query string. */
+export function aspNetInput(options: InputOptions) {
+  return async function aspNetInputHook(request: FastifyRequest): Promise<void> {
+    if (options.body && request.body !== undefined) {
+      let body = canonicalNames(request.body, options.body);
+      if (options.trim) body = trimStrings(body, options.body);
+      request.body = body;
+    }
+    if (options.querystring && request.query !== undefined) {
+      request.query = canonicalNames(request.query, options.querystring);
+    }
+  };
+}

@@ -1,0 +1,109 @@
+// Every route of the authentication component in one table, relative to /authentication/api/v1.
+// Tokens are checked in onRequest (before the body is parsed, as ASP.NET authorises before binding);
+// input names are matched and strings trimmed in preValidation; the route schema then checks shape.
+
+import type { FastifyInstance } from 'fastify';
+import { personToken, vendorToken } from './access.ts';
+import { SCOPE, type AuthContext } from './context.ts';
+import { endUserHandlers } from './enduser.ts';
+import { aspNetInput } from './input.ts';
+import { requestHandlers, type CreateRequestBody } from './requests.ts';
+import * as s from './schemas.ts';
+import { systemRegisterHandlers, type AccessPackageInput, type RegisterSystemBody, type RightInput } from './systemregister.ts';
+import { systemUserHandlers } from './systemusers.ts';
+
+export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
+  const register = systemRegisterHandlers(ctx);
+  const requests = requestHandlers(ctx);
+  const endUser = endUserHandlers(ctx);
+  const systemUsers = systemUserHandlers(ctx);
+
+  const systemRegisterScope = vendorToken(ctx.issuers, [SCOPE.systemRegisterWrite, SCOPE.systemRegisterAdmin]);
+  const requestWrite = vendorToken(ctx.issuers, [SCOPE.requestWrite]);
+  const requestRead = vendorToken(ctx.issuers, [SCOPE.requestRead]);
+  const maskinportenLookup = vendorToken(ctx.issuers, [SCOPE.maskinportenLookup]);
+  const person = personToken(ctx.issuers);
+
+  // ---- System register, vendor API (contracts authentication §2) ----
+  const registerBody = aspNetInput({ body: s.registerSystemRequest, trim: true });
+  app.post<{ Body: RegisterSystemBody }>('/systemregister/vendor',
+    { onRequest: systemRegisterScope, preValidation: registerBody, schema: { body: s.registerSystemRequest } }, register.create);
+  app.get('/systemregister/vendor', { onRequest: systemRegisterScope }, register.list);
+  app.get<{ Params: { systemId: string } }>('/systemregister/vendor/:systemId',
+    { onRequest: systemRegisterScope, schema: { params: s.systemIdParams } }, register.get);
+  app.put<{ Params: { systemId: string }; Body: RegisterSystemBody }>('/systemregister/vendor/:systemId',
+    { onRequest: systemRegisterScope, preValidation: registerBody, schema: { params: s.systemIdParams, body: s.registerSystemRequest } },
+    register.update);
+  app.put<{ Params: { systemId: string }; Body: RightInput[] }>('/systemregister/vendor/:systemId/rights',
+    { onRequest: systemRegisterScope, preValidation: aspNetInput({ body: s.rightsBody }), schema: { params: s.systemIdParams, body: s.rightsBody } },
+    register.updateRights);
+  app.put<{ Params: { systemId: string }; Body: AccessPackageInput[] }>('/systemregister/vendor/:systemId/accesspackages',
+    { onRequest: systemRegisterScope, preValidation: aspNetInput({ body: s.accessPackagesBody }), schema: { params: s.systemIdParams, body: s.accessPackagesBody } },
+    register.updateAccessPackages);
+  app.delete<{ Params: { systemId: string } }>('/systemregister/vendor/:systemId',
+    { onRequest: systemRegisterScope, schema: { params: s.systemIdParams } }, register.remove);
+  app.get<{ Params: { systemId: string } }>('/systemregister/vendor/:systemId/changelog',
+    { onRequest: systemRegisterScope, schema: { params: s.systemIdParams } }, register.changelog);
+
+  // ---- System user requests, vendor side (contracts authentication §3.1–§3.4) ----
+  app.post<{ Body: CreateRequestBody }>('/systemuser/request/vendor',
+    { onRequest: requestWrite, preValidation: aspNetInput({ body: s.createRequestBody, trim: true }), schema: { body: s.createRequestBody } },
+    requests.createStandard);
+  app.post<{ Body: CreateRequestBody }>('/systemuser/request/vendor/agent',
+    { onRequest: requestWrite, preValidation: aspNetInput({ body: s.createAgentRequestBody, trim: true }), schema: { body: s.createAgentRequestBody } },
+    requests.createAgent);
+  app.get<{ Params: { requestId: string } }>('/systemuser/request/vendor/:requestId',
+    { onRequest: requestRead, schema: { params: s.requestIdParams } }, requests.getStandard);
+  app.get<{ Params: { requestId: string } }>('/systemuser/request/vendor/agent/:requestId',
+    { onRequest: requestRead, schema: { params: s.requestIdParams } }, requests.getAgent);
+  app.get<{ Params: { systemId: string; orgNo: string; externalRef: string } }>('/systemuser/request/vendor/byexternalref/:systemId/:orgNo/:externalRef',
+    { onRequest: requestRead, schema: { params: s.byExternalRefParams } }, requests.getStandardByExternalRef);
+  app.get<{ Params: { systemId: string; orgNo: string; externalRef: string } }>('/systemuser/request/vendor/agent/byexternalref/:systemId/:orgNo/:externalRef',
+    { onRequest: requestRead, schema: { params: s.byExternalRefParams } }, requests.getAgentByExternalRef);
+  app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/request/vendor/bysystem/:systemId',
+    { onRequest: requestRead, preValidation: aspNetInput({ querystring: s.pageQuery }), schema: { params: s.systemIdParams, querystring: s.pageQuery } },
+    requests.listStandardBySystem);
+  app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/request/vendor/agent/bysystem/:systemId',
+    { onRequest: requestRead, preValidation: aspNetInput({ querystring: s.pageQuery }), schema: { params: s.systemIdParams, querystring: s.pageQuery } },
+    requests.listAgentBySystem);
+  app.delete<{ Params: { requestId: string } }>('/systemuser/request/vendor/:requestId',
+    { onRequest: requestWrite, schema: { params: s.requestIdParams } }, requests.remove);
+
+  // ---- System user requests, end-user side (contracts authentication §3.5) ----
+  app.get<{ Params: { requestId: string } }>('/systemuser/request/:requestId',
+    { onRequest: person, schema: { params: s.requestIdParams } }, endUser.getRequest);
+  app.get<{ Params: { requestId: string } }>('/systemuser/request/agent/:requestId',
+    { onRequest: person, schema: { params: s.requestIdParams } }, endUser.getAgentRequest);
+  app.get<{ Params: { party: string; requestId: string } }>('/systemuser/request/:party/:requestId',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.getPartyRequest);
+  app.get<{ Params: { party: string; requestId: string } }>('/systemuser/request/agent/:party/:requestId',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.getAgentPartyRequest);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/request/:party/:requestId/approve',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.approveRequest);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/request/:party/:requestId/reject',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.rejectRequest);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/request/agent/:party/:requestId/approve',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.approveAgentRequest);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/request/agent/:party/:requestId/reject',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.rejectAgentRequest);
+
+  // ---- System users (contracts authentication §5.2) ----
+  app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/vendor/bysystem/:systemId',
+    { onRequest: systemRegisterScope, preValidation: aspNetInput({ querystring: s.pageQuery }), schema: { params: s.systemIdParams, querystring: s.pageQuery } },
+    systemUsers.listBySystem);
+  app.get<{ Querystring: { 'system-id': string; orgno: string; 'external-ref'?: string } }>('/systemuser/vendor/byquery',
+    { onRequest: requestWrite, preValidation: aspNetInput({ querystring: s.byQueryQuery }), schema: { querystring: s.byQueryQuery } },
+    systemUsers.byQuery);
+  app.get<{ Querystring: { clientId?: string; systemProviderOrgNo?: string; systemUserOwnerOrgNo?: string; externalRef?: string } }>('/systemuser/byExternalId',
+    { onRequest: maskinportenLookup, preValidation: aspNetInput({ querystring: s.byExternalIdQuery }), schema: { querystring: s.byExternalIdQuery } },
+    systemUsers.byExternalId);
+  app.get<{ Params: { party: string } }>('/systemuser/:party',
+    { onRequest: person, schema: { params: s.partyParams } }, endUser.listSystemUsers);
+  app.get<{ Params: { party: string; systemUserId: string } }>('/systemuser/:party/:systemUserId',
+    { onRequest: person, schema: { params: s.partySystemUserParams } }, endUser.getSystemUser);
+  app.delete<{ Params: { party: string; systemUserId: string } }>('/systemuser/:party/:systemUserId',
+    { onRequest: person, schema: { params: s.partySystemUserParams } }, endUser.deleteSystemUser);
+  app.delete<{ Params: { party: string; systemUserId: string }; Querystring: { facilitatorId?: string } }>('/systemuser/agent/:party/:systemUserId',
+    { onRequest: person, preValidation: aspNetInput({ querystring: s.agentDeleteQuery }), schema: { params: s.partySystemUserParams, querystring: s.agentDeleteQuery } },
+    endUser.deleteAgentSystemUser);
+}

@@ -1,0 +1,176 @@
+// JSON Schemas of the authentication routes: shape only (types, required members). Business rules run
+// in the handlers in the contract's order. Member names are the contract's (contracts authentication
+// §2.2, §3.2); input.ts matches incoming names to them case-insensitively before validation. Unknown
+// members are accepted and ignored, as ASP.NET does. Query and path values are strings (no coercion).
+// No response schemas: fast-json-stringify would drop members the contract sends and turn the left-out
+// nulls into empty values.
+
+const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** The legacy integer party id (ASP.NET binds `int`). */
+const PARTY_PATTERN = '^-?[0-9]{1,10}$';
+
+const nullableString = { type: ['string', 'null'] } as const;
+
+/** AttributePair `{id, value}` (contracts authentication §2.2). */
+const attributePair = {
+  type: 'object',
+  required: ['id', 'value'],
+  properties: { id: { type: 'string' }, value: { type: 'string' } },
+} as const;
+
+/**
+ * Right `{action?, resource:[AttributePair]}`. The reference requires at least one attribute pair:
+ * Altinn indexes `resource[0]` unguarded and fails with a 500 on an empty list.
+ */
+export const right = {
+  type: 'object',
+  required: ['resource'],
+  properties: {
+    action: nullableString,
+    resource: { type: 'array', minItems: 1, items: attributePair },
+  },
+} as const;
+
+/** AccessPackage `{urn}`; a missing or null urn is a business error (VLD-08 / AUTH-00063), not a shape error. */
+export const accessPackage = {
+  type: 'object',
+  properties: { urn: nullableString },
+} as const;
+
+const languageMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+/** RegisterSystemRequest (contracts authentication §2.2), the body of POST and PUT vendor. */
+export const registerSystemRequest = {
+  type: 'object',
+  required: ['id', 'vendor', 'name', 'description'],
+  properties: {
+    id: { type: 'string' },
+    vendor: {
+      type: 'object',
+      required: ['ID'],
+      properties: { authority: nullableString, ID: { type: 'string' } },
+    },
+    name: languageMap,
+    description: languageMap,
+    rights: { type: ['array', 'null'], items: right },
+    accessPackages: { type: ['array', 'null'], items: accessPackage },
+    clientId: { type: ['array', 'null'], items: { type: 'string' } },
+    isVisible: { type: 'boolean' },
+    allowedRedirectUrls: { type: ['array', 'null'], items: { type: 'string' } },
+  },
+} as const;
+
+export const rightsBody = { type: 'array', items: right } as const;
+export const accessPackagesBody = { type: 'array', items: accessPackage } as const;
+
+/** CreateRequestSystemUser (contracts authentication §3.2). */
+export const createRequestBody = {
+  type: 'object',
+  required: ['systemId', 'partyOrgNo'],
+  properties: {
+    systemId: { type: 'string' },
+    partyOrgNo: { type: 'string' },
+    externalRef: nullableString,
+    integrationTitle: nullableString,
+    rights: { type: ['array', 'null'], items: right },
+    accessPackages: { type: ['array', 'null'], items: accessPackage },
+    redirectUrl: nullableString,
+  },
+} as const;
+
+/**
+ * CreateAgentRequestSystemUser: the same without rights. `rights` is declared only so that its name is
+ * matched case-insensitively; a check in the handler refuses it (contracts authentication §3.2).
+ */
+export const createAgentRequestBody = {
+  type: 'object',
+  required: ['systemId', 'partyOrgNo'],
+  properties: {
+    systemId: { type: 'string' },
+    partyOrgNo: { type: 'string' },
+    externalRef: nullableString,
+    integrationTitle: nullableString,
+    rights: {},
+    accessPackages: { type: ['array', 'null'], items: accessPackage },
+    redirectUrl: nullableString,
+  },
+} as const;
+
+export const systemIdParams = {
+  type: 'object',
+  required: ['systemId'],
+  properties: { systemId: { type: 'string', minLength: 1 } },
+} as const;
+
+export const requestIdParams = {
+  type: 'object',
+  required: ['requestId'],
+  properties: { requestId: { type: 'string', pattern: GUID_PATTERN } },
+} as const;
+
+export const byExternalRefParams = {
+  type: 'object',
+  required: ['systemId', 'orgNo', 'externalRef'],
+  properties: {
+    systemId: { type: 'string', minLength: 1 },
+    orgNo: { type: 'string', minLength: 1 },
+    externalRef: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+export const partyRequestParams = {
+  type: 'object',
+  required: ['party', 'requestId'],
+  properties: {
+    party: { type: 'string', pattern: PARTY_PATTERN },
+    requestId: { type: 'string', pattern: GUID_PATTERN },
+  },
+} as const;
+
+export const partyParams = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: { type: 'string', pattern: PARTY_PATTERN } },
+} as const;
+
+export const partySystemUserParams = {
+  type: 'object',
+  required: ['party', 'systemUserId'],
+  properties: {
+    party: { type: 'string', pattern: PARTY_PATTERN },
+    systemUserId: { type: 'string', pattern: GUID_PATTERN },
+  },
+} as const;
+
+/** `?token=` of the paged lists (contracts authentication §5.2). */
+export const pageQuery = {
+  type: 'object',
+  properties: { token: { type: 'string' } },
+} as const;
+
+/** byExternalId: the missing-parameter 400 is a business rule (contracts authentication §5.2), so nothing is required here. */
+export const byExternalIdQuery = {
+  type: 'object',
+  properties: {
+    clientId: { type: 'string' },
+    systemProviderOrgNo: { type: 'string' },
+    systemUserOwnerOrgNo: { type: 'string' },
+    externalRef: { type: 'string' },
+  },
+} as const;
+
+/** byquery: `system-id` and `orgno` are non-nullable action parameters, so ASP.NET requires them. */
+export const byQueryQuery = {
+  type: 'object',
+  required: ['system-id', 'orgno'],
+  properties: {
+    'system-id': { type: 'string' },
+    orgno: { type: 'string' },
+    'external-ref': { type: 'string' },
+  },
+} as const;
+
+export const agentDeleteQuery = {
+  type: 'object',
+  properties: { facilitatorId: { type: 'string', pattern: GUID_PATTERN } },
+} as const;
