@@ -3,7 +3,7 @@
 
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ComponentOptions, ReferenceConfig } from './config.ts';
-import { installErrorHandling } from './platform/error-handler.ts';
+import { installErrorHandling, traceId } from './platform/error-handler.ts';
 import type { Services } from './platform/services.ts';
 import { TokenIssuers } from './platform/tokens.ts';
 import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
@@ -41,6 +41,14 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   const app = Fastify({
     logger: config.logger,
     bodyLimit: 1024 * 1024,
+    // ASP.NET routes match case-insensitively (`byexternalid` works on Altinn); path params keep their case.
+    routerOptions: { caseSensitive: false },
+    // Errors Fastify raises before routing (a malformed %-escape in the URL) keep the problem shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void reply.code(400).type('application/problem+json').send(
+        JSON.stringify({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, statusDescription: 'Bad Request', traceId: traceId(), detail: error.message }),
+      );
+    },
     // Validation mirrors the contract one schema at a time: no coercion, no stripping, no defaults.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } },
   });

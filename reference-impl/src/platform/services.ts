@@ -21,8 +21,12 @@ export interface RegisterService {
   organisationByPartyId(partyId: number): Organisation | undefined;
   organisationByPartyUuid(partyUuid: string): Organisation | undefined;
   person(pid: string): Person | undefined;
+  personByPartyId(partyId: number): Person | undefined;
+  personByPartyUuid(partyUuid: string): Person | undefined;
   /** ER roles held in `orgNo` (the org the role is registered on). */
   rolesIn(orgNo: string): ErRole[];
+  /** ER roles a person or organisation holds, in any organisation. */
+  rolesHeldBy(holder: ErRole['holder']): ErRole[];
   createOrganisation(input: { orgNo: string; name: string; orgForm: string }): Organisation;
   createPerson(input: { pid: string; name: string }): Person;
   addRole(role: ErRole): void;
@@ -38,6 +42,7 @@ export interface CatalogueService {
 /** Resource registry. Owned by components/resourceregistry. */
 export interface ResourceRegistryService {
   resource(identifier: string): Resource | undefined;
+  all(): Resource[];
   upsert(resource: Resource): { created: boolean };
 }
 
