@@ -1,7 +1,7 @@
 // Builds the reference implementation: one Fastify app, the platform layer first, then each
 // component as an encapsulated plugin under its own prefix, in one visible list (no autoload).
 
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ComponentOptions, ReferenceConfig } from './config.ts';
 import { installErrorHandling, traceId } from './platform/error-handler.ts';
 import type { Services } from './platform/services.ts';
@@ -44,7 +44,8 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
     // ASP.NET routes match case-insensitively (`byexternalid` works on Altinn); path params keep their case.
     routerOptions: { caseSensitive: false },
     // Errors Fastify raises before routing (a malformed %-escape in the URL) keep the problem shape too.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, _request, rawReply) => {
+      const reply = rawReply as FastifyReply;
       void reply.code(400).type('application/problem+json').send(
         JSON.stringify({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, statusDescription: 'Bad Request', traceId: traceId(), detail: error.message }),
       );
