@@ -16,9 +16,18 @@ import { createRegisterService, registerComponent } from './components/register/
 import { createResourceRegistryService, resourceRegistryComponent } from './components/resourceregistry/index.ts';
 import { testdataComponent } from './components/testdata/index.ts';
 
-export interface BuiltApp {
-  app: FastifyInstance;
-  config: ReferenceConfig;
+/** One registered route, as the robustness and fuzz tests enumerate them. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: Record<string, unknown> | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the app (filled as routes are registered). */
+    routeTable: RouteEntry[];
+  }
 }
 
 /** Wires the services; each create function may read the others from `services` at call time. */
@@ -54,6 +63,13 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } },
   });
   app.decorateRequest('auth', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema as Record<string, unknown> | undefined });
+    }
+  });
   installErrorHandling(app);
 
   const services = createServices();
