@@ -1,0 +1,145 @@
+// An organisation's Maskinporten client as the suite holds it: the client id, the private key that
+// signs its JWT grants, and a Maskinporten client to send them with. Used by the vendor (its system)
+// and the service owner (its PEP). Grants follow contracts authentication §6.1: RS256 with `kid`,
+// iss = client id, aud = the issuer read from the metadata, iat, exp ≤ 120 s after iat, a fresh jti,
+// scope, and for a system user one authorization_details entry.
+
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { exportJWK, generateKeyPair, importJWK, importPKCS8, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { ProfileError } from '../target/profile.ts';
+import { requireSuccess } from '../assertions.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { MaskinportenClient, TokenResponse } from '../clients/maskinporten.ts';
+
+/** Grant lifetime: Maskinporten refuses more than 120 s; Altinn's own tests use 60. */
+export const GRANT_LIFETIME_SECONDS = 60;
+
+export interface SystemUserAuthorizationDetails {
+  type: 'urn:altinn:systemuser';
+  systemuser_org: { authority: 'iso6523-actorid-upis'; ID: string };
+  externalRef?: string;
+}
+
+/** authorization_details for a system user owned by `ownerOrgNo` (contracts authentication §6.1). */
+export function systemUserDetails(ownerOrgNo: string, externalRef?: string): SystemUserAuthorizationDetails {
+  return {
+    type: 'urn:altinn:systemuser',
+    systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${ownerOrgNo}` },
+    ...(externalRef !== undefined ? { externalRef } : {}),
+  };
+}
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  /** The public JWK with kid, alg and use, as registered with Maskinporten. */
+  publicJwk: JWK;
+}
+
+/** A fresh RS256 key pair (the suite's own keys: never stored, never logged). */
+export async function newSigningKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = `samsvar-${randomUUID()}`;
+  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+/** Reads a private key named by a profile (`env:NAME` or `file:/path`), as PEM (PKCS#8) or a JWK. */
+export async function importProfileKey(source: string, kid: string): Promise<SigningKey> {
+  let text: string | undefined;
+  if (source.startsWith('env:')) {
+    text = process.env[source.slice(4)];
+    if (!text) throw new ProfileError(`Den private nøkkelen skal komme fra miljøvariabelen ${source.slice(4)}, som ikke er satt.`);
+  } else if (source.startsWith('file:')) {
+    try {
+      text = readFileSync(source.slice(5), 'utf8');
+    } catch (error) {
+      throw new ProfileError(`Kan ikke lese den private nøkkelen fra ${source.slice(5)}: ${(error as Error).message}`);
+    }
+  } else {
+    throw new ProfileError(`Ukjent nøkkelkilde "${source}" (bruk env:NAVN eller file:/sti).`);
+  }
+  try {
+    const trimmed = text.trim();
+    const privateKey = trimmed.startsWith('{')
+      ? ((await importJWK(JSON.parse(trimmed) as JWK, 'RS256')) as CryptoKey)
+      : await importPKCS8(trimmed, 'RS256', { extractable: true });
+    return { kid, privateKey, publicJwk: { kid } };
+  } catch (error) {
+    throw new ProfileError(`Den private nøkkelen fra ${source} kan ikke leses som PKCS#8 PEM eller JWK: ${(error as Error).message}`);
+  }
+}
+
+export interface GrantOptions {
+  scope: string;
+  authorizationDetails?: SystemUserAuthorizationDetails[];
+  /** Override the audience (default: the issuer from the metadata). */
+  audience?: string;
+}
+
+export class MaskinportenIdentity {
+  private issuerValue: string | undefined;
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    readonly orgNo: string,
+    readonly clientId: string,
+    private readonly key: SigningKey,
+    private readonly client: MaskinportenClient,
+  ) {}
+
+  get kid(): string {
+    return this.key.kid;
+  }
+
+  /** Maskinporten's issuer, read from its metadata once (DESIGN §4: never guessed from a URL layout). */
+  async issuer(): Promise<string> {
+    if (this.issuerValue === undefined) {
+      const metadata = requireSuccess(await this.client.metadata(), 'Å lese Maskinportens metadata (/.well-known/oauth-authorization-server)');
+      if (typeof metadata?.issuer !== 'string' || metadata.issuer === '') {
+        throw new ProfileError('Maskinportens metadata har ingen issuer.');
+      }
+      this.issuerValue = metadata.issuer;
+    }
+    return this.issuerValue;
+  }
+
+  /** Maskinporten's published signing keys (GET /jwk); a failure makes the scenario not testable. */
+  async publishedKeys(): Promise<JSONWebKeySet> {
+    const jwks = requireSuccess(await this.client.jwks(), 'Å lese Maskinportens nøkler (JWKS)', [200]);
+    assert.ok(Array.isArray(jwks?.keys), 'Ikke testbar: Maskinportens JWKS har ingen "keys".');
+    return jwks as unknown as JSONWebKeySet;
+  }
+
+  /** A signed JWT grant (RFC 7523) for this client. */
+  async grant(options: GrantOptions): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = { scope: options.scope };
+    if (options.authorizationDetails) claims.authorization_details = options.authorizationDetails;
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setIssuer(this.clientId)
+      .setAudience(options.audience ?? (await this.issuer()))
+      .setIssuedAt(now)
+      .setExpirationTime(now + GRANT_LIFETIME_SECONDS)
+      .setJti(randomUUID())
+      .sign(this.key.privateKey);
+  }
+
+  /** Sends a grant and returns Maskinporten's answer as it is (no assertion). */
+  async requestToken(options: GrantOptions): Promise<ApiResponse<TokenResponse>> {
+    return this.client.token(await this.grant(options));
+  }
+
+  /** An access token for plain (non system user) scopes, cached per scope set; a refusal makes the scenario not testable. */
+  async accessToken(scopes: string[], purpose: string): Promise<string> {
+    const scope = scopes.join(' ');
+    const cached = this.tokens.get(scope);
+    if (cached) return cached;
+    const body = requireSuccess(await this.requestToken({ scope }), `Å hente Maskinporten-token for ${purpose}`, [200]);
+    assert.ok(typeof body?.access_token === 'string', `Ikke testbar: Maskinporten svarte uten access_token for ${purpose}.`);
+    this.tokens.set(scope, body.access_token);
+    return body.access_token;
+  }
+}

@@ -1,0 +1,63 @@
+// A person (here: a company's daglig leder) who logs in through the ID-porten stand-in and acts in
+// the end-user routes of the platform with a person token (pid, scope altinn:portal/enduser).
+
+import assert from 'node:assert/strict';
+import { Actor, type ActorContext } from './actor.ts';
+import { AuthenticationClient } from '../clients/authentication.ts';
+import { IdportenClient } from '../clients/idporten.ts';
+import { TestdataClient } from '../clients/testdata.ts';
+import { requireSuccess } from '../assertions.ts';
+import { newPid } from '../testdata/index.ts';
+
+export interface PersonNotes {
+  token?: string;
+}
+
+export class Person extends Actor {
+  readonly notes: PersonNotes = {};
+  private pidValue: string | undefined;
+  name = '';
+
+  constructor(role: string, context: ActorContext) {
+    super(role, context);
+  }
+
+  /** Use a person that already exists on the target (profile fixtures) instead of making one. */
+  useExisting(pid: string, name = ''): void {
+    this.pidValue = pid;
+    this.name = name;
+  }
+
+  get pid(): string {
+    if (!this.pidValue) throw new Error(`${this.role} er ikke satt opp ennå (kall ready() først).`);
+    return this.pidValue;
+  }
+
+  get idporten(): IdportenClient {
+    return new IdportenClient(this.endpoint('idporten'), this.http());
+  }
+
+  get authentication(): AuthenticationClient {
+    return new AuthenticationClient(this.endpoint('platform'), this.http());
+  }
+
+  protected async setUp(): Promise<void> {
+    if (this.pidValue) return; // a fixture person: exists on the target already
+    const pid = newPid();
+    this.name = `Syntetisk ${this.role} ${pid.slice(0, 6)}`;
+    const testdata = new TestdataClient(this.endpoint('testdata'), this.http());
+    requireSuccess(await testdata.createPerson({ pid, name: this.name }), `Å opprette ${this.role} (syntetisk person) i testdata-API-et`);
+    this.pidValue = pid;
+  }
+
+  /** Logs in (once per scenario) and returns the person token. */
+  async token(): Promise<string> {
+    await this.ready();
+    if (!this.notes.token) {
+      const body = requireSuccess(await this.idporten.testLogin(this.pid), `Innlogging for ${this.role} i ID-porten`, [200]);
+      assert.ok(typeof body?.access_token === 'string', `Ikke testbar: ID-porten ga ingen access_token for ${this.role}.`);
+      this.notes.token = body.access_token;
+    }
+    return this.notes.token;
+  }
+}

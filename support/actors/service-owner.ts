@@ -1,0 +1,123 @@
+// The service owner (tjenesteeier): Skatteetaten, as a synthetic organisation. It owns the MVA
+// resource and its policy (which names the access package merverdiavgift), and, as API providers
+// are told to, it asks the PDP directly whether a system user may act for a party.
+
+import assert from 'node:assert/strict';
+import { Actor, type ActorContext } from './actor.ts';
+import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
+import { AuthorizationClient } from '../clients/authorization.ts';
+import { MaskinportenClient } from '../clients/maskinporten.ts';
+import { ResourceRegistryClient } from '../clients/resourceregistry.ts';
+import { TestdataClient, type TestResource } from '../clients/testdata.ts';
+import { requireSuccess } from '../assertions.ts';
+import { ProfileError } from '../target/profile.ts';
+import type { ApiResponse } from '../clients/http.ts';
+
+/**
+ * Skatteetaten's stand-in organisation number: synthetic (first digit 3, valid mod 11) and the same
+ * in every scenario, so the MVA resource (whose competent authority it is) is written identically
+ * every time, whatever order and however parallel the scenarios run.
+ */
+export const SKATTEETATEN_ORGNO = '310000019';
+export const SKATTEETATEN_ORGCODE = 'skd';
+
+/** The MVA sample service's resource and the package its policy names (docs/samsvar-apis.md §3). */
+export const MVA_RESOURCE_ID = 'samsvar-mva-rapportering';
+export const MVA_PACKAGE = 'merverdiavgift';
+export const MVA_ACTIONS = ['read', 'write'] as const;
+
+/** The resource with its policy: the same body on every PUT, so publishing it is idempotent. */
+export function mvaResource(): TestResource {
+  return {
+    title: { nb: 'MVA-rapportering (Samsvar)', nn: 'MVA-rapportering (Samsvar)', en: 'VAT reporting (Samsvar)' },
+    description: {
+      nb: 'Eksempeltjeneste for innsending av MVA-rapport med systembruker.',
+      nn: 'Eksempelteneste for innsending av MVA-rapport med systembrukar.',
+      en: 'Sample service for submitting VAT reports with a system user.',
+    },
+    resourceType: 'GenericAccessResource',
+    delegable: true,
+    visible: true,
+    hasCompetentAuthority: {
+      organization: SKATTEETATEN_ORGNO,
+      orgcode: SKATTEETATEN_ORGCODE,
+      name: { nb: 'Skatteetaten (syntetisk)', nn: 'Skatteetaten (syntetisk)', en: 'Norwegian Tax Administration (synthetic)' },
+    },
+    policy: { rules: [{ subjects: [`urn:altinn:accesspackage:${MVA_PACKAGE}`], actions: [...MVA_ACTIONS] }] },
+  };
+}
+
+/** A service owner that exists on a target without the test data API (profile `fixtures.serviceOwner`). */
+export interface ServiceOwnerFixture {
+  orgNo: string;
+  clientId: string;
+  keyId: string;
+  privateKey: string;
+}
+
+export const PDP_SCOPE = 'altinn:authorization/authorize';
+
+export interface ServiceOwnerNotes {
+  resourcePublished?: ApiResponse<Record<string, unknown>>;
+  /** The last PDP decision the service owner asked for. */
+  decision?: { question: { systemUserId: string; partyOrgNo: string; action: string; resource: string }; response: ApiResponse<unknown> };
+}
+
+export class ServiceOwner extends Actor {
+  readonly notes: ServiceOwnerNotes = {};
+  private identity: MaskinportenIdentity | undefined;
+
+  constructor(role: string, context: ActorContext) {
+    super(role, context);
+  }
+
+  get orgNo(): string {
+    return this.maskinporten.orgNo;
+  }
+
+  get maskinporten(): MaskinportenIdentity {
+    if (!this.identity) throw new Error(`${this.role} er ikke satt opp ennå (kall ready() først).`);
+    return this.identity;
+  }
+
+  get authorization(): AuthorizationClient {
+    return new AuthorizationClient(this.endpoint('platform'), this.http());
+  }
+
+  get resourceRegistry(): ResourceRegistryClient {
+    return new ResourceRegistryClient(this.endpoint('platform'), this.http());
+  }
+
+  get testdata(): TestdataClient {
+    return new TestdataClient(this.endpoint('testdata'), this.http());
+  }
+
+  /** The service owner's PEP token (scope altinn:authorization/authorize). */
+  async pdpToken(): Promise<string> {
+    await this.ready();
+    return this.maskinporten.accessToken([PDP_SCOPE], 'tjenesteeierens spørsmål til PDP-en');
+  }
+
+  protected async setUp(): Promise<void> {
+    const maskinporten = new MaskinportenClient(this.endpoint('maskinporten'), this.http());
+    if (!this.usesTestdataApi) {
+      const fixture = this.fixture<ServiceOwnerFixture>('serviceOwner', 'tjenesteeierens Maskinporten-klient med altinn:authorization/authorize');
+      if (!fixture.privateKey) throw new ProfileError('fixtures.serviceOwner.privateKey mangler.');
+      const key = await importProfileKey(fixture.privateKey, fixture.keyId);
+      this.identity = new MaskinportenIdentity(fixture.orgNo, fixture.clientId, key, maskinporten);
+      return;
+    }
+    const testdata = this.testdata;
+    requireSuccess(
+      await testdata.createOrganisation({ orgNo: SKATTEETATEN_ORGNO, name: 'Skatteetaten (syntetisk)', orgForm: 'ORGL' }),
+      'Å opprette tjenesteeieren (Skatteetaten, syntetisk) i testdata-API-et',
+    );
+    const key = await newSigningKey();
+    const client = requireSuccess(
+      await testdata.registerMaskinportenClient({ orgNo: SKATTEETATEN_ORGNO, scopes: [PDP_SCOPE], jwks: { keys: [key.publicJwk] } }),
+      'Å registrere tjenesteeierens Maskinporten-klient i testdata-API-et',
+    );
+    assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for tjenesteeierens klient.');
+    this.identity = new MaskinportenIdentity(SKATTEETATEN_ORGNO, client.clientId, key, maskinporten);
+  }
+}

@@ -1,0 +1,148 @@
+// The system vendor (systemleverandør) and its system ("systemet" in the features is the vendor's
+// software, so both words name this actor). It has its own synthetic organisation, an RSA key pair,
+// and a Maskinporten client with the scopes its system needs; it registers the system, asks
+// companies for system users and fetches system user tokens.
+
+import assert from 'node:assert/strict';
+import { Actor, type ActorContext } from './actor.ts';
+import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
+import { AuthenticationClient, type CreateRequestSystemUser, type RegisterSystemRequest, type RegisteredSystemResponse, type RequestSystemResponse, type SystemUserExternal } from '../clients/authentication.ts';
+import { MaskinportenClient, type TokenResponse } from '../clients/maskinporten.ts';
+import { AccessPackageMetaClient, ResourceRegistryClient, type AccessPackageInfo, type PolicyRule, type ServiceResource } from '../clients/resourceregistry.ts';
+import { MvaClient, type VatReceipt, type VatReport } from '../clients/mva.ts';
+import { TestdataClient } from '../clients/testdata.ts';
+import { requireSuccess } from '../assertions.ts';
+import { newOrgNo } from '../testdata/index.ts';
+import { ProfileError } from '../target/profile.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { Company } from './company.ts';
+
+/** Scopes the vendor's own calls to the platform need (contracts authentication §1). */
+export const VENDOR_PLATFORM_SCOPES = [
+  'altinn:authentication/systemregister.write',
+  'altinn:authentication/systemuser.request.write',
+  'altinn:authentication/systemuser.request.read',
+] as const;
+
+/** Scopes of the MVA sample service (docs/samsvar-apis.md §3). */
+export const MVA_SCOPES = { write: 'samsvar:mva.write', read: 'samsvar:mva.read' } as const;
+
+/** What the vendor remembers about one customer (a company it asked for a system user). */
+export interface CustomerNotes {
+  requestBody?: CreateRequestSystemUser;
+  request?: ApiResponse<RequestSystemResponse>;
+  repeatedRequest?: ApiResponse<RequestSystemResponse>;
+  requestRead?: ApiResponse<RequestSystemResponse>;
+  systemUserQuery?: ApiResponse<SystemUserExternal>;
+  /** Maskinporten's answer to the last system user token request for this customer. */
+  tokenResponse?: ApiResponse<TokenResponse>;
+  /** The token the system presents to the service for this customer, and how it came about. */
+  token?: { value: string; kind: 'maskinporten' | 'utløpt' | 'fremmed' };
+  /** The last report sent for this customer (as the party) and the service's answer. */
+  report?: { body: VatReport; response: ApiResponse<VatReceipt> };
+}
+
+export interface VendorNotes {
+  /** The system as last sent for registration, and the answer. */
+  system?: RegisterSystemRequest;
+  registration?: ApiResponse<string>;
+  systemRead?: ApiResponse<RegisteredSystemResponse>;
+  /** The system the vendor's customers use (registered successfully). */
+  registeredSystemId?: string;
+  resourceRead?: ApiResponse<ServiceResource>;
+  policyRules?: ApiResponse<PolicyRule[]>;
+  packageInfo?: ApiResponse<AccessPackageInfo>;
+  customers: Map<string, CustomerNotes>;
+}
+
+export class Vendor extends Actor {
+  readonly notes: VendorNotes = { customers: new Map() };
+  private identity: MaskinportenIdentity | undefined;
+
+  constructor(role: string, context: ActorContext) {
+    super(role, context);
+  }
+
+  get orgNo(): string {
+    return this.maskinporten.orgNo;
+  }
+
+  get clientId(): string {
+    return this.maskinporten.clientId;
+  }
+
+  /** The vendor's Maskinporten client (key + client id). */
+  get maskinporten(): MaskinportenIdentity {
+    if (!this.identity) throw new Error(`${this.role} er ikke satt opp ennå (kall ready() først).`);
+    return this.identity;
+  }
+
+  get authentication(): AuthenticationClient {
+    return new AuthenticationClient(this.endpoint('platform'), this.http());
+  }
+
+  get resourceRegistry(): ResourceRegistryClient {
+    return new ResourceRegistryClient(this.endpoint('platform'), this.http());
+  }
+
+  get accessPackages(): AccessPackageMetaClient {
+    return new AccessPackageMetaClient(this.endpoint('platform'), this.http());
+  }
+
+  get mva(): MvaClient {
+    return new MvaClient(this.endpoint('mva'), this.http());
+  }
+
+  get testdata(): TestdataClient {
+    return new TestdataClient(this.endpoint('testdata'), this.http());
+  }
+
+  private maskinportenClient(): MaskinportenClient {
+    return new MaskinportenClient(this.endpoint('maskinporten'), this.http());
+  }
+
+  /** The notes about one customer, made on first use. */
+  customer(company: Company): CustomerNotes {
+    let notes = this.notes.customers.get(company.orgNo);
+    if (!notes) {
+      notes = {};
+      this.notes.customers.set(company.orgNo, notes);
+    }
+    return notes;
+  }
+
+  /** A token for the vendor's own platform calls (system register, requests). */
+  async platformToken(): Promise<string> {
+    await this.ready();
+    return this.maskinporten.accessToken([...VENDOR_PLATFORM_SCOPES], 'systemleverandørens kall til systemregisteret og forespørsels-API-et');
+  }
+
+  protected async setUp(): Promise<void> {
+    if (!this.usesTestdataApi) {
+      const vendor = this.context.profile.vendor;
+      if (!vendor) {
+        throw new ProfileError(`Målet "${this.context.profile.name}" tilbyr ikke testdata-api, og profilen mangler "vendor" (systemleverandørens Maskinporten-klient).`);
+      }
+      const key = await importProfileKey(vendor.privateKey, vendor.keyId);
+      this.identity = new MaskinportenIdentity(vendor.orgNo, vendor.clientId, key, this.maskinportenClient());
+      return;
+    }
+    const testdata = this.testdata;
+    const orgNo = newOrgNo();
+    requireSuccess(
+      await testdata.createOrganisation({ orgNo, name: `Syntetisk systemleverandør ${orgNo} AS`, orgForm: 'AS' }),
+      'Å opprette systemleverandørens organisasjon i testdata-API-et',
+    );
+    const key = await newSigningKey();
+    const client = requireSuccess(
+      await testdata.registerMaskinportenClient({
+        orgNo,
+        scopes: [...VENDOR_PLATFORM_SCOPES, MVA_SCOPES.write, MVA_SCOPES.read],
+        jwks: { keys: [key.publicJwk] },
+      }),
+      'Å registrere systemleverandørens Maskinporten-klient i testdata-API-et',
+    );
+    assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for systemleverandørens klient.');
+    this.identity = new MaskinportenIdentity(orgNo, client.clientId, key, this.maskinportenClient());
+  }
+}

@@ -1,0 +1,156 @@
+// Altinn Authentication: the system register (vendor), system user requests (vendor and end user)
+// and system users (contracts authentication §2, §3, §5). Paths are appended to the `platform`
+// endpoint exactly as on platform.altinn.no.
+
+import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
+
+const BASE = '/authentication/api/v1';
+
+/** ISO 6523 party reference (`vendor`, `consumer`, `systemuser_org`). Real Altinn writes `ID`; docs show `id`. */
+export interface Iso6523Party {
+  authority?: string;
+  ID?: string;
+  id?: string;
+}
+
+/** Right = {action?, resource:[{id, value}]} (contracts authentication §2.2). */
+export interface Right {
+  action?: string;
+  resource: Array<{ id: string; value: string }>;
+}
+
+export interface AccessPackageRef {
+  urn: string;
+}
+
+/** RegisterSystemRequest (contracts authentication §2.2). */
+export interface RegisterSystemRequest {
+  id: string;
+  vendor: Iso6523Party;
+  name: Record<string, string>;
+  description: Record<string, string>;
+  rights?: Right[];
+  accessPackages?: AccessPackageRef[];
+  clientId?: string[];
+  allowedRedirectUrls?: string[];
+  isVisible?: boolean;
+}
+
+/** RegisteredSystemResponse: the request's fields plus isDeleted. */
+export interface RegisteredSystemResponse extends RegisterSystemRequest {
+  isDeleted?: boolean;
+}
+
+/** CreateRequestSystemUser (contracts authentication §3.2). */
+export interface CreateRequestSystemUser {
+  systemId: string;
+  partyOrgNo: string;
+  externalRef?: string;
+  integrationTitle?: string;
+  rights?: Right[];
+  accessPackages?: AccessPackageRef[];
+  redirectUrl?: string;
+}
+
+export type RequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
+
+/** RequestSystemResponse (contracts authentication §3.2). */
+export interface RequestSystemResponse {
+  id: string;
+  integrationTitle?: string;
+  externalRef: string;
+  systemId: string;
+  partyOrgNo: string;
+  rights: Right[];
+  accessPackages: AccessPackageRef[];
+  status: RequestStatus | string;
+  redirectUrl?: string;
+  confirmUrl: string;
+  escalated?: boolean;
+  created?: string;
+  timedOut?: boolean;
+}
+
+/** SystemUserExternalDTO (contracts authentication §5.1). */
+export interface SystemUserExternal {
+  id: string;
+  integrationTitle?: string;
+  systemId: string;
+  productName?: string;
+  reporteeOrgNo: string;
+  created?: string;
+  isDeleted?: boolean;
+  supplierName?: string;
+  supplierOrgno: string;
+  externalRef: string;
+  userType: 'standard' | 'agent' | string;
+}
+
+export class AuthenticationClient extends HttpClient {
+  constructor(platformUrl: string, context: HttpContext) {
+    super('authentication', platformUrl, context);
+  }
+
+  // System register, vendor side (scope altinn:authentication/systemregister.write) -----------------
+
+  /** POST systemregister/vendor: 200 with the new internal id as a JSON string (not 201). */
+  registerSystem(token: string, system: RegisterSystemRequest): Promise<ApiResponse<string>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemregister/vendor`, bearer: token, json: system });
+  }
+
+  getSystem(token: string, systemId: string): Promise<ApiResponse<RegisteredSystemResponse>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token });
+  }
+
+  // Requests, vendor side ------------------------------------------------------------------------
+
+  /** POST systemuser/request/vendor: 201 new, 200 with the existing request for the same key. */
+  createRequest(token: string, request: CreateRequestSystemUser): Promise<ApiResponse<RequestSystemResponse>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/vendor`, bearer: token, json: request });
+  }
+
+  getRequest(token: string, requestId: string): Promise<ApiResponse<RequestSystemResponse>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/request/vendor/${encodeURIComponent(requestId)}`, bearer: token });
+  }
+
+  /** GET systemuser/vendor/byquery (scope systemuser.request.write); external-ref defaults to orgno. */
+  systemUserByQuery(token: string, query: { systemId: string; orgNo: string; externalRef?: string }): Promise<ApiResponse<SystemUserExternal>> {
+    return this.send({
+      method: 'GET',
+      path: `${BASE}/systemuser/vendor/byquery`,
+      bearer: token,
+      query: { 'system-id': query.systemId, orgno: query.orgNo, 'external-ref': query.externalRef },
+    });
+  }
+
+  // Requests, end-user side (person token, altinn:portal/enduser) ------------------------------------
+
+  /** POST systemuser/request/{party}/{requestId}/approve; `party` is the legacy integer party id. */
+  approveRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/${partyId}/${encodeURIComponent(requestId)}/approve`, bearer: personToken });
+  }
+
+  rejectRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/${partyId}/${encodeURIComponent(requestId)}/reject`, bearer: personToken });
+  }
+}
+
+/** The org number in an ISO 6523 party reference (`0192:<orgno>`), reading `ID` or `id`. */
+export function orgNoOf(party: Iso6523Party | undefined): string | undefined {
+  const value = party?.ID ?? party?.id;
+  if (typeof value !== 'string') return undefined;
+  const match = /^0192:(\d{9})$/.exec(value);
+  return match?.[1];
+}
+
+/**
+ * Where each system register validation error points (contracts authentication §2.3, `paths[]`),
+ * and the requirement of the register (features/krav.yaml) that names it.
+ */
+export const SYSTEM_REGISTER_ERRORS: Record<string, { path: string; krav: string }> = {
+  'AUTH.VLD-00000': { path: '/registersystemrequest/vendor/id', krav: 'SR-3' },
+  'AUTH.VLD-00001': { path: '/registersystemrequest/systemid', krav: 'SR-4' },
+  'AUTH.VLD-00003': { path: '/registersystemrequest/rights/resource', krav: 'SR-7' },
+  'AUTH.VLD-00005': { path: '/registersystemrequest/allowedredirecturls', krav: 'SR-5' },
+  'AUTH.VLD-00008': { path: '/registersystemrequest/accesspackages', krav: 'SR-6' },
+};

@@ -1,0 +1,49 @@
+// What the resource registry, the access package catalogue and the PDP answer (contracts
+// authorization §1, §2, §6).
+
+import assert from 'node:assert/strict';
+import { expectStatus } from '../assertions.ts';
+import { decisionResults, XACML } from '../clients/authorization.ts';
+import { actionOf, matchUrn } from '../clients/resourceregistry.ts';
+import { MVA_RESOURCE_ID } from '../actors/service-owner.ts';
+import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
+import type { ServiceOwner } from '../actors/service-owner.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+/** SB-0.3 / PDP-3: the resource exists, and a policy rule names the package for the action. */
+export function expectPolicyRequiresPackage(vendor: Vendor, packageCode: string, action: string): void {
+  const resource = vendor.notes.resourceRead;
+  const rules = vendor.notes.policyRules;
+  assert.ok(resource && rules, 'Systemleverandøren har ikke lest ressursen og policyen.');
+  expectStatus(resource, 200, 'PDP-3', `Oppslag på ressursen ${MVA_RESOURCE_ID}`);
+  assert.equal(resource.data?.identifier, MVA_RESOURCE_ID, `[PDP-3] Ressursen skal ha identifier ${MVA_RESOURCE_ID}, hadde ${resource.data?.identifier}.`);
+  expectStatus(rules, 200, 'PDP-3', `Oppslag på policyreglene til ${MVA_RESOURCE_ID}`);
+  const urn = `${ACCESS_PACKAGE_PREFIX}${packageCode}`;
+  const matching = (Array.isArray(rules.data) ? rules.data : []).filter(
+    (rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === urn),
+  );
+  assert.ok(matching.length > 0, `[SB-0.3] Policyen til ${MVA_RESOURCE_ID} skal gi tilgangspakken ${packageCode} handlingen ${action}; reglene var ${JSON.stringify(rules.body)}.`);
+}
+
+/** SB-3.0: the package exists in Altinn's catalogue and may be assigned directly (to a standard system user). */
+export function expectPackageAssignable(vendor: Vendor, packageCode: string): void {
+  const response = vendor.notes.packageInfo;
+  assert.ok(response, 'Systemleverandøren har ikke slått opp tilgangspakken.');
+  expectStatus(response, 200, 'SB-3.0', `Oppslag på tilgangspakken ${packageCode}`);
+  const info = response.data;
+  assert.equal(info?.urn, `${ACCESS_PACKAGE_PREFIX}${packageCode}`, `[SB-3.0] Tilgangspakken skal ha URN ${ACCESS_PACKAGE_PREFIX}${packageCode}, hadde ${info?.urn}.`);
+  assert.equal(info?.isAssignable, true, `[SB-3.0] Tilgangspakken ${packageCode} skal kunne tildeles en systembruker for virksomheten (isAssignable), var ${String(info?.isAssignable)}.`);
+}
+
+/** PDP-1 (Permit) / PDP-2 (NotApplicable): 200, one result, the decision, status ok. */
+export function expectDecision(serviceOwner: ServiceOwner, decision: string): void {
+  const asked = serviceOwner.notes.decision;
+  assert.ok(asked, 'Tjenesteeieren har ikke spurt Altinn Autorisasjon.');
+  const krav = decision === 'Permit' ? 'PDP-1' : 'PDP-2';
+  const what = `Beslutning for systembrukeren ${asked.question.systemUserId}, ${asked.question.action} på ${asked.question.resource} for ${asked.question.partyOrgNo}`;
+  expectStatus(asked.response, 200, krav, what);
+  const results = decisionResults(asked.response.body);
+  assert.equal(results.length, 1, `[${krav}] ${what}: forventet ett resultat, fikk ${results.length} (${JSON.stringify(asked.response.body)}).`);
+  assert.equal(results[0]?.decision, decision, `[${krav}] ${what}: forventet ${decision}, fikk ${results[0]?.decision} (${results[0]?.statusMessage ?? ''}).`);
+  assert.equal(results[0]?.statusCode, XACML.statusOk, `[${krav}] ${what}: statusCode skal være ${XACML.statusOk}, var ${results[0]?.statusCode}.`);
+}

@@ -1,0 +1,52 @@
+// What the MVA sample service answers (docs/samsvar-apis.md §3).
+
+import assert from 'node:assert/strict';
+import { expectProblem, expectStatus } from '../assertions.ts';
+import { registeredSystemId } from '../tasks/systemregister.ts';
+import { totalVat } from '../tasks/tjeneste.ts';
+import type { Company } from '../actors/company.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+function report(vendor: Vendor, party: Company) {
+  const sent = vendor.customer(party).report;
+  assert.ok(sent, `Systemet har ikke sendt noen MVA-rapport for ${party.role}.`);
+  return sent;
+}
+
+/** SVC-1 / SB-3.5: 201, Location, and a receipt for the party submitted by the company's system user. */
+export function expectReceipt(vendor: Vendor, party: Company): void {
+  const { body, response } = report(vendor, party);
+  expectStatus(response, 201, 'SVC-1', 'Innsending av MVA-rapport');
+  const receipt = response.data;
+  assert.ok(receipt && typeof receipt.receiptId === 'string' && receipt.receiptId !== '', `[SVC-1] Svaret skal være en kvittering med receiptId, var ${JSON.stringify(response.body)}.`);
+  assert.ok((response.headers.location ?? '').endsWith(`/api/v1/vat-reports/${receipt.receiptId}`), `[SVC-1] Location skal peke på kvitteringen, var "${response.headers.location ?? ''}".`);
+  assert.equal(receipt.partyOrgNo, party.orgNo, `[SVC-1] Kvitteringen skal gjelde ${party.role} (${party.orgNo}), gjaldt ${receipt.partyOrgNo}.`);
+  const reported = [receipt.year, receipt.term, receipt.totalVat];
+  const expected = [body.year, body.term, totalVat(body)];
+  assert.deepEqual(reported, expected, `[SVC-1] Kvitteringen skal gjengi år, termin og sum MVA ${JSON.stringify(expected)}, gjenga ${JSON.stringify(reported)}.`);
+  const submittedBy = { systemUserId: party.notes.systemUserId, systemId: registeredSystemId(vendor), systemUserOwnerOrgNo: party.orgNo, vendorOrgNo: vendor.orgNo };
+  assert.deepEqual(
+    receipt.submittedBy,
+    submittedBy,
+    `[SVC-1] Kvitteringen skal vise at rapporten kom fra systembrukeren til ${party.role} i systemleverandørens system: forventet ${JSON.stringify(submittedBy)}, var ${JSON.stringify(receipt.submittedBy)}.`,
+  );
+}
+
+/** SVC-2: 403 with the service's code, and no receipt. */
+export function expectReportRefused(vendor: Vendor, party: Company, code: string): void {
+  const { response } = report(vendor, party);
+  expectProblem(response, 403, code, 'SVC-2', `Innsending av MVA-rapport for ${party.role}`);
+  assert.equal((response.body as { receiptId?: unknown }).receiptId, undefined, '[SVC-2] En avvist rapport skal ikke gi kvittering.');
+}
+
+/** SVC-3 / SVC-4: a token that is expired or not Maskinporten's gives 401 (a problem), and no receipt. */
+export function expectReportRefusedForToken(vendor: Vendor, party: Company): void {
+  const { response } = report(vendor, party);
+  const kind = vendor.customer(party).token?.kind;
+  const krav = kind === 'utløpt' ? 'SVC-3' : kind === 'fremmed' ? 'SVC-4' : 'SVC-3';
+  const what = kind === 'utløpt' ? 'MVA-rapport med utløpt token' : 'MVA-rapport med token signert av en annen enn Maskinporten';
+  expectStatus(response, 401, krav, what);
+  assert.ok(response.problem, `[${krav}] ${what}: avvisningen skal være et problem (application/problem+json), var ${JSON.stringify(response.body)}.`);
+  assert.equal(response.problem.status, 401, `[${krav}] ${what}: problemets status skal være 401, var ${String(response.problem.status)}.`);
+  assert.equal((response.body as { receiptId?: unknown }).receiptId, undefined, `[${krav}] ${what}: en avvist rapport skal ikke gi kvittering.`);
+}

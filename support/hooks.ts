@@ -1,0 +1,68 @@
+// Hooks: the target for each scenario, evidence after each step, and the rule that no error response
+// goes unchecked (STYLE habit 6).
+
+import assert from 'node:assert/strict';
+import { After, AfterStep, Before, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { hasCapability, type Capability } from './target/profile.ts';
+import { attachExchange } from './evidence.ts';
+import type { SamsvarWorld } from './world.ts';
+
+// HTTP steps that set up parties and keys take longer than cucumber's 5 s default.
+setDefaultTimeout(30_000);
+
+const CAPABILITIES: readonly Capability[] = [
+  'systemregister',
+  'standard-systembruker',
+  'agent-systembruker',
+  'klientdelegering',
+  'maskinporten',
+  'pdp',
+  'mva',
+  'dialogporten',
+  'formidling',
+  'portal-ui',
+  'testdata-api',
+];
+
+function requiredCapabilities(tags: readonly { name: string }[]): string[] {
+  return tags.map((t) => /^@kapabilitet:(.+)$/.exec(t.name)?.[1]).filter((c): c is string => c !== undefined);
+}
+
+/**
+ * Loads the target profile (a ProfileError breaks the scenario with its message). The runner selects
+ * scenarios by capability before the run; when cucumber-js is run by hand against a target that does
+ * not declare a capability, the scenario is reported as not applicable here instead of failing.
+ */
+Before(function (this: SamsvarWorld, { pickle }) {
+  const profile = this.loadTarget();
+  const required = requiredCapabilities(pickle.tags);
+  const unknown = required.filter((c) => !CAPABILITIES.includes(c as Capability));
+  if (unknown.length > 0) {
+    throw new Error(`Ukjent kapabilitet i taggene: ${unknown.join(', ')} (kjente: ${CAPABILITIES.join(', ')}).`);
+  }
+  const missing = required.filter((c) => !hasCapability(profile, c as Capability));
+  if (missing.length > 0) {
+    this.log(`Ikke aktuelt for målet "${profile.name}": det tilbyr ikke ${missing.join(', ')}.`);
+    return 'skipped';
+  }
+  return undefined;
+});
+
+/** Every exchange a step made is attached to that step (also when the step failed). */
+AfterStep(async function (this: SamsvarWorld) {
+  for (const exchange of this.evidence.takePending()) {
+    await attachExchange(this, exchange);
+  }
+});
+
+/** A scenario that passed may not leave an error response unchecked: that would hide a deviation. */
+After(function (this: SamsvarWorld, { result }) {
+  if (result?.status !== Status.PASSED) return;
+  const unchecked = this.unverifiedResponses();
+  if (unchecked.length === 0) return;
+  const lines = unchecked.map((e) => {
+    const { method, url } = e.request;
+    return `  #${e.seq} ${e.actor}: ${method} ${url} → ${e.response?.status ?? '?'}`;
+  });
+  assert.fail(`Målet svarte med feilstatus som ingen steg kontrollerte (hvert svar ≥ 400 skal verifiseres av et Så-steg):\n${lines.join('\n')}`);
+});

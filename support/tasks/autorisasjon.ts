@@ -1,0 +1,52 @@
+// Tasks of rights and authorization: the service owner publishes the MVA resource with its policy,
+// the vendor reads which rights the service requires (resource registry, access package catalogue),
+// and the service owner asks the PDP directly about a system user (contracts authorization §1, §2, §6).
+
+import assert from 'node:assert/strict';
+import { requireSuccess } from '../assertions.ts';
+import { systemUserDecisionRequest } from '../clients/authorization.ts';
+import { MVA_PACKAGE, MVA_RESOURCE_ID, mvaResource, type ServiceOwner } from '../actors/service-owner.ts';
+import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
+import { systemUserIdOf } from './systemuser.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { Company } from '../actors/company.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+/**
+ * Given: the service owner has put MVA reporting in the access package. With the test data API it
+ * writes the resource and its policy (the same body every time); without it, the resource must already
+ * be in the target's resource registry.
+ */
+export async function publishMvaResource(owner: ServiceOwner, packageCode: string): Promise<void> {
+  assert.equal(packageCode, MVA_PACKAGE, `Ressursen ${MVA_RESOURCE_ID} har alltid policyen for tilgangspakken "${MVA_PACKAGE}", ikke "${packageCode}".`);
+  await owner.ready();
+  if (owner.usesTestdataApi) {
+    owner.notes.resourcePublished = await owner.testdata.putResource(MVA_RESOURCE_ID, mvaResource());
+    requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${MVA_RESOURCE_ID} med policy i testdata-API-et`, [200, 201]);
+  } else {
+    requireSuccess(await owner.resourceRegistry.resource(MVA_RESOURCE_ID), `Å finne ressursen ${MVA_RESOURCE_ID} i målets ressursregister`, [200]);
+  }
+}
+
+/** The vendor reads the MVA resource and its policy rules in the resource registry (When). */
+export async function readServiceRights(vendor: Vendor): Promise<void> {
+  vendor.notes.resourceRead = await vendor.resourceRegistry.resource(MVA_RESOURCE_ID);
+  vendor.notes.policyRules = await vendor.resourceRegistry.policyRules(MVA_RESOURCE_ID);
+}
+
+/** The vendor looks an access package up in Altinn's catalogue (When). */
+export async function lookUpAccessPackage(vendor: Vendor, code: string): Promise<void> {
+  vendor.notes.packageInfo = await vendor.accessPackages.packageByUrn(`${ACCESS_PACKAGE_PREFIX}${code}`);
+}
+
+/**
+ * The service owner asks the PDP whether the system user `owner` approved may `action` the MVA
+ * resource on behalf of `party` (When), as the service's PEP would.
+ */
+export async function askPdp(serviceOwner: ServiceOwner, owner: Company, party: Company, action: string): Promise<ApiResponse<unknown>> {
+  await party.ready();
+  const question = { systemUserId: systemUserIdOf(owner), partyOrgNo: party.orgNo, action, resource: MVA_RESOURCE_ID };
+  const response = await serviceOwner.authorization.authorize(await serviceOwner.pdpToken(), systemUserDecisionRequest(question));
+  serviceOwner.notes.decision = { question, response };
+  return response;
+}

@@ -1,0 +1,84 @@
+// Tasks of the system register (contracts authentication §2): what the vendor sends to register its
+// system, in the variants the features name, and the read-back.
+
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { requireSuccess } from '../assertions.ts';
+import { newOrgNo } from '../testdata/index.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { RegisterSystemRequest, RegisteredSystemResponse } from '../clients/authentication.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
+
+/** How a registration departs from a valid one (each departure breaks exactly one rule of §2.3). */
+export interface SystemVariant {
+  /** Access package codes the system requires. */
+  packages?: string[];
+  /** Single rights on resources (resource registry identifiers). */
+  rightsOn?: string[];
+  /** vendor.ID without the ISO 6523 "0192:" prefix (AUTH.VLD-00000). */
+  vendorIdWithoutPrefix?: boolean;
+  /** A system id prefixed by another organisation number than the vendor's (AUTH.VLD-00001). */
+  systemIdOfAnotherOrg?: boolean;
+  /** A redirect URL that is not https (AUTH.VLD-00005). */
+  plainHttpRedirect?: boolean;
+}
+
+/** A system the way a careful vendor registers it; `variant` names the one thing done wrong, if any. */
+export function systemDescription(vendor: Vendor, variant: SystemVariant = {}): RegisterSystemRequest {
+  const suffix = randomBytes(4).toString('hex');
+  const idOrg = variant.systemIdOfAnotherOrg ? newOrgNo() : vendor.orgNo;
+  const host = `systemleverandor-${vendor.orgNo}.samsvar.invalid`;
+  return {
+    id: `${idOrg}_samsvar_mva_${suffix}`,
+    vendor: { authority: 'iso6523-actorid-upis', ID: variant.vendorIdWithoutPrefix ? vendor.orgNo : `0192:${vendor.orgNo}` },
+    name: { nb: 'Samsvar MVA-system', nn: 'Samsvar MVA-system', en: 'Samsvar VAT system' },
+    description: {
+      nb: 'Rapporteringssystem for MVA, brukt av Samsvar.',
+      nn: 'Rapporteringssystem for MVA, brukt av Samsvar.',
+      en: 'VAT reporting system used by Samsvar.',
+    },
+    rights: (variant.rightsOn ?? []).map((resource) => ({ action: 'write', resource: [{ id: 'urn:altinn:resource', value: resource }] })),
+    accessPackages: (variant.packages ?? []).map((code) => ({ urn: `${ACCESS_PACKAGE_PREFIX}${code}` })),
+    clientId: [vendor.clientId],
+    allowedRedirectUrls: [`${variant.plainHttpRedirect ? 'http' : 'https'}://${host}/systembruker/ferdig`],
+    isVisible: true,
+  };
+}
+
+/** The vendor registers a system (When): the answer is kept for the Then-steps. */
+export async function registerSystem(vendor: Vendor, variant: SystemVariant): Promise<ApiResponse<string>> {
+  await vendor.ready();
+  const system = systemDescription(vendor, variant);
+  vendor.notes.system = system;
+  const response = await vendor.authentication.registerSystem(await vendor.platformToken(), system);
+  vendor.notes.registration = response;
+  if (response.status === 200) vendor.notes.registeredSystemId = system.id;
+  return response;
+}
+
+/** The vendor has a registered system requiring these packages (Given): a refusal makes the scenario not testable. */
+export async function ensureSystemRegistered(vendor: Vendor, packages: string[]): Promise<string> {
+  const response = await registerSystem(vendor, { packages });
+  requireSuccess(response, `Systemleverandørens registrering av et system med tilgangspakkene ${packages.join(', ')}`, [200]);
+  const systemId = vendor.notes.registeredSystemId;
+  assert.ok(systemId, 'Ikke testbar: systemet ble ikke registrert.');
+  return systemId;
+}
+
+/** The vendor reads the system it last tried to register (a question). */
+export async function readOwnSystem(vendor: Vendor): Promise<ApiResponse<RegisteredSystemResponse>> {
+  const systemId = vendor.notes.system?.id;
+  assert.ok(systemId, 'Ikke testbar: systemleverandøren har ikke forsøkt å registrere noe system i dette scenarioet.');
+  const response = await vendor.authentication.getSystem(await vendor.platformToken(), systemId);
+  vendor.notes.systemRead = response;
+  return response;
+}
+
+/** The system the vendor's customers use; fails the scenario as not testable when none was registered. */
+export function registeredSystemId(vendor: Vendor): string {
+  const systemId = vendor.notes.registeredSystemId;
+  assert.ok(systemId, 'Ikke testbar: systemleverandøren har ikke registrert noe system i dette scenarioet.');
+  return systemId;
+}
