@@ -15,7 +15,6 @@ function environmentInfo() {
 }
 
 export default {
-  paths: ['features/**/*.feature'],
   import: ['support/tsx-register.mjs', 'support/**/*.ts', 'steps/**/*.ts'],
   language: 'no',
   strict: true,

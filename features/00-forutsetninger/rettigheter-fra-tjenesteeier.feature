@@ -1,0 +1,18 @@
+# language: no
+@scenario:0 @kapabilitet:mva
+Egenskap: Tjenesteeieren kommuniserer hvilke rettigheter tjenesten krever
+
+  Generell forutsetning for brukerscenariene: systemleverandøren henter informasjon om rettigheter
+  fra tjenesteeier eller Altinn, og tjenesteeieren må tydelig kommunisere kravene. For MVA-rapportering
+  betyr det at policyen til tjenestens ressurs i ressursregisteret navngir tilgangspakken
+  "merverdiavgift", og at Altinns tilgangspakkekatalog beskriver pakken.
+
+  Bakgrunn:
+    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "merverdiavgift"
+
+  Regel: Ressursens policy sier hvilken tilgangspakke som gir tilgang til tjenesten
+
+    @krav:SB-0.3 @krav:PDP-3
+    Scenario: Systemleverandøren leser i ressursregisteret at MVA-rapportering krever tilgangspakken "merverdiavgift"
+      Når systemleverandøren leser ressursen for MVA-rapportering i ressursregisteret
+      Så ser systemleverandøren at ressursens policy krever tilgangspakken "merverdiavgift" for handlingen "write"
