@@ -3,26 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { After, AfterStep, Before, setDefaultTimeout, Status } from '@cucumber/cucumber';
-import { hasCapability, type Capability } from './target/profile.ts';
+import * as allure from 'allure-js-commons';
+import { CAPABILITIES, hasCapability, type Capability } from './target/profile.ts';
 import { attachExchange } from './evidence.ts';
 import type { SamsvarWorld } from './world.ts';
 
 // HTTP steps that set up parties and keys take longer than cucumber's 5 s default.
 setDefaultTimeout(30_000);
-
-const CAPABILITIES: readonly Capability[] = [
-  'systemregister',
-  'standard-systembruker',
-  'agent-systembruker',
-  'klientdelegering',
-  'maskinporten',
-  'pdp',
-  'mva',
-  'dialogporten',
-  'formidling',
-  'portal-ui',
-  'testdata-api',
-];
 
 function requiredCapabilities(tags: readonly { name: string }[]): string[] {
   return tags.map((t) => /^@kapabilitet:(.+)$/.exec(t.name)?.[1]).filter((c): c is string => c !== undefined);
@@ -33,7 +20,10 @@ function requiredCapabilities(tags: readonly { name: string }[]): string[] {
  * scenarios by capability before the run; when cucumber-js is run by hand against a target that does
  * not declare a capability, the scenario is reported as not applicable here instead of failing.
  */
-Before(function (this: SamsvarWorld, { pickle }) {
+Before(async function (this: SamsvarWorld, { pickle, gherkinDocument }) {
+  // Group the report by feature, so a product owner finds a seed scenario's scenarios together.
+  await allure.parentSuite('Samsvar');
+  if (gherkinDocument.feature?.name) await allure.suite(gherkinDocument.feature.name);
   const profile = this.loadTarget();
   const required = requiredCapabilities(pickle.tags);
   const unknown = required.filter((c) => !CAPABILITIES.includes(c as Capability));

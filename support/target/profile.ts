@@ -18,18 +18,21 @@ export const ENDPOINT_KEYS = [
 ] as const;
 export type EndpointKey = (typeof ENDPOINT_KEYS)[number];
 
-export type Capability =
-  | 'systemregister'
-  | 'standard-systembruker'
-  | 'agent-systembruker'
-  | 'klientdelegering'
-  | 'maskinporten'
-  | 'pdp'
-  | 'mva'
-  | 'dialogporten'
-  | 'formidling'
-  | 'portal-ui'
-  | 'testdata-api';
+/** Capabilities a target can declare (the same list as the enum in targets/profile.schema.json). */
+export const CAPABILITIES = [
+  'systemregister',
+  'standard-systembruker',
+  'agent-systembruker',
+  'klientdelegering',
+  'maskinporten',
+  'pdp',
+  'mva',
+  'dialogporten',
+  'formidling',
+  'portal-ui',
+  'testdata-api',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
 export interface VendorConfig {
   orgNo: string;
