@@ -1,5 +1,7 @@
 // Route schemas of the ID-porten stand-in (docs/samsvar-apis.md §2).
 
+import { accessTokenResponse, stringList } from '../../platform/schemas.ts';
+
 export interface TestLoginBody {
   pid: string;
   scope?: string;
@@ -18,18 +20,8 @@ export const testLoginBody = {
   additionalProperties: false,
 } as const;
 
-export const testLoginResponse = {
-  type: 'object',
-  required: ['access_token', 'token_type', 'expires_in', 'scope'],
-  properties: {
-    access_token: { type: 'string' },
-    token_type: { type: 'string' },
-    expires_in: { type: 'integer' },
-    scope: { type: 'string' },
-  },
-} as const;
+export const testLoginResponse = accessTokenResponse;
 
-const stringList = { type: 'array', items: { type: 'string' } } as const;
 
 /** OpenID Connect Discovery 1.0 metadata; every key the stand-in sends is declared. */
 export const openidConfigurationResponse = {

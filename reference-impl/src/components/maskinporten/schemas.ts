@@ -1,5 +1,7 @@
 // Route schemas of the Maskinporten stand-in (shape only; the grant rules run in checks.ts).
 
+import { accessTokenResponse, stringList } from '../../platform/schemas.ts';
+
 /** The token request form (contracts authentication §6.1). A repeated parameter parses to an array and is refused (RFC 6749 §3.2). */
 export interface TokenRequestBody {
   grant_type: string;
@@ -22,18 +24,8 @@ export const tokenRequestBody = {
 } as const;
 
 /** contracts authentication §6.3: every key of the success response is declared. */
-export const tokenResponse = {
-  type: 'object',
-  required: ['access_token', 'token_type', 'expires_in', 'scope'],
-  properties: {
-    access_token: { type: 'string' },
-    token_type: { type: 'string' },
-    expires_in: { type: 'integer' },
-    scope: { type: 'string' },
-  },
-} as const;
+export const tokenResponse = accessTokenResponse;
 
-const stringList = { type: 'array', items: { type: 'string' } } as const;
 
 /** RFC 8414 metadata; every key the stand-in sends is declared. */
 export const metadataResponse = {
