@@ -9,6 +9,8 @@ import { TokenIssuers } from './platform/tokens.ts';
 import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
 import { authenticationComponent, createAuthenticationServices } from './components/authentication/index.ts';
 import { authorizationComponent, createDecisionLogService, createPdpService } from './components/authorization/index.ts';
+import { brokerComponent } from './components/broker/index.ts';
+import { dialogportenComponent } from './components/dialogporten/index.ts';
 import { idportenComponent } from './components/idporten/index.ts';
 import { createMaskinportenClientService, maskinportenComponent } from './components/maskinporten/index.ts';
 import { mvaComponent } from './components/mva/index.ts';
@@ -88,6 +90,8 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   await app.register(authenticationComponent, { ...opts, prefix: '/authentication/api/v1' });
   await app.register(authorizationComponent, { ...opts, prefix: '/authorization/api/v1' });
   await app.register(mvaComponent, { ...opts, prefix: '/mva' });
+  await app.register(dialogportenComponent, { ...opts, prefix: '/dialogporten' });
+  await app.register(brokerComponent, { ...opts, prefix: '/broker/api/v1' });
   await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
 
   app.get('/health', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } } } },

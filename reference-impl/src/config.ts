@@ -11,6 +11,11 @@ export interface ReferenceConfig {
   publicUrl: string;
   /** Log requests (pino) to stdout. */
   logger: boolean;
+  /**
+   * Directory for file content (the broker streams uploads here, never holding a file in memory).
+   * Absent: a component that stores files makes its own temporary directory.
+   */
+  dataDir?: string;
 }
 
 /** What every component plugin receives. */

@@ -1,4 +1,4 @@
-// Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--log]`.
+// Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--data-dir DIR] [--log]`.
 // `--port 0` picks a free port. Prints its base URL on a line of its own:
 //   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
 // which the conformance runner reads when it starts the reference as a child process.
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'public-url': { type: 'string' },
     log: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
   strict: true,
 });
@@ -23,7 +24,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const config: ReferenceConfig = { publicUrl: values['public-url']?.replace(/\/+$/, '') ?? '', logger: values.log };
+const config: ReferenceConfig = {
+  publicUrl: values['public-url']?.replace(/\/+$/, '') ?? '',
+  logger: values.log,
+  ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+};
 const app = await buildApp(config);
 const address = await app.listen({ port, host: values.host });
 if (!config.publicUrl) {
