@@ -14,6 +14,7 @@ import { dialogportenComponent } from './components/dialogporten/index.ts';
 import { idportenComponent } from './components/idporten/index.ts';
 import { createMaskinportenClientService, maskinportenComponent } from './components/maskinporten/index.ts';
 import { mvaComponent } from './components/mva/index.ts';
+import { portalComponent } from './components/portal/index.ts';
 import { createRegisterService, registerComponent } from './components/register/index.ts';
 import { createResourceRegistryService, resourceRegistryComponent } from './components/resourceregistry/index.ts';
 import { testdataComponent } from './components/testdata/index.ts';
@@ -92,6 +93,7 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   await app.register(mvaComponent, { ...opts, prefix: '/mva' });
   await app.register(dialogportenComponent, { ...opts, prefix: '/dialogporten' });
   await app.register(brokerComponent, { ...opts, prefix: '/broker/api/v1' });
+  await app.register(portalComponent, { ...opts, prefix: '/portal' });
   await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
 
   app.get('/health', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } } } },
