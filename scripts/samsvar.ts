@@ -1,23 +1,29 @@
 // The Samsvar runner: `npm run conformance [-- options] [-- cucumber options]`.
 //
-//   --target <file>   target profile (default: $SAMSVAR_TARGET or targets/referanse.json)
-//   --reports <dir>   where results and reports go (default: reports)
-//   --no-report       skip the Allure HTML report (results are still written)
-//   anything else     passed to cucumber-js (e.g. --tags @scenario:3, --parallel 2, a feature path)
+//   --target <file>             target profile (default: $SAMSVAR_TARGET or targets/referanse.json)
+//   --reports <dir>             where results and reports go (default: reports)
+//   --no-report                 skip the Allure HTML report (results are still written)
+//   --expected-failures <file>  expected failures (default: the profile's `expectedFailures`)
+//   --repeat <N>                run the suite N times and report every scenario whose result changed
+//   --bundle                    write one archive for certification (report, JUnit, messages,
+//                               redacted profile, command line)
+//   anything else               passed to cucumber-js (--tags @scenario:3, --parallel 2, a feature file)
 //
 // It loads and validates the profile, starts the reference implementation once when the profile
 // asks for it, runs cucumber-js with the scenarios the target's capabilities allow, applies the
-// gates (no scenario ran, undefined or ambiguous steps, @krav traceability), writes the Allure
-// single-file report, and prints where it is.
+// gates, writes the requirement trace and the Allure single-file report, and prints where it is.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readProfile, resolveProfile, ProfileError } from '../support/target/profile.ts';
+import { readProfile, resolveProfile, ProfileError, type RawProfile } from '../support/target/profile.ts';
+import { applyBaseline, readExpectedFailures, type ExpectedFailure } from './lib/expected-failures.ts';
 import { checkTraceability, notApplicable, readRequirements, readScenarios } from './lib/features.ts';
+import { preflight } from './lib/preflight.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import { readResults, type ScenarioResult } from './lib/results.ts';
+import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -25,36 +31,44 @@ interface Options {
   target: string;
   reports: string;
   report: boolean;
+  bundle: boolean;
+  repeat: number;
+  expectedFailures?: string;
   cucumberArgs: string[];
+}
+
+function usage(message: string): never {
+  console.error(`${message}\nBruk: samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [cucumber-valg]`);
+  process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
   const [command, ...rest] = argv;
-  if (command !== 'run') {
-    console.error('Bruk: samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [cucumber-valg]');
-    process.exit(2);
-  }
+  if (command !== 'run') usage(`Ukjent kommando: ${command ?? '(ingen)'}`);
   const options: Options = {
     target: process.env.SAMSVAR_TARGET || 'targets/referanse.json',
     reports: 'reports',
     report: true,
+    bundle: false,
+    repeat: 1,
     cucumberArgs: [],
   };
+  const valued = new Set(['--target', '--reports', '--expected-failures', '--repeat']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--target' || arg === '--reports') {
+    if (valued.has(arg)) {
       const value = rest[++i];
-      if (!value) {
-        console.error(`${arg} trenger en verdi.`);
-        process.exit(2);
-      }
+      if (value === undefined) usage(`${arg} trenger en verdi.`);
       if (arg === '--target') options.target = value;
-      else options.reports = value;
-    } else if (arg === '--no-report') {
-      options.report = false;
-    } else if (arg !== '--') {
-      options.cucumberArgs.push(arg);
-    }
+      else if (arg === '--reports') options.reports = value;
+      else if (arg === '--expected-failures') options.expectedFailures = value;
+      else {
+        options.repeat = Number(value);
+        if (!Number.isInteger(options.repeat) || options.repeat < 1 || options.repeat > 100) usage('--repeat tar et heltall fra 1 til 100.');
+      }
+    } else if (arg === '--no-report') options.report = false;
+    else if (arg === '--bundle') options.bundle = true;
+    else if (arg !== '--') options.cucumberArgs.push(arg);
   }
   return options;
 }
@@ -106,20 +120,60 @@ function generateReport(resultsDir: string, reportDir: string): boolean {
   return true;
 }
 
-function summarise(results: ScenarioResult[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  return counts;
+/** The profile as handed over in a bundle: no secret values (a profile should hold none anyway). */
+function redactedProfile(raw: RawProfile): RawProfile {
+  const redact = (value: unknown, key = ''): unknown => {
+    if (/secret|password|passord|token|privatekeyvalue|apikey|subscription/i.test(key) && typeof value === 'string') return '<redacted>';
+    if (Array.isArray(value)) return value.map((v) => redact(v));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
+    return value;
+  };
+  return redact(raw) as RawProfile;
+}
+
+function writeBundle(reportsDir: string, raw: RawProfile & { path: string }, argv: string[]): string | undefined {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const name = `samsvar-${raw.name}-${stamp}`;
+  const staging = join(reportsDir, name);
+  mkdirSync(staging, { recursive: true });
+  for (const file of ['allure-report/index.html', 'junit.xml', 'cucumber-messages.ndjson', 'samsvar-summary.json', 'kravsporing.md']) {
+    const from = join(reportsDir, file);
+    if (existsSync(from)) copyFileSync(from, join(staging, basename(file) === 'index.html' ? 'samsvar-rapport.html' : basename(file)));
+  }
+  writeFileSync(join(staging, 'malprofil.json'), `${JSON.stringify(redactedProfile(raw), null, 2)}\n`);
+  const variables = Object.keys(process.env).filter((k) => k.startsWith('SAMSVAR_')).sort();
+  writeFileSync(
+    join(staging, 'kommando.txt'),
+    `npm run conformance -- ${argv.join(' ')}\n\nMiljøvariabler satt (verdier utelatt): ${variables.join(', ') || 'ingen'}\nNode ${process.version}\n`,
+  );
+  const archive = join(reportsDir, `${name}.tar.gz`);
+  const r = spawnSync('tar', ['-czf', archive, '-C', reportsDir, name], { encoding: 'utf8' });
+  rmSync(staging, { recursive: true, force: true });
+  if (r.status !== 0) {
+    console.error(`Kunne ikke lage arkivet: ${r.stderr}`);
+    return undefined;
+  }
+  return archive;
+}
+
+function counts(results: ScenarioResult[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of results) out[r.status] = (out[r.status] ?? 0) + 1;
+  return out;
 }
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(3);
   const options = parseOptions(process.argv.slice(2));
   const reportsDir = resolve(root, options.reports);
-  let raw;
+  let raw: RawProfile & { path: string };
+  let expected: ExpectedFailure[] = [];
   try {
     raw = readProfile(resolve(options.target));
+    const baselineFile = options.expectedFailures ?? (raw.expectedFailures ? resolve(dirname(raw.path), raw.expectedFailures) : undefined);
+    if (baselineFile) expected = readExpectedFailures(baselineFile);
   } catch (error) {
-    console.error(error instanceof ProfileError ? error.message : String(error));
+    console.error(error instanceof Error ? error.message : String(error));
     return 2;
   }
 
@@ -127,14 +181,14 @@ async function main(): Promise<number> {
   const scenarios = readScenarios(root);
   const requirements = readRequirements(join(root, 'features/krav.yaml'));
   const trace = checkTraceability(scenarios, requirements);
-  const traceErrors = [
+  const gateErrors = [
     ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
     ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
     ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
   ];
 
   let reference: RunningReference | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, SAMSVAR_TARGET: raw.path, SAMSVAR_REPORTS_DIR: reportsDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, SAMSVAR_TARGET: raw.path };
   const stop = async () => {
     await reference?.stop();
   };
@@ -142,6 +196,13 @@ async function main(): Promise<number> {
   process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
 
   try {
+    // Everything a run needs from the environment is checked before anything starts.
+    const missing = preflight(raw, env);
+    if (missing.length > 0) {
+      console.error(`Målprofilen «${raw.name}» kan ikke kjøres ennå:`);
+      for (const m of missing) console.error(`  - ${m}`);
+      return 2;
+    }
     if (raw.reference) {
       reference = await startReference();
       env.SAMSVAR_REFERENCE_URL = reference.url;
@@ -156,58 +217,108 @@ async function main(): Promise<number> {
     }
 
     const skipped = notApplicable(scenarios, profile.capabilities);
+    const skippedKeys = new Set(skipped.map(scenarioKey));
     const knownCapabilities = new Set(scenarios.flatMap((s) => s.capabilities));
-    const missing = [...knownCapabilities].filter((c) => !profile.capabilities.includes(c as never)).sort();
-    const tagFilter = missing.map((c) => `not @kapabilitet:${c}`).join(' and ');
+    const undeclared = [...knownCapabilities].filter((c) => !profile.capabilities.includes(c as never)).sort();
+    const tagFilter = undeclared.map((c) => `not @kapabilitet:${c}`).join(' and ');
+    const args = [...(tagFilter ? ['--tags', tagFilter] : []), ...options.cucumberArgs];
 
     rmSync(reportsDir, { recursive: true, force: true });
     mkdirSync(reportsDir, { recursive: true });
     env.SAMSVAR_ENVIRONMENT_INFO = JSON.stringify(environmentInfo(profile.name, raw.path));
-    const args = [...(tagFilter ? ['--tags', tagFilter] : []), ...options.cucumberArgs];
-    console.log(`Kjører Samsvar mot «${profile.name}»${tagFilter ? ` (utelater: ${missing.join(', ')})` : ''}`);
-    const exitCode = await runCucumber(args, env);
+
+    // One run, or N runs to find results that change (stability).
+    const runs: ScenarioResult[][] = [];
+    let exitCode = 0;
+    for (let i = 1; i <= options.repeat; i++) {
+      const runDir = options.repeat === 1 || i === options.repeat ? reportsDir : join(reportsDir, 'gjentak', String(i));
+      mkdirSync(runDir, { recursive: true });
+      console.log(`Kjører Samsvar mot «${profile.name}»${options.repeat > 1 ? ` (runde ${i} av ${options.repeat})` : ''}${tagFilter ? ` (utelater: ${undeclared.join(', ')})` : ''}`);
+      exitCode = await runCucumber(args, { ...env, SAMSVAR_REPORTS_DIR: runDir });
+      const messages = join(runDir, 'cucumber-messages.ndjson');
+      runs.push(existsSync(messages) ? readResults(messages) : []);
+    }
     await stop();
 
-    const messages = join(reportsDir, 'cucumber-messages.ndjson');
-    const results = existsSync(messages) ? readResults(messages) : [];
-    const counts = summarise(results);
-    writeFileSync(
-      join(reportsDir, 'samsvar-summary.json'),
-      JSON.stringify({ profile: profile.name, counts, results, notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })) }, null, 2),
-    );
+    const results = runs[runs.length - 1] ?? [];
+    const changed = options.repeat > 1 ? changedResults(runs) : [];
+    const baseline = applyBaseline(results, expected);
+    const rows: TraceRow[] = traceTable(requirements, scenarios, results, skippedKeys);
 
-    const gateErrors = [...traceErrors];
     if (results.length === 0) gateErrors.push('Ingen scenarier ble kjørt: en tom kjøring beviser ingenting.');
     for (const r of results.filter((r) => r.status === 'undefined' || r.status === 'ambiguous')) {
       gateErrors.push(`Scenariet «${r.name}» (${r.uri}:${r.line}) har ${r.status === 'undefined' ? 'udefinerte' : 'tvetydige'} steg.`);
     }
+    for (const s of baseline.stale) gateErrors.push(`Forventet feil er utdatert (scenariet består nå): ${s.feature} » ${s.scenario}. Fjern den fra listen.`);
+    for (const c of changed) gateErrors.push(`Ustabilt resultat: «${c.name}» (${c.key}) ga ${c.statuses.join(' → ')}.`);
+
+    const summary = {
+      profile: profile.name,
+      counts: counts(results),
+      results,
+      expectedFailures: baseline.expected.map((r) => scenarioKey(r)),
+      staleExpectedFailures: baseline.stale,
+      notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })),
+      requirements: rows.map((r) => ({ id: r.requirement.id, niva: r.requirement.niva, verdict: r.verdict, scenarios: r.scenarios })),
+      ...(options.repeat > 1 ? { repeat: options.repeat, changed } : {}),
+    };
+    writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
+    writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profile.name));
+    const resultsDir = join(reportsDir, 'allure-results');
+    if (existsSync(resultsDir)) writeAllureTrace(resultsDir, rows, profile.name);
 
     let reportOk = true;
-    const reportFile = join(reportsDir, 'allure-report/index.html');
-    if (options.report) reportOk = generateReport(join(reportsDir, 'allure-results'), join(reportsDir, 'allure-report'));
+    if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
 
     console.log('');
-    console.log(`Resultat mot «${profile.name}»: ${results.length} scenarier — ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'ingen'}`);
+    console.log(`Resultat mot «${profile.name}»: ${results.length} scenarier — ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'ingen'}`);
     for (const r of results.filter((r) => r.status !== 'passed')) {
-      console.log(`  ${r.status.toUpperCase()}: ${r.name} (${r.uri}:${r.line})${r.message ? ` — ${r.message}` : ''}`);
+      const mark = baseline.expected.includes(r) ? ' (forventet feil)' : '';
+      console.log(`  ${r.status.toUpperCase()}${mark}: ${r.name} (${r.uri}:${r.line})${r.message ? ` — ${r.message}` : ''}`);
     }
     if (skipped.length > 0) {
       console.log(`Ikke aktuelt for denne målprofilen (${skipped.length}):`);
       for (const s of skipped) console.log(`  ${s.name} (${s.uri}:${s.line}) — mangler kapabilitet ${s.missing.join(', ')}`);
     }
+    const unmet = rows.filter((r) => r.requirement.niva === 'MUST' && r.verdict !== 'oppfylt' && r.verdict !== 'ikke aktuelt');
+    console.log(`Kravsporing: ${rows.length - unmet.length} av ${rows.length} krav oppfylt eller ikke aktuelle (${relative(process.cwd(), join(reportsDir, 'kravsporing.md'))})`);
+    if (options.repeat > 1) console.log(`Stabilitet: ${options.repeat} runder, ${changed.length} scenarier endret resultat.`);
     for (const e of gateErrors) console.error(`PORT: ${e}`);
-    if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), reportFile) || reportFile}`);
-    const passed = counts.passed ?? 0;
+    if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), join(reportsDir, 'allure-report/index.html'))}`);
+    if (options.bundle) {
+      const archive = writeBundle(reportsDir, raw, argv.filter((a) => a !== '--bundle'));
+      if (archive) console.log(`Arkiv for sertifisering: ${relative(process.cwd(), archive)}`);
+      else reportOk = false;
+    }
+    const passed = summary.counts.passed ?? 0;
     console.log(`samsvar: ${passed} passed, ${results.length - passed} failed`);
 
-    if (exitCode !== 0 || gateErrors.length > 0 || !reportOk) return exitCode || 1;
+    // With an expected-failures list the baseline decides; without one every failure counts.
+    const failed = expected.length > 0 ? baseline.unexpected.length > 0 : exitCode !== 0;
+    if (failed || gateErrors.length > 0 || !reportOk) return exitCode || 1;
     return 0;
   } catch (error) {
-    console.error(String(error instanceof Error ? error.message : error));
+    console.error(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {
     await stop();
   }
+}
+
+/** Scenarios whose result differed between rounds of --repeat. */
+function changedResults(runs: ScenarioResult[][]): Array<{ key: string; name: string; statuses: string[] }> {
+  const byKey = new Map<string, { name: string; statuses: string[] }>();
+  runs.forEach((results, round) => {
+    for (const r of results) {
+      const entry = byKey.get(scenarioKey(r)) ?? { name: r.name, statuses: Array<string>(round).fill('ikke kjørt') };
+      entry.statuses.push(r.status);
+      byKey.set(scenarioKey(r), entry);
+    }
+    for (const entry of byKey.values()) if (entry.statuses.length < round + 1) entry.statuses.push('ikke kjørt');
+  });
+  return [...byKey.entries()]
+    .filter(([, e]) => new Set(e.statuses).size > 1)
+    .map(([key, e]) => ({ key, name: e.name, statuses: e.statuses }));
 }
 
 process.exitCode = await main();

@@ -55,7 +55,8 @@ export function readScenarios(root: string, dir = 'features'): SpecScenario[] {
     collect(document.feature?.children ?? []);
     for (const pickle of compile(document, uri, newId)) {
       const tags = pickle.tags.map((t) => t.name);
-      const line = lines.get(pickle.astNodeIds[0] ?? '') ?? 0;
+      // The pickle's own location (an outline row's line for an example), as cucumber's messages give it.
+      const line = (pickle as { location?: { line: number } }).location?.line ?? lines.get(pickle.astNodeIds[0] ?? '') ?? 0;
       scenarios.push({
         uri,
         line,

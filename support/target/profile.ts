@@ -52,6 +52,8 @@ export interface RawProfile {
   vendor?: VendorConfig;
   fixtures?: Record<string, unknown>;
   timeouts?: { requestMs?: number };
+  /** Path, relative to the profile, of the expected-failures list (YAML). */
+  expectedFailures?: string;
 }
 
 /** A profile ready to use: endpoints resolved, overrides applied, no trailing slashes. */

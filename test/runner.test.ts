@@ -1,0 +1,63 @@
+// The runner's gates: preflight of a real target's environment, the expected-failures baseline
+// (listed, unlisted, stale), and the requirement trace verdicts.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyBaseline } from '../scripts/lib/expected-failures.ts';
+import { checkTraceability, notApplicable, readRequirements, readScenarios } from '../scripts/lib/features.ts';
+import { preflight } from '../scripts/lib/preflight.ts';
+import type { ScenarioResult } from '../scripts/lib/results.ts';
+import { traceTable } from '../scripts/lib/traceability.ts';
+import { readProfile } from '../support/target/profile.ts';
+
+const result = (name: string, status: ScenarioResult['status'], line = 1): ScenarioResult => ({ uri: 'features/x.feature', name, line, tags: [], status });
+
+test('preflight names every missing variable and key of the TT02 example', () => {
+  const missing = preflight(readProfile('targets/tt02.example.json'), {});
+  assert.equal(missing.length, 3, missing.join('\n'));
+  assert.match(missing.join('\n'), /SAMSVAR_MVA_URL/);
+  assert.match(missing.join('\n'), /SAMSVAR_VENDOR_PRIVATE_KEY/);
+  assert.match(missing.join('\n'), /SAMSVAR_SERVICEOWNER_PRIVATE_KEY/);
+  assert.deepEqual(preflight(readProfile('targets/tt02.example.json'), { SAMSVAR_MVA_URL: 'https://x', SAMSVAR_VENDOR_PRIVATE_KEY: 'k', SAMSVAR_SERVICEOWNER_PRIVATE_KEY: 'k' }), []);
+});
+
+test('preflight lets the runner supply SAMSVAR_REFERENCE_URL for the reference profile only', () => {
+  assert.deepEqual(preflight(readProfile('targets/referanse.json'), {}), []);
+  assert.equal(preflight(readProfile('targets/referanse-ekstern.json'), {}).length, 8);
+});
+
+test('the baseline: listed failures pass, unlisted fail, listed passes are stale', () => {
+  const expected = [
+    { feature: 'features/x.feature', scenario: 'kjent feil', reason: 'r' },
+    { feature: 'features/x.feature', scenario: 'fikset', reason: 'r' },
+  ];
+  const v = applyBaseline([result('kjent feil', 'failed'), result('fikset', 'passed'), result('ny feil', 'failed'), result('ok', 'passed'), result('udefinert', 'undefined')], expected);
+  assert.deepEqual(v.expected.map((r) => r.name), ['kjent feil']);
+  assert.deepEqual(v.unexpected.map((r) => r.name), ['ny feil', 'udefinert']);
+  assert.deepEqual(v.stale.map((e) => e.scenario), ['fikset']);
+});
+
+test('the trace table gives each requirement the verdict of its scenarios', () => {
+  const requirements = [
+    { id: 'A', tekst: 'a', kilde: 'k', niva: 'MUST' as const },
+    { id: 'B', tekst: 'b', kilde: 'k', niva: 'MUST' as const },
+    { id: 'C', tekst: 'c', kilde: 'k', niva: 'SHOULD' as const },
+  ];
+  const scenarios = [
+    { uri: 'features/x.feature', line: 1, name: 's1', tags: [], krav: ['A', 'B'], capabilities: [] },
+    { uri: 'features/x.feature', line: 2, name: 's2', tags: [], krav: ['B'], capabilities: ['portal-ui'] },
+  ];
+  const rows = traceTable(requirements, scenarios, [result('s1', 'passed', 1)], new Set(['features/x.feature:2']));
+  assert.deepEqual(rows.map((r) => r.verdict), ['oppfylt', 'oppfylt', 'ikke dekket']);
+  const failing = traceTable(requirements, scenarios, [result('s1', 'failed', 1)], new Set());
+  assert.deepEqual(failing.map((r) => r.verdict), ['avvik', 'avvik', 'ikke dekket']);
+  assert.deepEqual(checkTraceability(scenarios, requirements).uncoveredMusts, []);
+  assert.deepEqual(notApplicable(scenarios, []).map((s) => s.name), ['s2']);
+});
+
+test('the specification itself passes the traceability gate', () => {
+  const problems = checkTraceability(readScenarios(process.cwd()), readRequirements('features/krav.yaml'));
+  assert.deepEqual(problems.withoutKrav, []);
+  assert.deepEqual(problems.unknownIds, []);
+  assert.deepEqual(problems.uncoveredMusts, []);
+});
