@@ -51,25 +51,24 @@ export function traceTable(
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const COLOURS: Record<string, string> = {
-  oppfylt: '#1b7a3a', passed: '#1b7a3a', avvik: '#b3261e', failed: '#b3261e', 'ikke testbar': '#a05a00', broken: '#a05a00',
+/** Norwegian words for the report (the JSON summary keeps cucumber's status names). */
+const WORDS: Record<string, string> = {
+  passed: 'bestått', failed: 'avvik', broken: 'brutt (oppsett)', skipped: 'hoppet over', pending: 'ikke ferdig',
+  undefined: 'udefinert steg', ambiguous: 'tvetydig steg',
 };
+const word = (status: string): string => WORDS[status] ?? status;
 
-function cell(verdict: string): string {
-  const colour = COLOURS[verdict] ?? '#555';
-  return `<span style="color:${colour};font-weight:600">${escapeHtml(verdict)}</span>`;
-}
-
+/** HTML for the report (Allure sanitises styles, so plain structure and upper-case verdicts carry the meaning). */
 export function traceHtml(rows: TraceRow[]): string {
-  const body = rows
+  const verdict = (v: string): string => `<b>${escapeHtml(word(v).toUpperCase())}</b>`;
+  return rows
     .map((row) => {
       const scenarios = row.scenarios.length
-        ? row.scenarios.map((s) => `${cell(s.result)} ${escapeHtml(s.name)} <small>(${escapeHtml(s.uri)}:${s.line})</small>`).join('<br>')
-        : '<em>ingen scenarier</em>';
-      return `<tr><td><b>${escapeHtml(row.requirement.id)}</b><br><small>${row.requirement.niva}</small></td><td>${escapeHtml(row.requirement.tekst)}<br><small>${escapeHtml(row.requirement.kilde)}</small></td><td>${cell(row.verdict)}</td><td>${scenarios}</td></tr>`;
+        ? row.scenarios.map((s) => `– ${verdict(s.result)}: ${escapeHtml(s.name)} <small>(${escapeHtml(s.uri)}:${s.line})</small>`).join('<br>')
+        : '– <em>Ingen scenarier dekker kravet.</em>';
+      return `<p><b>${escapeHtml(row.requirement.id)} (${row.requirement.niva})</b> — ${verdict(row.verdict)}<br>${escapeHtml(row.requirement.tekst)}<br><small>Kilde: ${escapeHtml(row.requirement.kilde)}</small><br>${scenarios}</p>`;
     })
     .join('\n');
-  return `<table style="border-collapse:collapse" border="1" cellpadding="6"><thead><tr><th>Krav</th><th>Tekst og kilde</th><th>Status</th><th>Scenarier og resultat</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 export function traceMarkdown(rows: TraceRow[], profileName: string): string {
