@@ -78,7 +78,7 @@ export function traceMarkdown(rows: TraceRow[], profileName: string): string {
     '| Krav | Nivå | Status | Scenarier (resultat) |',
     '|---|---|---|---|',
     ...rows.map((r) => {
-      const scenarios = r.scenarios.map((s) => `${s.name} (${s.result})`).join('<br>') || '—';
+      const scenarios = r.scenarios.map((s) => `${s.name} (${word(s.result)})`).join('<br>') || '—';
       return `| ${r.requirement.id} | ${r.requirement.niva} | ${r.verdict} | ${scenarios.replace(/\|/g, '\\|')} |`;
     }),
     '',
