@@ -7,6 +7,7 @@ import { Catalogue, derivedPackageId } from '../src/components/accessmanagement/
 import { keyRolePackages, packagesForRole } from '../src/components/accessmanagement/role-packages.ts';
 import { AccessManager } from '../src/components/accessmanagement/service.ts';
 import { RegisterStore } from '../src/components/register/store.ts';
+import type { SystemUser } from '../src/platform/model.ts';
 import type { Services } from '../src/platform/services.ts';
 
 const BASE = '/accessmanagement/api/v1/meta/info/accesspackages';
@@ -234,4 +235,86 @@ test('groups, areas and export form one hierarchy', async () => {
   assert.equal((await a.inject({ method: 'GET', url: `${BASE}/group/7e2a3af8-08cb-43a9-bdd7-7d5c7e377145` })).statusCode, 200);
   assert.equal((await a.inject({ method: 'GET', url: `${BASE}/group/413f99ca-19ca-4124-8470-b0c1dba3d2ee` })).statusCode, 404);
   assert.equal((await a.inject({ method: 'GET', url: `${BASE}/area/00000000-0000-4000-8000-000000000000/packages` })).statusCode, 404);
+});
+
+/** An agent (or standard) system user owned by `owner`, as the authentication component would hold it. */
+function systemUser(id: string, owner: string, userType: SystemUser['userType']): SystemUser {
+  return {
+    id, integrationTitle: 'Regnskap Pluss', systemId: '310000043_regnskap', productName: '', reporteeOrgNo: owner,
+    created: new Date().toISOString(), isDeleted: false, supplierName: '', supplierOrgno: '310000043', externalRef: owner,
+    userType, accessPackages: [], rights: [],
+  };
+}
+
+test('client delegation: clients per relation, AM\'s own refusals, cascade when the relation loses the package', () => {
+  const { services, access } = accessWorld();
+  const agent = 'a9a9a9a9-0000-4000-8000-000000000001';
+  const standard = 'a9a9a9a9-0000-4000-8000-000000000002';
+  const users = [systemUser(agent, '310000035', 'agent'), systemUser(standard, '310000035', 'standard')];
+  services.systemUsers = { systemUser: (id) => users.find((u) => u.id === id.toLowerCase()), byExternalId: () => undefined };
+  // 310000035 (Regnskap AS) holds REGN in 310000019 (AS) and FFØR in 310000027 (BRL); 310000019 also grants it merverdiavgift.
+  services.register.addRole({ orgNo: '310000019', role: 'REGN', holder: { orgNo: '310000035' } });
+  services.register.addRole({ orgNo: '310000027', role: 'FFØR', holder: { orgNo: '310000035' } });
+  access.addPackage('310000019', { type: 'organisation', orgNo: '310000035' }, 'merverdiavgift');
+  access.addPackage('310000019', { type: 'organisation', orgNo: '310000035' }, 'klientadministrator'); // not delegable: never a client package
+  assert.deepEqual(access.clientsOf('310000035'), [
+    { clientOrgNo: '310000019', access: [
+      { role: 'regnskapsforer', packages: ['regnskapsforer-med-signeringsrettighet', 'regnskapsforer-uten-signeringsrettighet', 'regnskapsforer-lonn'] },
+      { role: 'rettighetshaver', packages: ['merverdiavgift'] },
+    ] },
+    { clientOrgNo: '310000027', access: [{ role: 'forretningsforer', packages: ['forretningsforer-eiendom'] }] },
+  ]);
+  assert.deepEqual(access.clientsOf('310000035', ['merverdiavgift']), [{ clientOrgNo: '310000019', access: [{ role: 'rettighetshaver', packages: ['merverdiavgift'] }] }]);
+  assert.deepEqual(access.clientsOf('310000019'), [], 'the relation has a direction');
+
+  const delegate = (id: string, role: string, packages: string[], client = '310000019') =>
+    access.delegateToAgent({ facilitatorOrgNo: '310000035', clientOrgNo: client, agentSystemUserId: id, values: [{ role, packages }] });
+  assert.equal(delegate(standard, 'rettighetshaver', ['merverdiavgift']).ok, false, 'only agent system users');
+  assert.equal(delegate(agent, 'regnskapsforer', ['merverdiavgift']).ok, false, 'the package must come through the named role');
+  assert.equal(delegate(agent, 'rettighetshaver', ['klientadministrator']).ok, false, 'not delegable');
+  assert.equal(delegate(agent, 'forretningsforer', ['forretningsforer-eiendom'], '310000035').ok, false, 'the facilitator is not its own client');
+  assert.deepEqual(access.clientDelegationsTo(agent), [], 'refusals write nothing');
+
+  assert.deepEqual(delegate(agent, 'rettighetshaver', ['merverdiavgift']), { ok: true, changed: true });
+  assert.deepEqual(delegate(agent, 'rettighetshaver', ['merverdiavgift']), { ok: true, changed: false });
+  assert.deepEqual(delegate(agent, 'regnskapsforer', ['regnskapsforer-lonn']), { ok: true, changed: true });
+  assert.deepEqual(access.packagesForSystemUser(agent.toUpperCase(), '310000019'), ['merverdiavgift', 'regnskapsforer-lonn']);
+  assert.deepEqual(access.packagesForSystemUser(agent, '310000035'), [], 'nothing for the owner itself');
+  assert.deepEqual(access.clientDelegationsTo(agent), [{
+    facilitatorOrgNo: '310000035', clientOrgNo: '310000019', agentSystemUserId: agent,
+    access: [{ role: 'rettighetshaver', packages: ['merverdiavgift'] }, { role: 'regnskapsforer', packages: ['regnskapsforer-lonn'] }],
+  }]);
+  // The customer takes merverdiavgift back: it leaves the delegation; REGN's package stays.
+  access.removePackage('310000019', { type: 'organisation', orgNo: '310000035' }, 'merverdiavgift');
+  assert.deepEqual(access.packagesForSystemUser(agent, '310000019'), ['regnskapsforer-lonn']);
+  assert.equal(access.revokeClientFromAgent('310000035', '310000019', agent), true);
+  assert.equal(access.revokeClientFromAgent('310000035', '310000019', agent), false);
+  assert.deepEqual(access.packagesForSystemUser(agent, '310000019'), []);
+  // Deleting the system user removes its delegations and its agent assignment.
+  assert.deepEqual(delegate(agent, 'forretningsforer', ['forretningsforer-eiendom'], '310000027'), { ok: true, changed: true });
+  assert.equal(access.store.to({ type: 'systemuser', id: agent }).map((a) => a.role).join(), 'agent');
+  access.revokeAllForSystemUser(agent);
+  assert.deepEqual(access.clientDelegationsTo(agent), []);
+  assert.deepEqual(access.store.to({ type: 'systemuser', id: agent }), []);
+});
+
+test('connections: access managers, and what a person may assign (IsAssignable && CanDelegate)', () => {
+  const { services, access } = accessWorld();
+  services.register.addRole({ orgNo: '310000019', role: 'DAGL', holder: { pid: '01819010001' } });
+  assert.equal(access.isAccessManager('01819010001', '310000019'), true);
+  assert.equal(access.isAccessManager('01819010001', '310000035'), false);
+  assert.equal(access.mayAssign('01819010001', '310000019', 'merverdiavgift'), true);
+  assert.equal(access.mayAssign('01819010001', '310000019', 'regnskapsforer-med-signeringsrettighet'), false, 'not assignable');
+  assert.equal(access.mayAssign('01819010001', '310000019', 'post-til-virksomheten-med-taushetsbelagt-innhold'), true, 'through hovedadministrator');
+  assert.equal(access.mayAssign('01819010001', '310000035', 'merverdiavgift'), false, 'no role there');
+  // A person granted merverdiavgift directly may pass it on; tilgangsstyrer alone gives nothing to pass on.
+  services.register.createPerson({ pid: '01819010192', name: 'Tina Tilgang' });
+  access.addPackage('310000035', { type: 'person', pid: '01819010192' }, 'tilgangsstyrer');
+  access.addPackage('310000035', { type: 'person', pid: '01819010192' }, 'merverdiavgift');
+  assert.equal(access.isAccessManager('01819010192', '310000035'), true);
+  assert.equal(access.mayAssign('01819010192', '310000035', 'merverdiavgift'), true);
+  assert.equal(access.mayAssign('01819010192', '310000035', 'skattegrunnlag'), false);
+  assert.equal(access.hasConnection('310000035', { type: 'person', pid: '01819010192' }), true);
+  assert.equal(access.hasConnection('310000019', { type: 'person', pid: '01819010001' }), true, 'an ER role is a connection');
+  assert.equal(access.hasConnection('310000019', { type: 'organisation', orgNo: '310000035' }), false);
 });

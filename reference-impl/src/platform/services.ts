@@ -69,6 +69,32 @@ export interface SystemUserService {
   }): SystemUser | undefined;
 }
 
+/** Packages one AM role gives (ClientDto.access): the role code (regnskapsforer, rettighetshaver, ...) and package codes. */
+export interface RolePackages {
+  /** AM role code: regnskapsforer, revisor, forretningsforer, rettighetshaver, ... (contracts authorization §3.1). */
+  role: string;
+  /** Package codes (no URN prefix). */
+  packages: string[];
+}
+
+/** One client of a facilitator (AM ClientDto, contracts authorization §4.4): the client and what it gives, per role. */
+export interface ClientAccess {
+  clientOrgNo: string;
+  access: RolePackages[];
+}
+
+/** One client delegated to an agent system user (AM Delegation + DelegationPackage, contracts authorization §4.1). */
+export interface ClientDelegation {
+  facilitatorOrgNo: string;
+  clientOrgNo: string;
+  agentSystemUserId: string;
+  /** The packages delegated, per role of the client relation they came through. */
+  access: RolePackages[];
+}
+
+/** The outcome of a client delegation: refused (AM's validation), or done (`changed: false` when it was all there). */
+export type ClientDelegationOutcome = { ok: true; changed: boolean } | { ok: false; reason: string };
+
 /**
  * Access management: who holds which access packages for which party. Owned by
  * components/accessmanagement. The PDP uses it as its policy information point.
@@ -78,20 +104,46 @@ export interface AccessService {
   assignToSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[]): void;
   /** Grant single rights (enkeltrettigheter) from `fromOrgNo` to a system user. Idempotent. */
   assignRightsToSystemUser(fromOrgNo: string, systemUserId: string, rights: Right[]): void;
-  /** Remove every package and right a system user holds (system user deleted). */
+  /** Remove every package, right and client delegation a system user holds, and its agent assignment (system user deleted). */
   revokeAllForSystemUser(systemUserId: string): void;
   /** Single rights the system user holds for `partyOrgNo`. */
   rightsForSystemUser(systemUserId: string, partyOrgNo: string): Right[];
-  /** Package codes (no URN prefix) the system user holds for `partyOrgNo`. */
+  /**
+   * Package codes (no URN prefix) the system user holds for `partyOrgNo`: packages assigned directly by
+   * the party (standard system user) and packages client-delegated from the party when it is a client of
+   * the agent system user's owner (contracts authorization §1.4 step 3, §4.1).
+   */
   packagesForSystemUser(systemUserId: string, partyOrgNo: string): string[];
   /** Package codes a person holds for `orgNo` (through ER roles and direct assignments). */
   packagesForPerson(pid: string, orgNo: string): string[];
+  /**
+   * The facilitator's clients (AM GET clientdelegations/clients, contracts authorization §4.3–§4.4): every
+   * organisation that has given `facilitatorOrgNo` an ER role or a rettighetshaver assignment carrying
+   * delegable packages. With `anyOfPackages` (codes) only those packages are listed, and clients left
+   * with none are dropped (the "any package matches" filter).
+   */
+  clientsOf(facilitatorOrgNo: string, anyOfPackages?: string[]): ClientAccess[];
+  /**
+   * Delegates packages from a client to an agent system user through the facilitator (AM POST
+   * clientdelegations/agents/accesspackages, contracts authorization §4.3 step 4). Idempotent.
+   */
+  delegateToAgent(input: { facilitatorOrgNo: string; clientOrgNo: string; agentSystemUserId: string; values: RolePackages[] }): ClientDelegationOutcome;
+  /** The clients delegated to an agent system user, in the order they were added. */
+  clientDelegationsTo(agentSystemUserId: string): ClientDelegation[];
+  /** Removes a client and every package it gave from an agent system user (cascade). False when there was none. */
+  revokeClientFromAgent(facilitatorOrgNo: string, clientOrgNo: string, agentSystemUserId: string): boolean;
 }
 
 /** The PDP as a service API inside the reference calls it (the MVA sample service). Owned by components/authorization. */
 export interface PdpService {
   /** Decide for a system user subject; every decision is written to the decision log. */
   decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'];
+  /**
+   * Decide for a plain organisation subject (`urn:altinn:organization:identifier-no`), as a PEP builds it
+   * from a Maskinporten token without a system user (the `consumer` org; contracts dialogporten-broker
+   * §B.6). Every decision is written to the decision log.
+   */
+  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'];
 }
 
 /** The PDP's decision log. Owned by components/authorization. */

@@ -1,10 +1,12 @@
-// Access Management: the access package catalogue (public metadata routes) and the assignments the
+// Access Management: the access package catalogue (public metadata routes), the end-user connections
+// API (a customer grants packages to another party), and the assignments and client delegations the
 // PDP reads as its policy information point.
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
 import type { AccessService, CatalogueService, Services } from '../../platform/services.ts';
 import { Catalogue } from './catalogue.ts';
+import { connectionRoutes } from './connections.ts';
 import { metadataRoutes } from './routes.ts';
 import { AccessManager } from './service.ts';
 
@@ -13,6 +15,9 @@ export async function accessManagementComponent(app: FastifyInstance, opts: Comp
   // immutable data, so the component's own instance serves them.
   const catalogue = opts.services.catalogue instanceof Catalogue ? opts.services.catalogue : new Catalogue();
   metadataRoutes(app, catalogue);
+  const access = opts.services.access;
+  if (!(access instanceof AccessManager)) throw new Error('accessmanagement: services.access must come from createAccessService');
+  connectionRoutes(app, { ...opts, access });
 }
 
 export function createCatalogueService(): CatalogueService {

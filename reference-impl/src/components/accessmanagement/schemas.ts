@@ -14,3 +14,58 @@ export const urnParams = {
   required: ['urn'],
   additionalProperties: false,
 } as const;
+
+// ---- connections (contracts authorization §5) ----------------------------------------------------
+// ASP.NET binds `Guid` query parameters: a value that is not a GUID is a 400 from model binding, so it is
+// a shape error here. Unknown query parameters are ignored, as ASP.NET does. `bool` binds "true"/"false"
+// in any casing.
+
+const GUID = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } as const;
+const BOOL = { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' } as const;
+
+export const connectionsGetQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: {
+    party: GUID, from: GUID, to: GUID,
+    includeClientDelegations: BOOL, includeAgentConnections: BOOL, includeAccessPackages: BOOL,
+    includeResources: BOOL, includeInstances: BOOL,
+  },
+} as const;
+
+export const connectionsPostQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID, to: GUID },
+} as const;
+
+export const connectionsDeleteQuery = {
+  type: 'object',
+  required: ['party', 'from', 'to'],
+  properties: { party: GUID, from: GUID, to: GUID, cascade: BOOL },
+} as const;
+
+export const packagesGetQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID, from: GUID, to: GUID },
+} as const;
+
+export const packagesPostQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID, to: GUID, packageId: GUID, package: { type: 'string' } },
+} as const;
+
+export const packagesDeleteQuery = {
+  type: 'object',
+  required: ['party', 'from', 'to'],
+  properties: { party: GUID, from: GUID, to: GUID, packageId: GUID, package: { type: 'string' } },
+} as const;
+
+/** AM PersonInput (optional body of the POST routes): a person named by national identity number and last name. */
+export const personInputBody = {
+  type: ['object', 'null'],
+  required: ['personIdentifier', 'lastName'],
+  properties: { personIdentifier: { type: 'string' }, lastName: { type: 'string' } },
+} as const;

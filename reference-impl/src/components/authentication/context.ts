@@ -14,6 +14,8 @@ export const SCOPE = {
   requestRead: 'altinn:authentication/systemuser.request.read',
   maskinportenLookup: 'altinn:maskinporten/systemuser.read',
   portal: 'altinn:portal/enduser',
+  clientDelegationRead: 'altinn:clientdelegations.read',
+  clientDelegationWrite: 'altinn:clientdelegations.write',
 } as const;
 
 /** Prefix of access package URNs (contracts authorization §2.1). */

@@ -97,12 +97,9 @@ function partySystemUser(ctx: AuthContext, systemUserId: string, org: Organisati
   return user;
 }
 
-/**
- * A client delegation held by an agent system user blocks its deletion (§5.2, AUTH-00035). Client
- * delegation is built in a later issue; until then an agent system user has none.
- */
-function hasClientDelegations(_ctx: AuthContext, _user: StoredSystemUser): boolean {
-  return false;
+/** A client delegation held by an agent system user blocks its deletion (§5.2, §8.1: AUTH-00035). */
+function hasClientDelegations(ctx: AuthContext, user: StoredSystemUser): boolean {
+  return ctx.services.access.clientDelegationsTo(user.id).length > 0;
 }
 
 // ---- handlers -------------------------------------------------------------------------------------

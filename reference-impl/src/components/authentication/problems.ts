@@ -7,6 +7,7 @@ import { AltinnProblem, ValidationProblem, type ValidationErrorItem } from '../.
 const AUTH_PROBLEMS = {
   'AUTH-00000': [400, "Can't resolve the Organisation Number from the logged in Reportee PartyId."],
   'AUTH-00001': [400, 'One or more Right not found or not delegable.'],
+  'AUTH-00002': [400, 'The Delegation failed.'],
   'AUTH-00004': [400, 'Failed to create new SystemUser, existing SystemUser tied to the given System-Id.'],
   'AUTH-00006': [400, 'The combination of External Ids refer to an already Accepted SystemUser.'],
   'AUTH-00007': [400, 'The combination of External Ids refer to a Pending Request, please reuse or delete.'],
@@ -38,6 +39,8 @@ const AUTH_PROBLEMS = {
   'AUTH-00068': [403, 'DelegationCheck failed with error: Has not access by a delegation of package in Altinn.'],
   'AUTH-00070': [403, 'DelegationCheck failed with error: The resource cannot be delegated to another user or entity.'],
   'AUTH-00071': [403, 'DelegationCheck failed with error: The resource is not delegable because it is a Maskinporten schema resource.'],
+  'AUTH-00079': [400, 'Client not found.'],
+  'AUTH-00080': [400, 'Client does not have the accesspackages the agent system user requires'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type AuthProblemCode = keyof typeof AUTH_PROBLEMS;
@@ -81,6 +84,23 @@ export const VLD_PATH = {
 /** One validation error; extensions are flattened into the error object (contracts authentication §7.2). */
 export function vld(code: VldCode, path: string, extensions: Record<string, string> = {}): ValidationErrorItem {
   return { code, title: VLD_TITLES[code], paths: [path], ...extensions };
+}
+
+/**
+ * The validation errors of the client delegation API (AUTH ValidationErrors 14–16; contracts authentication
+ * §2.3 "Other VLD codes"). Code 14 has two titles in Altinn: a missing or invalid `agent`, and an unknown
+ * system user. The path is the query parameter as Altinn writes it: `?agent`, `?client`.
+ */
+const CLIENT_DELEGATION_VLD = {
+  agentMissing: ['AUTH.VLD-00014', 'The agent query parameter is missing or invalid', '?agent'],
+  agentNotFound: ['AUTH.VLD-00014', 'System user not found', '?agent'],
+  agentNotAgent: ['AUTH.VLD-00015', 'SystemUser is not a valid system user of type agent', '?agent'],
+  clientMissing: ['AUTH.VLD-00016', 'The client query parameter is missing or invalid', '?client'],
+} as const;
+
+export function clientDelegationVld(which: keyof typeof CLIENT_DELEGATION_VLD): ValidationErrorItem {
+  const [code, title, path] = CLIENT_DELEGATION_VLD[which];
+  return { code, title, paths: [path] };
 }
 
 export function validationProblem(errors: ValidationErrorItem[]): ValidationProblem {

@@ -3,7 +3,9 @@
 // input names are matched and strings trimmed in preValidation; the route schema then checks shape.
 
 import type { FastifyInstance } from 'fastify';
+import { requireBearer } from '../../platform/tokens.ts';
 import { personToken, vendorToken } from './access.ts';
+import { clientDelegationHandlers } from './clientdelegation.ts';
 import { SCOPE, type AuthContext } from './context.ts';
 import { endUserHandlers } from './enduser.ts';
 import { aspNetInput } from './input.ts';
@@ -17,12 +19,16 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   const requests = requestHandlers(ctx);
   const endUser = endUserHandlers(ctx);
   const systemUsers = systemUserHandlers(ctx);
+  const clients = clientDelegationHandlers(ctx);
 
   const systemRegisterScope = vendorToken(ctx.issuers, [SCOPE.systemRegisterWrite, SCOPE.systemRegisterAdmin]);
   const requestWrite = vendorToken(ctx.issuers, [SCOPE.requestWrite]);
   const requestRead = vendorToken(ctx.issuers, [SCOPE.requestRead]);
   const maskinportenLookup = vendorToken(ctx.issuers, [SCOPE.maskinportenLookup]);
   const person = personToken(ctx.issuers);
+  // contracts authentication §1, §5.3: the client delegation scopes; the portal scope is accepted too.
+  const clientsRead = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationRead, SCOPE.portal] });
+  const clientsWrite = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationWrite, SCOPE.portal] });
 
   // ---- System register, vendor API (contracts authentication §2) ----
   const registerBody = aspNetInput({ body: s.registerSystemRequest, trim: true });
@@ -106,4 +112,18 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   app.delete<{ Params: { party: string; systemUserId: string }; Querystring: { facilitatorId?: string } }>('/systemuser/agent/:party/:systemUserId',
     { onRequest: person, preValidation: aspNetInput({ querystring: s.agentDeleteQuery }), schema: { params: s.partySystemUserParams, querystring: s.agentDeleteQuery } },
     endUser.deleteAgentSystemUser);
+
+  // ---- Client delegation for agent system users (contracts authentication §5.3, authorization §4.2) ----
+  const agentQuery = aspNetInput({ querystring: s.agentQuery });
+  const agentClientQuery = aspNetInput({ querystring: s.agentClientQuery });
+  app.get<{ Querystring: { agent?: string } }>('/enduser/systemuser/clients/available',
+    { onRequest: clientsRead, preValidation: agentQuery, schema: { querystring: s.agentQuery } }, clients.availableClients);
+  app.get<{ Querystring: { agent?: string } }>('/enduser/systemuser/clients',
+    { onRequest: clientsRead, preValidation: agentQuery, schema: { querystring: s.agentQuery } }, clients.delegatedClients);
+  app.post<{ Querystring: { agent?: string; client?: string } }>('/enduser/systemuser/clients',
+    { onRequest: clientsWrite, preValidation: agentClientQuery, schema: { querystring: s.agentClientQuery } }, clients.addClient);
+  app.delete<{ Querystring: { agent?: string; client?: string } }>('/enduser/systemuser/clients',
+    { onRequest: clientsWrite, preValidation: agentClientQuery, schema: { querystring: s.agentClientQuery } }, clients.removeClient);
+  app.get<{ Querystring: { party: string } }>('/enduser/systemuser/agents',
+    { onRequest: clientsRead, preValidation: aspNetInput({ querystring: s.agentsQuery }), schema: { querystring: s.agentsQuery } }, clients.listAgents);
 }

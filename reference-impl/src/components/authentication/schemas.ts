@@ -174,3 +174,26 @@ export const agentDeleteQuery = {
   type: 'object',
   properties: { facilitatorId: { type: 'string', pattern: GUID_PATTERN } },
 } as const;
+
+/**
+ * Client delegation (contracts authentication §5.3, authorization §4.2): `agent` and `client` bind as
+ * `Guid`; a missing, empty or malformed value is Guid.Empty there and answered with AUTH.VLD-00014 /
+ * AUTH.VLD-00016 by the handler, so the schema takes any string. (ASP.NET answers a malformed GUID with
+ * its own model-binding 400; the reference gives the code whose title says "missing or invalid".)
+ */
+export const agentQuery = {
+  type: 'object',
+  properties: { agent: { type: 'string' } },
+} as const;
+
+export const agentClientQuery = {
+  type: 'object',
+  properties: { agent: { type: 'string' }, client: { type: 'string' } },
+} as const;
+
+/** GET agents?party={orgno}: `party` is a non-nullable string, so ASP.NET requires it. */
+export const agentsQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: { type: 'string' } },
+} as const;
