@@ -1,6 +1,9 @@
 // The cast of one scenario: actors made on first mention, one per role word. The role words are the
 // features' own (DESIGN §8 glossary); "systemet" is the vendor's software and so the vendor itself.
+// "kunden" and "klienten" are one party seen from two sides (the seed's scenario 2 says both): the
+// accountant's customer, which becomes its client.
 
+import { Accountant } from './accountant.ts';
 import { Company } from './company.ts';
 import { Person } from './person.ts';
 import { ServiceOwner } from './service-owner.ts';
@@ -11,16 +14,21 @@ import type { Actor, ActorContext } from './actor.ts';
 export const ROLE_WORDS = [
   'den andre virksomheten',
   'systemleverandøren',
+  'regnskapsføreren',
   'tjenesteeieren',
   'virksomheten',
   'daglig leder',
+  'klienten',
   'systemet',
+  'kunden',
 ] as const;
 export type RoleWord = (typeof ROLE_WORDS)[number];
 
 export class Cast {
   private vendorActor: Vendor | undefined;
   private serviceOwnerActor: ServiceOwner | undefined;
+  private accountantActor: Accountant | undefined;
+  private clientActor: Company | undefined;
   private readonly companies = new Map<string, Company>();
 
   constructor(private readonly context: ActorContext) {}
@@ -39,10 +47,22 @@ export class Cast {
   company(word: 'virksomheten' | 'den andre virksomheten' = 'virksomheten'): Company {
     let company = this.companies.get(word);
     if (!company) {
-      company = new Company(word, this.context, word === 'virksomheten' ? 0 : 1);
+      company = new Company(word, this.context, { key: 'companies', index: word === 'virksomheten' ? 0 : 1 });
       this.companies.set(word, company);
     }
     return company;
+  }
+
+  /** "regnskapsføreren": the accounting firm that owns the agent system user. */
+  accountant(): Accountant {
+    this.accountantActor ??= new Accountant('regnskapsføreren', this.context);
+    return this.accountantActor;
+  }
+
+  /** "kunden" / "klienten": the accountant's customer and client; labelled by the word first used. */
+  client(word: 'kunden' | 'klienten'): Company {
+    this.clientActor ??= new Company(word, this.context, { key: 'client' });
+    return this.clientActor;
   }
 
   /** The actor a role word names. */
@@ -58,6 +78,11 @@ export class Cast {
         return this.company(word);
       case 'daglig leder':
         return this.company('virksomheten').dagligLeder;
+      case 'regnskapsføreren':
+        return this.accountant();
+      case 'kunden':
+      case 'klienten':
+        return this.client(word);
     }
   }
 }
@@ -66,6 +91,7 @@ type ActorClass<A extends Actor> = abstract new (...args: never[]) => A;
 
 const ROLE_OF: Array<[ActorClass<Actor>, string]> = [
   [Vendor, 'systemleverandøren (eller systemet)'],
+  [Accountant, 'regnskapsføreren'],
   [Company, 'en virksomhet'],
   [ServiceOwner, 'tjenesteeieren'],
   [Person, 'en person (daglig leder)'],

@@ -1,5 +1,7 @@
 // A company (virksomhet) that acquires a system and owns its standard system user. Its daglig leder
-// (an ER key role, DAGL) is the person who approves or rejects requests on its behalf.
+// (an ER key role, DAGL) is the person who approves or rejects requests on its behalf. The same class
+// plays an accountant's customer (kunden/klienten): it may grant packages to the accountant through
+// its daglig leder (contracts authorization §5).
 
 import assert from 'node:assert/strict';
 import { ProfileError } from '../target/profile.ts';
@@ -9,14 +11,35 @@ import { TestdataClient } from '../clients/testdata.ts';
 import { requireSuccess } from '../assertions.ts';
 import { newOrgNo } from '../testdata/index.ts';
 import type { ApiResponse } from '../clients/http.ts';
+import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
 
-/** A company that exists on a target without the test data API (profile `fixtures.companies[i]`). */
+/** A company that exists on a target without the test data API (profile `fixtures.companies[i]`, `fixtures.accountant`, `fixtures.client`). */
 export interface CompanyFixture {
   orgNo: string;
   partyId: number;
+  /** The party's UUID (Access Management and client delegation address parties by it). */
+  partyUuid?: string;
   name?: string;
   dagligLeder: { pid: string; name?: string };
+  /** A client: the org number of the accountant registered with ER role REGN for it, if any. */
+  regnskapsforer?: string;
+}
+
+/** Where a company's fixture sits in the profile: `fixtures[key]`, or `fixtures[key][index]` for a list. */
+export interface FixtureRef {
+  key: string;
+  index?: number;
+}
+
+/** What a customer did in Altinn for an accountant (contracts authorization §5: connections). */
+export interface DelegationNotes {
+  /** POST connections: the accountant organisation made a rights holder (rettighetshaver). */
+  rightHolder?: ApiResponse<AssignmentDto>;
+  /** POST connections/accesspackages, by package code. */
+  packageGrants: Map<string, ApiResponse<AssignmentPackageDto>>;
+  /** GET connections/accesspackages from the customer to the accountant (a question). */
+  packagesRead?: ApiResponse<Paged<PackagePermission>>;
 }
 
 export interface CompanyNotes {
@@ -26,18 +49,24 @@ export interface CompanyNotes {
   rejection?: ApiResponse<boolean>;
   /** The system user the company approved (its id equals the approved request's id). */
   systemUserId?: string;
+  /** Whether that system user is a standard one or an agent (client) system user. */
+  systemUserType?: 'standard' | 'agent';
+  /** Set when the company is (or is being made) a client of an accountant in the scenario. */
+  accountantOrgNo?: string;
+  /** What the company, as a customer, granted an accountant in Altinn. */
+  delegation: DelegationNotes;
 }
 
 export class Company extends Actor {
-  readonly notes: CompanyNotes = {};
+  readonly notes: CompanyNotes = { delegation: { packageGrants: new Map() } };
   readonly dagligLeder: Person;
-  private org: { orgNo: string; partyId: number; partyUuid?: string; name: string } | undefined;
+  private org: { orgNo: string; partyId: number; partyUuid?: string; name: string; fixture?: CompanyFixture } | undefined;
 
   constructor(
     role: string,
     context: ActorContext,
     /** Which fixture company to use on targets without the test data API. */
-    private readonly fixtureIndex: number,
+    private readonly fixtureRef: FixtureRef,
   ) {
     super(role, context);
     this.dagligLeder = new Person(`daglig leder i ${role}`, context);
@@ -56,23 +85,45 @@ export class Company extends Actor {
     return this.details().name;
   }
 
-  private details(): { orgNo: string; partyId: number; name: string } {
+  /** The party UUID Access Management and client delegation use for this organisation. */
+  get partyUuid(): string {
+    const uuid = this.details().partyUuid;
+    if (!uuid) {
+      throw new ProfileError(`${this.role} har ingen partyUuid (testdata-API-et ga ingen, eller profilens fixture mangler "partyUuid").`);
+    }
+    return uuid;
+  }
+
+  get testdata(): TestdataClient {
+    return new TestdataClient(this.endpoint('testdata'), this.http());
+  }
+
+  /** The profile fixture the company was made from (targets without the test data API), if any. */
+  get fixtureData(): CompanyFixture | undefined {
+    return this.details().fixture;
+  }
+
+  private details(): { orgNo: string; partyId: number; partyUuid?: string; name: string; fixture?: CompanyFixture } {
     if (!this.org) throw new Error(`${this.role} er ikke satt opp ennå (kall ready() først).`);
     return this.org;
   }
 
   protected async setUp(): Promise<void> {
     if (!this.usesTestdataApi) {
-      const companies = this.fixture<CompanyFixture[]>('companies', 'eksisterende testvirksomheter med daglig leder');
-      const fixture = companies[this.fixtureIndex];
-      if (!fixture) throw new ProfileError(`Profilen har ikke fixtures.companies[${this.fixtureIndex}] for ${this.role}.`);
-      this.org = { orgNo: fixture.orgNo, partyId: fixture.partyId, name: fixture.name ?? fixture.orgNo };
+      const fixture = this.companyFixture();
+      this.org = {
+        orgNo: fixture.orgNo,
+        partyId: fixture.partyId,
+        ...(fixture.partyUuid ? { partyUuid: fixture.partyUuid } : {}),
+        name: fixture.name ?? fixture.orgNo,
+        fixture,
+      };
       this.dagligLeder.useExisting(fixture.dagligLeder.pid, fixture.dagligLeder.name);
       return;
     }
-    const testdata = new TestdataClient(this.endpoint('testdata'), this.http());
+    const testdata = this.testdata;
     const orgNo = newOrgNo();
-    const name = `Syntetisk virksomhet ${orgNo} AS`;
+    const name = this.syntheticName(orgNo);
     const org = requireSuccess(
       await testdata.createOrganisation({ orgNo, name, orgForm: 'AS' }),
       `Å opprette ${this.role} (syntetisk AS) i testdata-API-et`,
@@ -84,5 +135,22 @@ export class Company extends Actor {
       await testdata.addRole({ orgNo, role: 'DAGL', holder: { pid: this.dagligLeder.pid } }),
       `Å registrere daglig leder (DAGL) for ${this.role} i Enhetsregisteret`,
     );
+  }
+
+  /** The name a synthetic organisation of this kind gets in the test data API. */
+  protected syntheticName(orgNo: string): string {
+    return `Syntetisk virksomhet ${orgNo} AS`;
+  }
+
+  /** `fixtures[key]` or `fixtures[key][index]`: an existing test company with its daglig leder. */
+  private companyFixture(): CompanyFixture {
+    const { key, index } = this.fixtureRef;
+    const where = index === undefined ? `fixtures.${key}` : `fixtures.${key}[${index}]`;
+    const describe = `${where}: en eksisterende testvirksomhet med daglig leder`;
+    if (index === undefined) return this.fixture<CompanyFixture>(key, describe);
+    const list = this.fixture<CompanyFixture[]>(key, describe);
+    const fixture = Array.isArray(list) ? list[index] : undefined;
+    if (!fixture) throw new ProfileError(`Profilen har ikke ${where} for ${this.role}.`);
+    return fixture;
   }
 }

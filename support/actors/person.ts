@@ -1,8 +1,10 @@
 // A person (here: a company's daglig leder) who logs in through the ID-porten stand-in and acts in
-// the end-user routes of the platform with a person token (pid, scope altinn:portal/enduser).
+// the end-user routes of the platform with a person token (pid, scope altinn:portal/enduser, and the
+// client delegation scopes where those routes need them).
 
 import assert from 'node:assert/strict';
 import { Actor, type ActorContext } from './actor.ts';
+import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
@@ -10,11 +12,12 @@ import { requireSuccess } from '../assertions.ts';
 import { newPid } from '../testdata/index.ts';
 
 export interface PersonNotes {
-  token?: string;
+  /** Person tokens from the ID-porten stand-in, by the scope string asked for ("" = the default scope). */
+  tokens: Map<string, string>;
 }
 
 export class Person extends Actor {
-  readonly notes: PersonNotes = {};
+  readonly notes: PersonNotes = { tokens: new Map() };
   private pidValue: string | undefined;
   name = '';
 
@@ -41,6 +44,10 @@ export class Person extends Actor {
     return new AuthenticationClient(this.endpoint('platform'), this.http());
   }
 
+  get accessManagement(): AccessManagementClient {
+    return new AccessManagementClient(this.endpoint('platform'), this.http());
+  }
+
   protected async setUp(): Promise<void> {
     if (this.pidValue) return; // a fixture person: exists on the target already
     const pid = newPid();
@@ -50,14 +57,20 @@ export class Person extends Actor {
     this.pidValue = pid;
   }
 
-  /** Logs in (once per scenario) and returns the person token. */
-  async token(): Promise<string> {
+  /**
+   * Logs in (once per scenario and scope) and returns the person token. Without `scope` the stand-in
+   * gives its default, altinn:portal/enduser; client delegation asks for more (contracts authentication §1).
+   */
+  async token(scope?: string): Promise<string> {
     await this.ready();
-    if (!this.notes.token) {
-      const body = requireSuccess(await this.idporten.testLogin(this.pid), `Innlogging for ${this.role} i ID-porten`, [200]);
+    const key = scope ?? '';
+    let token = this.notes.tokens.get(key);
+    if (!token) {
+      const body = requireSuccess(await this.idporten.testLogin(this.pid, scope), `Innlogging for ${this.role} i ID-porten${scope ? ` (scope ${scope})` : ''}`, [200]);
       assert.ok(typeof body?.access_token === 'string', `Ikke testbar: ID-porten ga ingen access_token for ${this.role}.`);
-      this.notes.token = body.access_token;
+      token = body.access_token;
+      this.notes.tokens.set(key, token);
     }
-    return this.notes.token;
+    return token;
   }
 }

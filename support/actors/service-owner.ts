@@ -1,6 +1,7 @@
 // The service owner (tjenesteeier): Skatteetaten, as a synthetic organisation. It owns the MVA
-// resource and its policy (which names the access package merverdiavgift), and, as API providers
-// are told to, it asks the PDP directly whether a system user may act for a party.
+// resource and its policy (which names the access package merverdiavgift and the accountant packages
+// with and without signing rights), and, as API providers are told to, it asks the PDP directly
+// whether a system user may act for a party.
 
 import assert from 'node:assert/strict';
 import { Actor, type ActorContext } from './actor.ts';
@@ -26,6 +27,16 @@ export const MVA_RESOURCE_ID = 'samsvar-mva-rapportering';
 export const MVA_PACKAGE = 'merverdiavgift';
 export const MVA_ACTIONS = ['read', 'write'] as const;
 
+/**
+ * The accountant packages the policy also names (seed scenario 1: "Skatteetaten har inkludert
+ * MVA-rapportering i én eller flere tilgangspakker for regnskapsførere"; contracts authorization §7).
+ * They reach an agent system user only through client delegation from a client with ER role REGN.
+ */
+export const MVA_ACCOUNTANT_PACKAGES = ['regnskapsforer-med-signeringsrettighet', 'regnskapsforer-uten-signeringsrettighet'] as const;
+
+/** Every package the MVA policy names; any one of them gives read and write (one rule, subjects OR-ed). */
+export const MVA_POLICY_PACKAGES: readonly string[] = [MVA_PACKAGE, ...MVA_ACCOUNTANT_PACKAGES];
+
 /** The resource with its policy: the same body on every PUT, so publishing it is idempotent. */
 export function mvaResource(): TestResource {
   return {
@@ -43,7 +54,7 @@ export function mvaResource(): TestResource {
       orgcode: SKATTEETATEN_ORGCODE,
       name: { nb: 'Skatteetaten (syntetisk)', nn: 'Skatteetaten (syntetisk)', en: 'Norwegian Tax Administration (synthetic)' },
     },
-    policy: { rules: [{ subjects: [`urn:altinn:accesspackage:${MVA_PACKAGE}`], actions: [...MVA_ACTIONS] }] },
+    policy: { rules: [{ subjects: MVA_POLICY_PACKAGES.map((code) => `urn:altinn:accesspackage:${code}`), actions: [...MVA_ACTIONS] }] },
   };
 }
 
@@ -57,10 +68,20 @@ export interface ServiceOwnerFixture {
 
 export const PDP_SCOPE = 'altinn:authorization/authorize';
 
+/** What the service owner asks the PDP: may this system user do `action` on `resource` for the party? */
+export interface DecisionQuestion {
+  systemUserId: string;
+  /** The organisation that owns the system user (not sent to the PDP; it tells a client's party from the owner's own). */
+  systemUserOwnerOrgNo: string;
+  partyOrgNo: string;
+  action: string;
+  resource: string;
+}
+
 export interface ServiceOwnerNotes {
   resourcePublished?: ApiResponse<Record<string, unknown>>;
   /** The last PDP decision the service owner asked for. */
-  decision?: { question: { systemUserId: string; partyOrgNo: string; action: string; resource: string }; response: ApiResponse<unknown> };
+  decision?: { question: DecisionQuestion; response: ApiResponse<unknown> };
 }
 
 export class ServiceOwner extends Actor {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { Actor, type ActorContext } from './actor.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
-import { AuthenticationClient, type CreateRequestSystemUser, type RegisterSystemRequest, type RegisteredSystemResponse, type RequestSystemResponse, type SystemUserExternal } from '../clients/authentication.ts';
+import { AuthenticationClient, type AgentRequestSystemResponse, type CreateAgentRequestSystemUser, type CreateRequestSystemUser, type RegisterSystemRequest, type RegisteredSystemResponse, type RequestSystemResponse, type SystemUserExternal } from '../clients/authentication.ts';
 import { MaskinportenClient, type TokenResponse } from '../clients/maskinporten.ts';
 import { AccessPackageMetaClient, ResourceRegistryClient, type AccessPackageInfo, type PolicyRule, type ServiceResource } from '../clients/resourceregistry.ts';
 import { MvaClient, type VatReceipt, type VatReport } from '../clients/mva.ts';
@@ -34,12 +34,20 @@ export interface CustomerNotes {
   repeatedRequest?: ApiResponse<RequestSystemResponse>;
   requestRead?: ApiResponse<RequestSystemResponse>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
+  /** The agent (client) system user request for an accountant, and the reads of it. */
+  agentRequestBody?: CreateAgentRequestSystemUser;
+  agentRequest?: ApiResponse<AgentRequestSystemResponse>;
+  agentRequestRead?: ApiResponse<AgentRequestSystemResponse>;
+  agentRequestLookup?: ApiResponse<AgentRequestSystemResponse>;
   /** Maskinporten's answer to the last system user token request for this customer. */
   tokenResponse?: ApiResponse<TokenResponse>;
   /** The token the system presents to the service for this customer, and how it came about. */
   token?: { value: string; kind: 'maskinporten' | 'utløpt' | 'fremmed' };
-  /** The last report sent for this customer (as the party) and the service's answer. */
-  report?: { body: VatReport; response: ApiResponse<VatReceipt> };
+  /**
+   * The last report sent for this customer (as the party), the service's answer, and the company whose
+   * system user token carried it (the party itself, or e.g. its accountant).
+   */
+  report?: { body: VatReport; response: ApiResponse<VatReceipt>; tokenOwner: Company };
 }
 
 export interface VendorNotes {

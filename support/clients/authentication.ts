@@ -1,6 +1,7 @@
-// Altinn Authentication: the system register (vendor), system user requests (vendor and end user)
-// and system users (contracts authentication §2, §3, §5). Paths are appended to the `platform`
-// endpoint exactly as on platform.altinn.no.
+// Altinn Authentication: the system register (vendor), system user requests, standard and agent
+// (vendor and end user), system users, and client delegation for agent system users (contracts
+// authentication §2, §3, §5, §5.3; authorization §4.2). Paths are appended to the `platform` endpoint
+// exactly as on platform.altinn.no.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
@@ -71,6 +72,24 @@ export interface RequestSystemResponse {
   timedOut?: boolean;
 }
 
+/**
+ * CreateAgentRequestSystemUser (contracts authentication §3.2): the standard request's fields without
+ * `rights`, and `accessPackages` required and non-empty. `rights` is here only so a refusal scenario
+ * can send what the contract forbids.
+ */
+export interface CreateAgentRequestSystemUser {
+  systemId: string;
+  partyOrgNo: string;
+  externalRef?: string;
+  integrationTitle?: string;
+  accessPackages?: AccessPackageRef[];
+  redirectUrl?: string;
+  rights?: Right[];
+}
+
+/** AgentRequestSystemResponse: RequestSystemResponse without `rights` (contracts authentication §3.2). */
+export type AgentRequestSystemResponse = Omit<RequestSystemResponse, 'rights'>;
+
 /** SystemUserExternalDTO (contracts authentication §5.1). */
 export interface SystemUserExternal {
   id: string;
@@ -84,6 +103,41 @@ export interface SystemUserExternal {
   supplierOrgno: string;
   externalRef: string;
   userType: 'standard' | 'agent' | string;
+}
+
+/** One client of an agent system user (contracts authentication §5.3: ClientInfo). */
+export interface ClientInfo {
+  clientId: string;
+  clientOrganizationNumber: string;
+  clientOrganizationName?: string;
+}
+
+/** GET clients and clients/available (contracts authentication §5.3: ClientInfoPaginated). */
+export interface ClientList {
+  links?: { next?: string | null };
+  data: ClientInfo[];
+  systemUserInformation?: { systemUserId?: string; systemUserOwnerOrg?: string };
+}
+
+/** POST and DELETE clients: `{agent, client}` (contracts authentication §5.3: ClientDelegationResponse). */
+export interface ClientDelegationResponse {
+  agent: string;
+  client: string;
+}
+
+/** An agent system user as GET agents?party= lists it (contracts authorization §4.2: the internal DTO). */
+export interface AgentSystemUser {
+  id: string;
+  integrationTitle?: string;
+  systemId?: string;
+  reporteeOrgNo?: string;
+  partyUuId?: string;
+  supplierOrgno?: string;
+  externalRef?: string;
+  accessPackages?: AccessPackageRef[];
+  userType?: string;
+  isDeleted?: boolean;
+  [member: string]: unknown;
 }
 
 export class AuthenticationClient extends HttpClient {
@@ -123,6 +177,21 @@ export class AuthenticationClient extends HttpClient {
     });
   }
 
+  /** POST systemuser/request/vendor/agent: 201 new, 200 with the existing agent request for the same key. */
+  createAgentRequest(token: string, request: CreateAgentRequestSystemUser): Promise<ApiResponse<AgentRequestSystemResponse>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/vendor/agent`, bearer: token, json: request });
+  }
+
+  getAgentRequest(token: string, requestId: string): Promise<ApiResponse<AgentRequestSystemResponse>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/request/vendor/agent/${encodeURIComponent(requestId)}`, bearer: token });
+  }
+
+  /** GET systemuser/request/vendor/agent/byexternalref/{systemId}/{orgNo}/{externalRef} (404 AUTH-00010 when none). */
+  agentRequestByExternalRef(token: string, key: { systemId: string; orgNo: string; externalRef: string }): Promise<ApiResponse<AgentRequestSystemResponse>> {
+    const path = [key.systemId, key.orgNo, key.externalRef].map(encodeURIComponent).join('/');
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/request/vendor/agent/byexternalref/${path}`, bearer: token });
+  }
+
   // Requests, end-user side (person token, altinn:portal/enduser) ------------------------------------
 
   /** POST systemuser/request/{party}/{requestId}/approve; `party` is the legacy integer party id. */
@@ -132,6 +201,38 @@ export class AuthenticationClient extends HttpClient {
 
   rejectRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
     return this.send({ method: 'POST', path: `${BASE}/systemuser/request/${partyId}/${encodeURIComponent(requestId)}/reject`, bearer: personToken });
+  }
+
+  /** POST systemuser/request/agent/{party}/{requestId}/approve: 200 `true`; creates the agent system user. */
+  approveAgentRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/agent/${partyId}/${encodeURIComponent(requestId)}/approve`, bearer: personToken });
+  }
+
+  // Client delegation for agent system users (person token with altinn:clientdelegations.read/.write) --
+
+  /** GET enduser/systemuser/agents?party={orgno}: the owner's agent system users. */
+  agentSystemUsers(personToken: string, partyOrgNo: string): Promise<ApiResponse<AgentSystemUser[]>> {
+    return this.send({ method: 'GET', path: `${BASE}/enduser/systemuser/agents`, bearer: personToken, query: { party: partyOrgNo } });
+  }
+
+  /** GET enduser/systemuser/clients/available?agent=: the owner's clients holding at least one of the agent's packages. */
+  availableClients(personToken: string, agent: string): Promise<ApiResponse<ClientList>> {
+    return this.send({ method: 'GET', path: `${BASE}/enduser/systemuser/clients/available`, bearer: personToken, query: { agent } });
+  }
+
+  /** GET enduser/systemuser/clients?agent=: the clients already delegated to the agent system user. */
+  clients(personToken: string, agent: string): Promise<ApiResponse<ClientList>> {
+    return this.send({ method: 'GET', path: `${BASE}/enduser/systemuser/clients`, bearer: personToken, query: { agent } });
+  }
+
+  /** POST enduser/systemuser/clients?agent=&client={client partyUuid}: adds the client. */
+  addClient(personToken: string, agent: string, client: string): Promise<ApiResponse<ClientDelegationResponse>> {
+    return this.send({ method: 'POST', path: `${BASE}/enduser/systemuser/clients`, bearer: personToken, query: { agent, client } });
+  }
+
+  /** DELETE enduser/systemuser/clients?agent=&client=: removes the client. */
+  removeClient(personToken: string, agent: string, client: string): Promise<ApiResponse<ClientDelegationResponse>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/enduser/systemuser/clients`, bearer: personToken, query: { agent, client } });
   }
 }
 

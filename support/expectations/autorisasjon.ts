@@ -35,11 +35,15 @@ export function expectPackageAssignable(vendor: Vendor, packageCode: string): vo
   assert.equal(info?.isAssignable, true, `[SB-3.0] Tilgangspakken ${packageCode} skal kunne tildeles en systembruker for virksomheten (isAssignable), var ${String(info?.isAssignable)}.`);
 }
 
-/** PDP-1 (Permit) / PDP-2 (NotApplicable): 200, one result, the decision, status ok. */
+/**
+ * PDP-1 (Permit for the owner's own party) / PDP-4 (Permit for a client of an agent system user) /
+ * PDP-2 (NotApplicable): 200, one result, the decision, status ok.
+ */
 export function expectDecision(serviceOwner: ServiceOwner, decision: string): void {
   const asked = serviceOwner.notes.decision;
   assert.ok(asked, 'Tjenesteeieren har ikke spurt Altinn Autorisasjon.');
-  const krav = decision === 'Permit' ? 'PDP-1' : 'PDP-2';
+  const forClient = asked.question.partyOrgNo !== asked.question.systemUserOwnerOrgNo;
+  const krav = decision === 'Permit' ? (forClient ? 'PDP-4' : 'PDP-1') : 'PDP-2';
   const what = `Beslutning for systembrukeren ${asked.question.systemUserId}, ${asked.question.action} på ${asked.question.resource} for ${asked.question.partyOrgNo}`;
   expectStatus(asked.response, 200, krav, what);
   const results = decisionResults(asked.response.body);

@@ -39,12 +39,20 @@ export async function expectSystemUserToken(vendor: Vendor, company: Company): P
   assert.equal(detail.system_id, registeredSystemId(vendor), `[TOK-1] system_id skal være ${registeredSystemId(vendor)}, var ${String(detail.system_id)}.`);
 }
 
-/** TOK-2: the grant is refused with the OAuth error and MP id the contract names, and no token is given. */
+/**
+ * TOK-2: the grant is refused with the OAuth error and MP id the contract names, and no token is given.
+ * TOK-3 when the company is an accountant's client: the owner of an agent system user is the accountant,
+ * never the client, so a grant with the client's org number finds no system user.
+ */
 export function expectTokenRefused(vendor: Vendor, company: Company, error: string, mpId: string): void {
   const response = vendor.customer(company).tokenResponse;
   assert.ok(response, `Systemet har ikke bedt Maskinporten om systembrukertoken for ${company.role}.`);
-  expectOAuthError(response, error, mpId, 'TOK-2', `Tokenforespørsel for ${company.role} uten gyldig systembruker`);
-  expectStatus(response, 400, 'TOK-2', `Tokenforespørsel for ${company.role} uten gyldig systembruker`);
+  const krav = company.notes.accountantOrgNo ? 'TOK-3' : 'TOK-2';
+  const what = company.notes.accountantOrgNo
+    ? `Tokenforespørsel med ${company.role}s organisasjonsnummer som systemuser_org (eieren av klientsystembrukeren er regnskapsføreren ${company.notes.accountantOrgNo})`
+    : `Tokenforespørsel for ${company.role} uten gyldig systembruker`;
+  expectOAuthError(response, error, mpId, krav, what);
+  expectStatus(response, 400, krav, what);
   const body = response.body as { access_token?: unknown } | undefined;
-  assert.equal(body?.access_token, undefined, '[TOK-2] En avvist tokenforespørsel skal ikke gi noe token.');
+  assert.equal(body?.access_token, undefined, `[${krav}] En avvist tokenforespørsel skal ikke gi noe token.`);
 }

@@ -13,9 +13,12 @@ function report(vendor: Vendor, party: Company) {
   return sent;
 }
 
-/** SVC-1 / SB-3.5: 201, Location, and a receipt for the party submitted by the company's system user. */
+/**
+ * SVC-1 / SB-3.5: 201, Location, and a receipt for the party submitted by the system user whose token
+ * carried the report: the party's own, or its accountant's agent system user (owner = the accountant).
+ */
 export function expectReceipt(vendor: Vendor, party: Company): void {
-  const { body, response } = report(vendor, party);
+  const { body, response, tokenOwner } = report(vendor, party);
   expectStatus(response, 201, 'SVC-1', 'Innsending av MVA-rapport');
   const receipt = response.data;
   assert.ok(receipt && typeof receipt.receiptId === 'string' && receipt.receiptId !== '', `[SVC-1] Svaret skal være en kvittering med receiptId, var ${JSON.stringify(response.body)}.`);
@@ -24,11 +27,11 @@ export function expectReceipt(vendor: Vendor, party: Company): void {
   const reported = [receipt.year, receipt.term, receipt.totalVat];
   const expected = [body.year, body.term, totalVat(body)];
   assert.deepEqual(reported, expected, `[SVC-1] Kvitteringen skal gjengi år, termin og sum MVA ${JSON.stringify(expected)}, gjenga ${JSON.stringify(reported)}.`);
-  const submittedBy = { systemUserId: party.notes.systemUserId, systemId: registeredSystemId(vendor), systemUserOwnerOrgNo: party.orgNo, vendorOrgNo: vendor.orgNo };
+  const submittedBy = { systemUserId: tokenOwner.notes.systemUserId, systemId: registeredSystemId(vendor), systemUserOwnerOrgNo: tokenOwner.orgNo, vendorOrgNo: vendor.orgNo };
   assert.deepEqual(
     receipt.submittedBy,
     submittedBy,
-    `[SVC-1] Kvitteringen skal vise at rapporten kom fra systembrukeren til ${party.role} i systemleverandørens system: forventet ${JSON.stringify(submittedBy)}, var ${JSON.stringify(receipt.submittedBy)}.`,
+    `[SVC-1] Kvitteringen skal vise at rapporten kom fra systembrukeren til ${tokenOwner.role} i systemleverandørens system: forventet ${JSON.stringify(submittedBy)}, var ${JSON.stringify(receipt.submittedBy)}.`,
   );
 }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { requireSuccess } from '../assertions.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
-import { MVA_PACKAGE, MVA_RESOURCE_ID, mvaResource, type ServiceOwner } from '../actors/service-owner.ts';
+import { MVA_POLICY_PACKAGES, MVA_RESOURCE_ID, mvaResource, type ServiceOwner } from '../actors/service-owner.ts';
 import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
 import { systemUserIdOf } from './systemuser.ts';
 import type { ApiResponse } from '../clients/http.ts';
@@ -17,8 +17,10 @@ import type { Vendor } from '../actors/vendor.ts';
  * writes the resource and its policy (the same body every time); without it, the resource must already
  * be in the target's resource registry.
  */
-export async function publishMvaResource(owner: ServiceOwner, packageCode: string): Promise<void> {
-  assert.equal(packageCode, MVA_PACKAGE, `Ressursen ${MVA_RESOURCE_ID} har alltid policyen for tilgangspakken "${MVA_PACKAGE}", ikke "${packageCode}".`);
+export async function publishMvaResource(owner: ServiceOwner, packageCodes: string | readonly string[]): Promise<void> {
+  for (const code of typeof packageCodes === 'string' ? [packageCodes] : packageCodes) {
+    assert.ok(MVA_POLICY_PACKAGES.includes(code), `Ressursen ${MVA_RESOURCE_ID} har alltid policyen for tilgangspakkene ${MVA_POLICY_PACKAGES.join(', ')}, ikke "${code}".`);
+  }
   await owner.ready();
   if (owner.usesTestdataApi) {
     owner.notes.resourcePublished = await owner.testdata.putResource(MVA_RESOURCE_ID, mvaResource());
@@ -45,7 +47,7 @@ export async function lookUpAccessPackage(vendor: Vendor, code: string): Promise
  */
 export async function askPdp(serviceOwner: ServiceOwner, owner: Company, party: Company, action: string): Promise<ApiResponse<unknown>> {
   await party.ready();
-  const question = { systemUserId: systemUserIdOf(owner), partyOrgNo: party.orgNo, action, resource: MVA_RESOURCE_ID };
+  const question = { systemUserId: systemUserIdOf(owner), systemUserOwnerOrgNo: owner.orgNo, partyOrgNo: party.orgNo, action, resource: MVA_RESOURCE_ID };
   const response = await serviceOwner.authorization.authorize(await serviceOwner.pdpToken(), systemUserDecisionRequest(question));
   serviceOwner.notes.decision = { question, response };
   return response;

@@ -11,6 +11,20 @@ import type { Vendor } from '../actors/vendor.ts';
 
 export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
 
+/**
+ * Packages meant only for client relations (not assignable, contracts authorization §2.3–§2.4): they
+ * follow from ER roles REGN, REVI and FFØR. A system that requires one must be registered with
+ * isVisible false (contracts authentication §2.3, AUTH.VLD-00018).
+ */
+export const CLIENT_RELATION_PACKAGES: ReadonlySet<string> = new Set([
+  'regnskapsforer-med-signeringsrettighet',
+  'regnskapsforer-uten-signeringsrettighet',
+  'regnskapsforer-lonn',
+  'ansvarlig-revisor',
+  'revisormedarbeider',
+  'forretningsforer-eiendom',
+]);
+
 /** How a registration departs from a valid one (each departure breaks exactly one rule of §2.3). */
 export interface SystemVariant {
   /** Access package codes the system requires. */
@@ -43,7 +57,8 @@ export function systemDescription(vendor: Vendor, variant: SystemVariant = {}): 
     accessPackages: (variant.packages ?? []).map((code) => ({ urn: `${ACCESS_PACKAGE_PREFIX}${code}` })),
     clientId: [vendor.clientId],
     allowedRedirectUrls: [`${variant.plainHttpRedirect ? 'http' : 'https'}://${host}/systembruker/ferdig`],
-    isVisible: true,
+    // A careful vendor hides a system for client relations from the customer's list (AUTH.VLD-00018).
+    isVisible: !(variant.packages ?? []).some((code) => CLIENT_RELATION_PACKAGES.has(code)),
   };
 }
 

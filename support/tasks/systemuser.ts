@@ -50,7 +50,10 @@ export async function approveRequest(company: Company, person: Person, vendor: V
   const response = await person.authentication.approveRequest(await person.token(), company.partyId, requestId);
   company.notes.approval = response;
   // The system user id equals the id of the approved request (contracts authentication §3.3).
-  if (response.status === 200) company.notes.systemUserId = requestId;
+  if (response.status === 200) {
+    company.notes.systemUserId = requestId;
+    company.notes.systemUserType = 'standard';
+  }
   return response;
 }
 

@@ -34,6 +34,6 @@ export async function submitVatReport(vendor: Vendor, party: Company, tokenOwner
   assert.ok(token, `Ikke testbar: systemet har ikke noe systembrukertoken for ${tokenOwner.role}.`);
   const body = vatReport(party.orgNo);
   const response = await vendor.mva.submit(token.value, body);
-  vendor.customer(party).report = { body, response };
+  vendor.customer(party).report = { body, response, tokenOwner };
   return response;
 }

@@ -1,0 +1,145 @@
+# language: no
+@scenario:1 @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:maskinporten @kapabilitet:mva
+Egenskap: Registrert regnskapsfører rapporterer data for klient
+
+  Brukerscenario 1, med rapportering av MVA som eksempel. Regnskapsføreren er registrert i
+  Enhetsregisteret som regnskapsfører (REGN) for klienten, og har en klientsystembruker i et system
+  som støtter MVA-rapportering. Regnskapsføreren legger til klienten på klientsystembrukeren, og
+  tilgangene regnskapsførerrollen gir videredelegeres automatisk. Systemet henter et
+  systembrukertoken for regnskapsføreren, som eier klientsystembrukeren (aldri for klienten), og
+  sender MVA-rapport for klienten. Altinn Autorisasjon validerer tilgangen med klienten som part, og
+  tjeneste-API-et godtar rapporten og returnerer en bekreftelse.
+
+  Bakgrunn:
+    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakkene for regnskapsførere
+
+  Regel: MVA-rapportering ligger i tilgangspakker for regnskapsførere, som bare kan videredelegeres til en klientsystembruker
+
+    @krav:SB-1.0 @krav:PDP-3
+    Scenario: Systemleverandøren leser i ressursregisteret at tilgangspakkene for regnskapsførere gir MVA-rapportering
+      Når systemleverandøren leser ressursen for MVA-rapportering i ressursregisteret
+      Så ser systemleverandøren at ressursens policy krever tilgangspakken "regnskapsforer-med-signeringsrettighet" for handlingen "write"
+      Og ser systemleverandøren at ressursens policy krever tilgangspakken "regnskapsforer-uten-signeringsrettighet" for handlingen "write"
+
+    @krav:SB-1.0
+    Scenario: Tilgangspakken for regnskapsførere kan videredelegeres til en klientsystembruker, men ikke tildeles direkte
+      Når systemleverandøren slår opp tilgangspakken "regnskapsforer-med-signeringsrettighet" i Altinns tilgangspakkekatalog
+      Så ser systemleverandøren at tilgangspakken "regnskapsforer-med-signeringsrettighet" kan videredelegeres til en klientsystembruker, men ikke tildeles direkte
+
+  Regel: Regnskapsføreren får en klientsystembruker ved å godkjenne systemleverandørens forespørsel
+
+    @krav:SB-1.0 @krav:REQ-6 @krav:REQ-7 @krav:KD-1 @kapabilitet:klientdelegering
+    Scenario: Regnskapsføreren godkjenner en klientsystembruker med tilgangspakken for regnskapsførere
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Så venter forespørselen om klientsystembruker fra systemleverandøren på godkjenning fra regnskapsføreren
+      Når regnskapsføreren ved daglig leder godkjenner forespørselen om klientsystembruker fra systemleverandøren
+      Så er forespørselen om klientsystembruker fra systemleverandøren godkjent av regnskapsføreren
+      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
+      Og regnskapsføreren finner klientsystembrukeren med tilgangspakken "regnskapsforer-med-signeringsrettighet" blant sine klientsystembrukere
+
+  Regel: En forespørsel om klientsystembruker har bare tilgangspakker, og minst én
+
+    @krav:REQ-8 @negativ
+    Scenario: En forespørsel om klientsystembruker uten tilgangspakker avvises
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren uten tilgangspakker
+      Så avvises forespørselen om klientsystembruker fra systemleverandøren for regnskapsføreren med feilkoden AUTH-00058
+      Og systemleverandøren finner ingen forespørsel om klientsystembruker for regnskapsføreren
+
+    @krav:REQ-9 @negativ
+    Scenario: En forespørsel om klientsystembruker med en enkeltrettighet avvises
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet" og en enkeltrettighet på ressursen "samsvar-mva-rapportering"
+      Så avvises forespørselen om klientsystembruker fra systemleverandøren for regnskapsføreren fordi den har enkeltrettigheter
+      Og systemleverandøren finner ingen forespørsel om klientsystembruker for regnskapsføreren
+
+  Regel: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten med regnskapsførerens klientsystembruker
+
+    @krav:SB-1.0 @krav:SB-1.1 @krav:SB-1.2 @krav:SB-1.3 @krav:SB-1.4
+    @krav:KD-3 @krav:TOK-1 @krav:PDP-4 @krav:SVC-1
+    @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten
+      # Forutsetninger
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      # Steg 1: Legge til klient (tilgangene videredelegeres automatisk)
+      Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
+      Så er klienten lagt til på klientsystembrukeren til regnskapsføreren
+      # Steg 2: Hente token
+      Når systemet henter systembrukertoken fra Maskinporten for regnskapsføreren
+      Så utsteder Maskinporten et systembrukertoken til systemet for regnskapsføreren
+      # Steg 3: Rapportere data
+      Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
+      # Steg 4: Godkjenning og bekreftelse
+      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Og godtar tjeneste-API-et rapporten fra systemet for klienten og returnerer en bekreftelse
+
+  Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
+
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @negativ @kapabilitet:klientdelegering
+    Scenario: En klient uten regnskapsførerrolle i Enhetsregisteret og uten delegering kan ikke legges til
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Men regnskapsføreren er ikke registrert i Enhetsregisteret som regnskapsfører for klienten
+      Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
+      Så er klienten ennå ikke tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
+      Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
+      Så avviser Altinn at klienten legges til på klientsystembrukeren til regnskapsføreren, med feilkoden AUTH-00079
+      Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
+
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
+    Scenario: En klient som bare gir regnskapsførerrollen kan ikke legges til en klientsystembruker som også krever "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "regnskapsforer-med-signeringsrettighet" og "merverdiavgift"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "regnskapsforer-med-signeringsrettighet" og "merverdiavgift"
+      Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
+      Så er klienten tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
+      Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
+      Så avviser Altinn at klienten legges til på klientsystembrukeren til regnskapsføreren, med feilkoden AUTH-00080
+      Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
+
+  Regel: Når klienten fjernes fra klientsystembrukeren, slutter tilgangen for klienten
+
+    @krav:SB-1.4 @krav:KD-6 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Etter at klienten er fjernet, avviser tjeneste-API-et rapporten med det samme tokenet
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Og at systemet har hentet systembrukertoken fra Maskinporten for regnskapsføreren
+      Når regnskapsføreren ved daglig leder fjerner klienten fra klientsystembrukeren
+      Så er klienten fjernet fra klientsystembrukeren til regnskapsføreren
+      Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
+      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
+      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+
+  Regel: Systembrukertokenet hentes for regnskapsføreren, som eier klientsystembrukeren, aldri for klienten
+
+    @krav:SB-1.2 @krav:TOK-3 @negativ @kapabilitet:klientdelegering
+    Scenario: Et systembrukertoken bedt om med klientens organisasjonsnummer avvises av Maskinporten
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når systemet henter systembrukertoken fra Maskinporten for klienten
+      Så avviser Maskinporten tokenforespørselen fra systemet for klienten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
+
+  Regel: Bare en klientsystembruker kan handle for regnskapsførerens klienter; en standard systembruker gjelder bare eieren
+
+    @krav:SB-1.4 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:standard-systembruker @kapabilitet:pdp
+    Scenario: En standard systembruker hos regnskapsføreren kan ikke rapportere MVA for klienten
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Og at systemet har hentet systembrukertoken fra Maskinporten for regnskapsføreren
+      Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
+      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
+      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"

@@ -1,0 +1,130 @@
+// Steps of the accountant and its clients: the service owner's policy for the accountant packages,
+// the ER role REGN, the customer's delegation to the accountant in Altinn (connections), and client
+// delegation to the accountant's agent system user (contracts authentication §5.3; authorization §3,
+// §4.2–§4.3, §5).
+
+import { Given, Then, When } from '@cucumber/cucumber';
+import { as } from '../support/actors/cast.ts';
+import { Accountant } from '../support/actors/accountant.ts';
+import { Company } from '../support/actors/company.ts';
+import { ServiceOwner, MVA_ACCOUNTANT_PACKAGES } from '../support/actors/service-owner.ts';
+import { publishMvaResource } from '../support/tasks/autorisasjon.ts';
+import {
+  addClient,
+  askCustomerToDelegate,
+  confirmNoAccountantRole,
+  establishClient,
+  establishDelegation,
+  grantPackage,
+  listClients,
+  lookAtAvailableClients,
+  makeRightHolder,
+  readGrantedPackages,
+  registerAccountantForClient,
+  removeClient,
+} from '../support/tasks/klient.ts';
+import {
+  expectClientAdded,
+  expectClientAvailable,
+  expectClientNotAdded,
+  expectClientNotAvailable,
+  expectClientRefused,
+  expectClientRemoved,
+  expectGrantRefused,
+  expectPackageGranted,
+  expectPackageNotGranted,
+} from '../support/expectations/klient.ts';
+import type { Actor } from '../support/actors/actor.ts';
+import type { SamsvarWorld } from '../support/world.ts';
+
+Given('at {aktør} har inkludert MVA-rapportering i tilgangspakkene for regnskapsførere', async function (this: SamsvarWorld, owner: Actor) {
+  await publishMvaResource(as(owner, ServiceOwner), MVA_ACCOUNTANT_PACKAGES);
+});
+
+Given('at {aktør} er registrert i Enhetsregisteret som regnskapsfører for {aktør}', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  await registerAccountantForClient(as(accountant, Accountant), as(client, Company));
+});
+
+Given('{aktør} er ikke registrert i Enhetsregisteret som regnskapsfører for {aktør}', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  await confirmNoAccountantRole(as(accountant, Accountant), as(client, Company));
+});
+
+Given('at {aktør} har lagt til {aktør} på klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  await establishClient(as(accountant, Accountant), as(client, Company));
+});
+
+Given('at {aktør} ved daglig leder har gjort {aktør} til rettighetshaver i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor) {
+  await establishDelegation(as(customer, Company), as(accountant, Accountant), []);
+});
+
+Given('at {aktør} ved daglig leder har gitt {aktør} tilgangspakken {string} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
+  await establishDelegation(as(customer, Company), as(accountant, Accountant), [code]);
+});
+
+When('{aktør} ber {aktør} om å delegere tilgangspakken {string}', async function (this: SamsvarWorld, accountant: Actor, customer: Actor, code: string) {
+  await askCustomerToDelegate(as(accountant, Accountant), as(customer, Company), [code]);
+});
+
+When('{aktør} ser hvilke klienter som er tilgjengelige for klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtAvailableClients(as(accountant, Accountant));
+});
+
+When('{aktør} ved daglig leder gjør {aktør} til rettighetshaver i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor) {
+  await makeRightHolder(as(customer, Company), as(accountant, Accountant));
+});
+
+When('{aktør} ved daglig leder gir {aktør} tilgangspakken {string} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
+  await grantPackage(as(customer, Company), as(accountant, Accountant), code);
+});
+
+When('{aktør} ved daglig leder legger til {aktør} på klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  await addClient(as(accountant, Accountant), as(client, Company));
+});
+
+When('{aktør} ved daglig leder fjerner {aktør} fra klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  await removeClient(as(accountant, Accountant), as(client, Company));
+});
+
+Then('er {aktør} tilgjengelig som klient for klientsystembrukeren til {aktør}', function (this: SamsvarWorld, client: Actor, accountant: Actor) {
+  expectClientAvailable(as(accountant, Accountant), as(client, Company));
+});
+
+Then('er {aktør} ennå ikke tilgjengelig som klient for klientsystembrukeren til {aktør}', function (this: SamsvarWorld, client: Actor, accountant: Actor) {
+  expectClientNotAvailable(as(accountant, Accountant), as(client, Company));
+});
+
+Then('er {aktør} lagt til på klientsystembrukeren til {aktør}', async function (this: SamsvarWorld, client: Actor, accountant: Actor) {
+  await listClients(as(accountant, Accountant));
+  expectClientAdded(as(accountant, Accountant), as(client, Company));
+});
+
+Then('er {aktør} ikke lagt til på klientsystembrukeren til {aktør}', async function (this: SamsvarWorld, client: Actor, accountant: Actor) {
+  await listClients(as(accountant, Accountant));
+  expectClientNotAdded(as(accountant, Accountant), as(client, Company));
+});
+
+Then('avviser Altinn at {aktør} legges til på klientsystembrukeren til {aktør}, med feilkoden {word}', function (this: SamsvarWorld, client: Actor, accountant: Actor, code: string) {
+  expectClientRefused(as(accountant, Accountant), as(client, Company), code);
+});
+
+Then('er {aktør} fjernet fra klientsystembrukeren til {aktør}', async function (this: SamsvarWorld, client: Actor, accountant: Actor) {
+  await listClients(as(accountant, Accountant));
+  expectClientRemoved(as(accountant, Accountant), as(client, Company));
+});
+
+Then('har {aktør} fått tilgangspakken {string} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
+  await readGrantedPackages(as(customer, Company), as(accountant, Accountant));
+  expectPackageGranted(as(customer, Company), as(accountant, Accountant), code);
+});
+
+Then('har {aktør} ikke fått tilgangspakken {string} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
+  await readGrantedPackages(as(customer, Company), as(accountant, Accountant));
+  expectPackageNotGranted(as(customer, Company), as(accountant, Accountant), code);
+});
+
+Then(
+  'avviser Altinn at {aktør} gir {aktør} tilgangspakken {string}, med feilkoden {word}',
+  function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string, errorCode: string) {
+    expectGrantRefused(as(customer, Company), as(accountant, Accountant), code, errorCode);
+  },
+);

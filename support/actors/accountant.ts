@@ -1,0 +1,60 @@
+// The accountant (regnskapsfører): an accounting firm, itself a company, that owns an agent system
+// user (klientsystembruker) and adds its clients to it. Its daglig leder acts for it in Altinn: approves
+// the vendor's agent request (contracts authentication §3.5) and, as client administrator, adds and
+// removes clients (contracts authentication §5.3, authorization §4.2) with a person token carrying the
+// client delegation scopes.
+
+import { Company, type FixtureRef } from './company.ts';
+import type { ActorContext } from './actor.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+
+/** Scopes of the person token for client delegation (contracts authentication §1). */
+export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write';
+
+/** What the accountant did and saw for one client (keyed by the client's org number). */
+export interface ClientNotes {
+  /** POST clients: the answer to adding the client. */
+  added?: ApiResponse<ClientDelegationResponse>;
+  /** DELETE clients: the answer to removing the client. */
+  removed?: ApiResponse<ClientDelegationResponse>;
+  /** The packages the accountant asked the customer to delegate (scenario 2, step 1). */
+  askedFor?: string[];
+}
+
+export interface AccountantNotes {
+  clients: Map<string, ClientNotes>;
+  /** GET clients/available for the agent system user (the last look). */
+  available?: ApiResponse<ClientList>;
+  /** GET clients for the agent system user (the last look). */
+  delegated?: ApiResponse<ClientList>;
+  /** GET agents?party=: the accountant's agent system users. */
+  agents?: ApiResponse<AgentSystemUser[]>;
+}
+
+export class Accountant extends Company {
+  readonly accounting: AccountantNotes = { clients: new Map() };
+
+  constructor(role: string, context: ActorContext, fixture: FixtureRef = { key: 'accountant' }) {
+    super(role, context, fixture);
+  }
+
+  /** The notes about one client, made on first use. */
+  client(client: Company): ClientNotes {
+    let notes = this.accounting.clients.get(client.orgNo);
+    if (!notes) {
+      notes = {};
+      this.accounting.clients.set(client.orgNo, notes);
+    }
+    return notes;
+  }
+
+  /** The daglig leder's person token for client delegation. */
+  clientDelegationToken(): Promise<string> {
+    return this.dagligLeder.token(CLIENT_DELEGATION_SCOPE);
+  }
+
+  protected override syntheticName(orgNo: string): string {
+    return `Syntetisk regnskapsfører ${orgNo} AS`;
+  }
+}

@@ -1,0 +1,160 @@
+// What conforming client delegation and connections answer (contracts authentication §5.3;
+// authorization §4.2–§4.3, §5). Then-steps call these; each message names the requirement.
+
+import assert from 'node:assert/strict';
+import { expectProblem, expectStatus } from '../assertions.ts';
+import { markVerified, type ApiResponse } from '../clients/http.ts';
+import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
+import { clientOrgNos, grantedPackageUrns } from '../tasks/klient.ts';
+import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import type { PackagePermission, Paged } from '../clients/accessmanagement.ts';
+import type { Accountant } from '../actors/accountant.ts';
+import type { Company } from '../actors/company.ts';
+
+/**
+ * Fixed package ids of Altinn's catalogue (contracts authorization §2.4): the same in every environment,
+ * so a grant can be checked against the id a conforming target must answer with.
+ */
+export const PACKAGE_IDS: Record<string, string> = {
+  merverdiavgift: '9a61b136-7810-4939-ab6d-84938e9a12c6',
+  'regnskapsforer-med-signeringsrettighet': '955d5779-3e2b-4098-b11d-0431dc41ddbe',
+  'regnskapsforer-uten-signeringsrettighet': 'a5f7f72a-9b89-445d-85bb-06f678a3d4d1',
+  'regnskapsforer-lonn': '43becc6a-8c6c-4e9e-bb2f-08fe588ada21',
+  'skatt-naering': '1dba50d6-f604-48e9-bd41-82321b13e85c',
+};
+
+function sameId(a: string | undefined, b: string | undefined): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The list a client delegation read returned: 200 and the agent system user it describes. */
+function clientList(response: ApiResponse<ClientList> | undefined, accountant: Accountant, krav: string, what: string): ClientList | undefined {
+  assert.ok(response, `${accountant.role} har ikke sett på klientene til klientsystembrukeren (${what}).`);
+  expectStatus(response, 200, krav, what);
+  const list = response.data;
+  assert.ok(list && Array.isArray(list.data), `[${krav}] ${what}: svaret skal ha en liste "data", var ${JSON.stringify(response.body)}.`);
+  const info = list.systemUserInformation;
+  assert.ok(
+    sameId(info?.systemUserId, accountant.notes.systemUserId),
+    `[${krav}] ${what}: systemUserInformation.systemUserId skal være klientsystembrukeren ${accountant.notes.systemUserId}, var ${JSON.stringify(info)}.`,
+  );
+  assert.equal(info?.systemUserOwnerOrg, accountant.orgNo, `[${krav}] ${what}: systemUserInformation.systemUserOwnerOrg skal være ${accountant.role} (${accountant.orgNo}), var ${JSON.stringify(info)}.`);
+  return list;
+}
+
+/** The answer to adding or removing a client: 200 {agent, client}. */
+function expectDelegationAnswer(response: ApiResponse<ClientDelegationResponse> | undefined, accountant: Accountant, client: Company, krav: string, what: string): void {
+  assert.ok(response, `${accountant.role} har ikke forsøkt dette for ${client.role} (${what}).`);
+  expectStatus(response, 200, krav, what);
+  const body = response.data;
+  assert.ok(sameId(body?.agent, accountant.notes.systemUserId), `[${krav}] ${what}: "agent" skal være klientsystembrukeren ${accountant.notes.systemUserId}, var ${JSON.stringify(response.body)}.`);
+  assert.ok(sameId(body?.client, client.partyUuid), `[${krav}] ${what}: "client" skal være partyUuid til ${client.role} (${client.partyUuid}), var ${JSON.stringify(response.body)}.`);
+}
+
+/** KD-2: the client is among the clients available to the agent system user (it holds at least one of its packages). */
+export function expectClientAvailable(accountant: Accountant, client: Company): void {
+  const list = clientList(accountant.accounting.available, accountant, 'KD-2', 'Oppslag på tilgjengelige klienter');
+  assert.ok(
+    clientOrgNos(list).includes(client.orgNo),
+    `[KD-2] ${client.role} (${client.orgNo}) har minst én av tilgangspakkene til klientsystembrukeren og skal være tilgjengelig som klient; tilgjengelige var ${clientOrgNos(list).join(', ') || 'ingen'}.`,
+  );
+}
+
+/** KD-2: a party that has given the accountant none of the agent's packages is not available as a client. */
+export function expectClientNotAvailable(accountant: Accountant, client: Company): void {
+  const list = clientList(accountant.accounting.available, accountant, 'KD-2', 'Oppslag på tilgjengelige klienter');
+  assert.ok(
+    !clientOrgNos(list).includes(client.orgNo),
+    `[KD-2] ${client.role} (${client.orgNo}) har ikke gitt ${accountant.role} noen av tilgangspakkene og skal ikke være tilgjengelig som klient; tilgjengelige var ${clientOrgNos(list).join(', ')}.`,
+  );
+}
+
+/** KD-3: adding the client answered 200 {agent, client}, and the client is now on the agent system user. */
+export function expectClientAdded(accountant: Accountant, client: Company): void {
+  expectDelegationAnswer(accountant.client(client).added, accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
+  const list = clientList(accountant.accounting.delegated, accountant, 'KD-3', 'Oppslag på klientene til klientsystembrukeren');
+  const entry = list?.data.find((c) => c.clientOrganizationNumber === client.orgNo);
+  assert.ok(entry, `[KD-3] ${client.role} (${client.orgNo}) skal være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ') || 'ingen'}.`);
+  assert.ok(sameId(entry.clientId, client.partyUuid), `[KD-3] clientId skal være partyUuid til ${client.role} (${client.partyUuid}), var ${entry.clientId}.`);
+}
+
+/** KD-4 (AUTH-00079) / KD-5 (AUTH-00080): adding the client is refused with 400 and the code. */
+export function expectClientRefused(accountant: Accountant, client: Company, code: string): void {
+  const response = accountant.client(client).added;
+  assert.ok(response, `${accountant.role} har ikke forsøkt å legge til ${client.role}.`);
+  const krav = code === 'AUTH-00080' ? 'KD-5' : 'KD-4';
+  expectProblem(response, 400, code, krav, `Å legge til ${client.role} på klientsystembrukeren`);
+}
+
+/** KD-4 / KD-5: after a refused add, the client is not on the agent system user. */
+export function expectClientNotAdded(accountant: Accountant, client: Company): void {
+  const refusedWith = accountant.client(client).added?.problem?.code;
+  const krav = refusedWith === 'AUTH-00080' ? 'KD-5' : 'KD-4';
+  const list = clientList(accountant.accounting.delegated, accountant, krav, 'Oppslag på klientene til klientsystembrukeren');
+  assert.ok(!clientOrgNos(list).includes(client.orgNo), `[${krav}] ${client.role} (${client.orgNo}) skal ikke være blant klientene til klientsystembrukeren etter en avvisning.`);
+}
+
+/** KD-6: removing the client answered 200 {agent, client}, and the client is no longer on the agent system user. */
+export function expectClientRemoved(accountant: Accountant, client: Company): void {
+  expectDelegationAnswer(accountant.client(client).removed, accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
+  const list = clientList(accountant.accounting.delegated, accountant, 'KD-6', 'Oppslag på klientene til klientsystembrukeren etter fjerning');
+  assert.ok(!clientOrgNos(list).includes(client.orgNo), `[KD-6] ${client.role} (${client.orgNo}) skal ikke lenger være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ')}.`);
+}
+
+// ---- The customer's delegation to the accountant (connections) ---------------------------------------
+
+/** The packages read on the connection: 200 and a list. */
+function grantedPackages(customer: Company, accountant: Accountant, krav: string): string[] {
+  const read: ApiResponse<Paged<PackagePermission>> | undefined = customer.notes.delegation.packagesRead;
+  assert.ok(read, `${customer.role} har ikke sett på tilgangspakkene ${accountant.role} har fått.`);
+  expectStatus(read, 200, krav, `Oppslag på tilgangspakkene ${customer.role} har gitt ${accountant.role}`);
+  assert.ok(Array.isArray(read.data?.data), `[${krav}] Oppslaget skal gi en liste "data", var ${JSON.stringify(read.body)}.`);
+  return grantedPackageUrns(read.data);
+}
+
+/**
+ * KD-7: the customer made the accountant a rights holder (2xx with the assignment from the customer to
+ * the accountant), granted the package (2xx with the package's catalogue id), and the connection now
+ * carries the package.
+ */
+export function expectPackageGranted(customer: Company, accountant: Accountant, code: string): void {
+  const { rightHolder, packageGrants } = customer.notes.delegation;
+  if (rightHolder) {
+    markVerified(rightHolder);
+    assert.ok(rightHolder.status === 200 || rightHolder.status === 201, `[KD-7] Å gjøre ${accountant.role} til rettighetshaver skal lykkes, svaret var ${rightHolder.status} ${rightHolder.text}.`);
+    const assignment = rightHolder.data;
+    assert.ok(sameId(assignment?.fromId, customer.partyUuid) && sameId(assignment?.toId, accountant.partyUuid), `[KD-7] Tildelingen skal gå fra ${customer.role} (${customer.partyUuid}) til ${accountant.role} (${accountant.partyUuid}), var ${JSON.stringify(rightHolder.body)}.`);
+  }
+  const grant = packageGrants.get(code);
+  assert.ok(grant, `${customer.role} har ikke gitt ${accountant.role} tilgangspakken ${code}.`);
+  markVerified(grant);
+  assert.ok(grant.status === 200 || grant.status === 201, `[KD-7] Å gi ${accountant.role} tilgangspakken ${code} skal lykkes, svaret var ${grant.status} ${grant.text}.`);
+  const packageId = grant.data?.packageId;
+  const expectedId = PACKAGE_IDS[code];
+  if (expectedId) assert.ok(sameId(packageId, expectedId), `[KD-7] Tildelingen skal gjelde tilgangspakken ${code} (id ${expectedId}), gjaldt ${String(packageId)}.`);
+  const urns = grantedPackages(customer, accountant, 'KD-7');
+  assert.ok(urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-7] ${accountant.role} skal ha tilgangspakken ${code} fra ${customer.role}, har ${urns.join(', ') || 'ingen'}.`);
+}
+
+/**
+ * KD-8: the customer cannot grant an accountant package. The connections API runs a delegation check:
+ * a package that is not assignable is one the customer's access manager is not allowed to assign, so
+ * the answer is 400 STD-00000 with the validation error the contract names for that check
+ * (contracts authorization §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
+ */
+export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): void {
+  const grant = customer.notes.delegation.packageGrants.get(code);
+  assert.ok(grant, `${customer.role} har ikke forsøkt å gi ${accountant.role} tilgangspakken ${code}.`);
+  expectProblem(grant, 400, 'STD-00000', 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code}`);
+  const codes = (grant.problem?.validationErrors ?? []).map((e) => e.code);
+  assert.ok(
+    codes.includes(errorCode),
+    `[KD-8] Avvisningen skal ha valideringsfeilen ${errorCode} (${customer.role} kan ikke tildele en tilgangspakke for regnskapsførere), hadde ${codes.join(', ') || 'ingen'}.`,
+  );
+}
+
+/** KD-8: after a refused grant, the connection does not carry the package. */
+export function expectPackageNotGranted(customer: Company, accountant: Accountant, code: string): void {
+  const urns = grantedPackages(customer, accountant, 'KD-8');
+  assert.ok(!urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-8] ${accountant.role} skal ikke ha fått tilgangspakken ${code} fra ${customer.role}, men har ${urns.join(', ')}.`);
+}

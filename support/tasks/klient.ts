@@ -1,0 +1,146 @@
+// Tasks of the accountant-client relationship: the ER role REGN between the organisations (test data
+// API), the customer's delegation to the accountant in Altinn (connections: rights holder and access
+// packages; contracts authorization §5), and client delegation to the accountant's agent system user
+// (contracts authentication §5.3, authorization §4.2–§4.3).
+
+import { requireSuccess } from '../assertions.ts';
+import { ProfileError } from '../target/profile.ts';
+import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
+import { agentSystemUserIdOf } from './klientsystembruker.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
+import type { Accountant } from '../actors/accountant.ts';
+import type { Company } from '../actors/company.ts';
+
+// ---- Enhetsregisteret ------------------------------------------------------------------------------
+
+/**
+ * Given: the accountant is registered in ER as regnskapsfører (REGN) for the client. With the test
+ * data API the role is registered (holder = the accountant organisation); without it, the client
+ * fixture must say so (`regnskapsforer` = the accountant's org number).
+ */
+export async function registerAccountantForClient(accountant: Accountant, client: Company): Promise<void> {
+  await Promise.all([accountant.ready(), client.ready()]);
+  client.notes.accountantOrgNo = accountant.orgNo;
+  if (!client.usesTestdataApi) {
+    if (client.fixtureData?.regnskapsforer !== accountant.orgNo) {
+      throw new ProfileError(`Profilens fixture for ${client.role} sier ikke at ${accountant.orgNo} er registrert som regnskapsfører (REGN) for den ("regnskapsforer").`);
+    }
+    return;
+  }
+  requireSuccess(
+    await accountant.testdata.addRole({ orgNo: client.orgNo, role: 'REGN', holder: { orgNo: accountant.orgNo } }),
+    `Å registrere ${accountant.role} som regnskapsfører (REGN) for ${client.role} i Enhetsregisteret`,
+  );
+}
+
+/** Given (context only): the accountant is not registered as the client's regnskapsfører. */
+export async function confirmNoAccountantRole(accountant: Accountant, client: Company): Promise<void> {
+  await Promise.all([accountant.ready(), client.ready()]);
+  if (!client.usesTestdataApi && client.fixtureData?.regnskapsforer === accountant.orgNo) {
+    throw new ProfileError(`Profilens fixture for ${client.role} har ${accountant.orgNo} som regnskapsfører (REGN); scenarioet trenger en klient uten den rollen.`);
+  }
+}
+
+// ---- The customer delegates to the accountant in Altinn (connections) ----------------------------
+
+/** The customer's daglig leder makes the accountant organisation a rights holder (When). */
+export async function makeRightHolder(customer: Company, accountant: Accountant): Promise<ApiResponse<AssignmentDto>> {
+  await Promise.all([customer.ready(), accountant.ready()]);
+  customer.notes.accountantOrgNo = accountant.orgNo;
+  const person = customer.dagligLeder;
+  const response = await person.accessManagement.addRightHolder(await person.token(), customer.partyUuid, accountant.partyUuid);
+  customer.notes.delegation.rightHolder = response;
+  return response;
+}
+
+/** The customer's daglig leder grants the accountant organisation one access package (When). */
+export async function grantPackage(customer: Company, accountant: Accountant, code: string): Promise<ApiResponse<AssignmentPackageDto>> {
+  await Promise.all([customer.ready(), accountant.ready()]);
+  const person = customer.dagligLeder;
+  const response = await person.accessManagement.grantPackage(await person.token(), customer.partyUuid, accountant.partyUuid, `${ACCESS_PACKAGE_PREFIX}${code}`);
+  customer.notes.delegation.packageGrants.set(code, response);
+  return response;
+}
+
+/** Given: the customer has made the accountant a rights holder (and granted these packages). */
+export async function establishDelegation(customer: Company, accountant: Accountant, codes: string[]): Promise<void> {
+  requireSuccess(await makeRightHolder(customer, accountant), `Å gjøre ${accountant.role} til rettighetshaver for ${customer.role}`, [200, 201]);
+  for (const code of codes) {
+    requireSuccess(await grantPackage(customer, accountant, code), `Å gi ${accountant.role} tilgangspakken ${code} fra ${customer.role}`, [200, 201]);
+  }
+}
+
+/** The customer's daglig leder reads the packages on the connection to the accountant (a question). */
+export async function readGrantedPackages(customer: Company, accountant: Accountant): Promise<ApiResponse<Paged<PackagePermission>>> {
+  await Promise.all([customer.ready(), accountant.ready()]);
+  const person = customer.dagligLeder;
+  const response = await person.accessManagement.packages(await person.token(), { party: customer.partyUuid, from: customer.partyUuid, to: accountant.partyUuid });
+  customer.notes.delegation.packagesRead = response;
+  return response;
+}
+
+// ---- Client delegation to the agent system user -----------------------------------------------------
+
+/** The accountant's daglig leder looks at the clients available to the agent system user (When, or a question). */
+export async function lookAtAvailableClients(accountant: Accountant): Promise<ApiResponse<ClientList>> {
+  const agent = agentSystemUserIdOf(accountant);
+  const response = await accountant.dagligLeder.authentication.availableClients(await accountant.clientDelegationToken(), agent);
+  accountant.accounting.available = response;
+  return response;
+}
+
+/**
+ * Scenario 2, step 1 (When): the accountant asks the customer to delegate the packages its agent
+ * system user needs. Altinn offers no accountant-to-customer call for this in the contracts Samsvar
+ * follows, so the ask itself is only noted; what the accountant does in Altinn is look at the clients
+ * available to its agent system user, where the customer is not (yet) found.
+ */
+export async function askCustomerToDelegate(accountant: Accountant, customer: Company, codes: string[]): Promise<ApiResponse<ClientList>> {
+  await customer.ready();
+  accountant.client(customer).askedFor = [...codes];
+  return lookAtAvailableClients(accountant);
+}
+
+/** The accountant's daglig leder adds the client to the agent system user (When). */
+export async function addClient(accountant: Accountant, client: Company): Promise<ApiResponse<ClientDelegationResponse>> {
+  await client.ready();
+  const agent = agentSystemUserIdOf(accountant);
+  client.notes.accountantOrgNo = accountant.orgNo;
+  const response = await accountant.dagligLeder.authentication.addClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
+  accountant.client(client).added = response;
+  return response;
+}
+
+/** Given: the client is on the agent system user. */
+export async function establishClient(accountant: Accountant, client: Company): Promise<void> {
+  requireSuccess(await addClient(accountant, client), `Å legge til ${client.role} på klientsystembrukeren til ${accountant.role}`, [200]);
+}
+
+/** The accountant's daglig leder removes the client from the agent system user (When). */
+export async function removeClient(accountant: Accountant, client: Company): Promise<ApiResponse<ClientDelegationResponse>> {
+  await client.ready();
+  const agent = agentSystemUserIdOf(accountant);
+  const response = await accountant.dagligLeder.authentication.removeClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
+  accountant.client(client).removed = response;
+  return response;
+}
+
+/** The accountant's daglig leder lists the clients on the agent system user (a question). */
+export async function listClients(accountant: Accountant): Promise<ApiResponse<ClientList>> {
+  const agent = agentSystemUserIdOf(accountant);
+  const response = await accountant.dagligLeder.authentication.clients(await accountant.clientDelegationToken(), agent);
+  accountant.accounting.delegated = response;
+  return response;
+}
+
+/** The org numbers in a client list (empty when the body has no list). */
+export function clientOrgNos(list: ClientList | undefined): string[] {
+  return Array.isArray(list?.data) ? list.data.map((c) => c.clientOrganizationNumber) : [];
+}
+
+/** The package URNs on a connection read (empty when the body has no list). */
+export function grantedPackageUrns(read: Paged<PackagePermission> | undefined): string[] {
+  return Array.isArray(read?.data) ? read.data.map((p) => p.package?.urn).filter((u): u is string => typeof u === 'string') : [];
+}

@@ -1,0 +1,104 @@
+// Tasks of the agent (client) system user (contracts authentication §3, §5; authorization §2.5,
+// §4.5): the vendor asks the accountant for a klientsystembruker, the accountant's daglig leder
+// approves it, and the vendor and the accountant read it back.
+
+import assert from 'node:assert/strict';
+import { requireSuccess } from '../assertions.ts';
+import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
+import { acquireSystem } from './systemuser.ts';
+import type { ApiResponse } from '../clients/http.ts';
+import type { AgentRequestSystemResponse, AgentSystemUser, CreateAgentRequestSystemUser } from '../clients/authentication.ts';
+import type { Accountant } from '../actors/accountant.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+/** How an agent request departs from a valid one (contracts authentication §3.2, §3.4 step 9). */
+export interface AgentRequestVariant {
+  /** Single rights on these resources: an agent request carries access packages only. */
+  rightsOn?: string[];
+}
+
+/** The vendor asks the accountant for an agent system user with these packages (When). */
+export async function requestAgentSystemUser(
+  vendor: Vendor,
+  accountant: Accountant,
+  packages: string[],
+  variant: AgentRequestVariant = {},
+): Promise<ApiResponse<AgentRequestSystemResponse>> {
+  await Promise.all([vendor.ready(), accountant.ready()]);
+  const body: CreateAgentRequestSystemUser = {
+    systemId: registeredSystemId(vendor),
+    partyOrgNo: accountant.orgNo,
+    accessPackages: packages.map((code) => ({ urn: `${ACCESS_PACKAGE_PREFIX}${code}` })),
+    ...(variant.rightsOn ? { rights: variant.rightsOn.map((resource) => ({ action: 'write', resource: [{ id: 'urn:altinn:resource', value: resource }] })) } : {}),
+  };
+  const notes = vendor.customer(accountant);
+  notes.agentRequestBody = body;
+  notes.agentRequest = await vendor.authentication.createAgentRequest(await vendor.platformToken(), body);
+  return notes.agentRequest;
+}
+
+function agentRequestIdFor(vendor: Vendor, accountant: Accountant): string {
+  const id = vendor.customer(accountant).agentRequest?.data?.id;
+  assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: systemleverandøren har ingen forespørsel om klientsystembruker med id for ${accountant.role}.`);
+  return id;
+}
+
+/** The accountant's daglig leder approves the vendor's agent request in the accountant's name (When). */
+export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<ApiResponse<boolean>> {
+  const requestId = agentRequestIdFor(vendor, accountant);
+  const person = accountant.dagligLeder;
+  const response = await person.authentication.approveAgentRequest(await person.token(), accountant.partyId, requestId);
+  accountant.notes.approval = response;
+  // The system user id equals the id of the approved request (contracts authentication §3.3).
+  if (response.status === 200) {
+    accountant.notes.systemUserId = requestId;
+    accountant.notes.systemUserType = 'agent';
+  }
+  return response;
+}
+
+/** The vendor reads its agent request for the accountant (a question). */
+export async function readAgentRequest(vendor: Vendor, accountant: Accountant): Promise<ApiResponse<AgentRequestSystemResponse>> {
+  const requestId = agentRequestIdFor(vendor, accountant);
+  const notes = vendor.customer(accountant);
+  notes.agentRequestRead = await vendor.authentication.getAgentRequest(await vendor.platformToken(), requestId);
+  return notes.agentRequestRead;
+}
+
+/**
+ * The vendor looks for an agent request for the accountant by its key (a question): after a refused
+ * request there must be none. externalRef defaults to the org number (contracts authentication §3.2).
+ */
+export async function lookUpAgentRequest(vendor: Vendor, accountant: Accountant): Promise<ApiResponse<AgentRequestSystemResponse>> {
+  await Promise.all([vendor.ready(), accountant.ready()]);
+  const notes = vendor.customer(accountant);
+  notes.agentRequestLookup = await vendor.authentication.agentRequestByExternalRef(await vendor.platformToken(), {
+    systemId: registeredSystemId(vendor),
+    orgNo: accountant.orgNo,
+    externalRef: accountant.orgNo,
+  });
+  return notes.agentRequestLookup;
+}
+
+/** The accountant's daglig leder lists the accountant's agent system users (a question; GET agents?party=). */
+export async function listAgentSystemUsers(accountant: Accountant): Promise<ApiResponse<AgentSystemUser[]>> {
+  await accountant.ready();
+  const person = accountant.dagligLeder;
+  accountant.accounting.agents = await person.authentication.agentSystemUsers(await accountant.clientDelegationToken(), accountant.orgNo);
+  return accountant.accounting.agents;
+}
+
+/** Given: the accountant has acquired the system and approved an agent system user with these packages. */
+export async function establishAgentSystemUser(accountant: Accountant, vendor: Vendor, packages: string[]): Promise<string> {
+  acquireSystem(accountant, vendor);
+  requireSuccess(await requestAgentSystemUser(vendor, accountant, packages), `Systemleverandørens forespørsel om klientsystembruker for ${accountant.role}`, [201]);
+  requireSuccess(await approveAgentRequest(accountant, vendor), `Godkjenningen av forespørselen om klientsystembruker ved daglig leder i ${accountant.role}`, [200]);
+  return agentSystemUserIdOf(accountant);
+}
+
+/** The id of the accountant's agent system user; fails the scenario as not testable when there is none. */
+export function agentSystemUserIdOf(accountant: Accountant): string {
+  const id = accountant.notes.systemUserId;
+  assert.ok(id && accountant.notes.systemUserType === 'agent', `Ikke testbar: ${accountant.role} har ikke godkjent noen klientsystembruker i dette scenarioet.`);
+  return id;
+}
