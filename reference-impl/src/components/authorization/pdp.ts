@@ -118,6 +118,26 @@ export function rightsPermit(rights: Right[], resourceId: string, action: string
     && r.resource.some((x) => x.id === ATTR.resource && x.value === resourceId));
 }
 
+/** The organisation subject (`urn:altinn:organization:identifier-no`, or the legacy id), when the request names one. */
+function organisationOf(subject: Attr[]): string | undefined {
+  return first(subject, ATTR.organisation) ?? first(subject, ATTR.legacyOrganisation);
+}
+
+/**
+ * The service owner's own rule. Altinn's PDP gives an organisation subject no roles or packages
+ * (contracts authorization §1.4; its context handler only adds the org's party id), so an organisation
+ * acting through a plain Maskinporten token reaches a resource only through a policy rule that names it
+ * as the resource's owner (`urn:altinn:org`, the rule Altinn's policy templates give the service owner
+ * — inferred, [?] in contracts dialogporten-broker §B.6). The reference's policies name access packages
+ * only (DESIGN §5), so that rule is implied: the resource's competent authority, acting for itself, is
+ * permitted the actions the policy's Permit rules name. Any other organisation gets NotApplicable.
+ */
+function serviceOwnerRulePermits(resource: Resource, orgNo: string, party: Party | undefined, action: string | undefined): boolean {
+  if (action === undefined || !party) return false;
+  if (resource.hasCompetentAuthority.organization !== orgNo || party.orgNo !== orgNo) return false;
+  return resource.policy.rules.some((rule) => (rule.effect ?? 'Permit') === 'Permit' && rule.actions.includes(action));
+}
+
 /** Decides one request. Throws PdpArgumentError for requests Altinn answers with Indeterminate/processing-error. */
 export function decide(request: DecisionRequest, services: Services): Outcome {
   checkSystemUserAlone(request.subject);
@@ -145,6 +165,10 @@ export function decide(request: DecisionRequest, services: Services): Outcome {
   if (decision === 'NotApplicable' && party && systemUserId) {
     if (rightsPermit(services.access.rightsForSystemUser(systemUserId, party.orgNo), resource.identifier, action)) decision = 'Permit';
   }
+
+  // An organisation subject (no system user, no person): only the service owner's own rule applies.
+  const orgNo = systemUserId === undefined && pid === undefined ? organisationOf(request.subject) : undefined;
+  if (decision === 'NotApplicable' && orgNo !== undefined && serviceOwnerRulePermits(resource, orgNo, party, action)) decision = 'Permit';
 
   return { decision, status: 'ok', addedResourceAttrs: party?.addedPartyId ? [party.addedPartyId] : [] };
 }

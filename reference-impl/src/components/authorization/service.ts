@@ -15,8 +15,17 @@ export class Pdp implements PdpService {
   constructor(private readonly services: Services) {}
 
   decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
+    return this.decideLogged(attr(ATTR.systemUser, query.systemUserId), query);
+  }
+
+  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
+    return this.decideLogged(attr(ATTR.organisation, query.orgNo), query);
+  }
+
+  /** One subject attribute, one action, the resource and the party (organisation number) — through decide(). */
+  private decideLogged(subject: Attr, query: { action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
     const request: DecisionRequest = {
-      subject: [attr(ATTR.systemUser, query.systemUserId)],
+      subject: [subject],
       action: [attr(ATTR.action, query.action)],
       resource: [attr(ATTR.resource, query.resource), attr(ATTR.organisation, query.partyOrgNo)],
     };

@@ -1,5 +1,14 @@
+// Dialogporten (prefix /dialogporten): the service-owner API that creates dialogs and the end-user API a
+// system user token reaches (contracts dialogporten-broker §A), with the paths of the official OpenAPI.
+
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { DialogTokenIssuer } from './dialogtoken.ts';
+import { installProblemHandler } from './problems.ts';
+import { dialogportenRoutes } from './routes.ts';
+import { DialogStore } from './store.ts';
 
-// Placeholder until the component is built.
-export async function dialogportenComponent(_app: FastifyInstance, _opts: ComponentOptions): Promise<void> {}
+export async function dialogportenComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
+  installProblemHandler(app);
+  await dialogportenRoutes(app, { ...opts, dialogs: new DialogStore(), dialogTokens: await DialogTokenIssuer.create() });
+}

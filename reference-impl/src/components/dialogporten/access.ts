@@ -1,0 +1,45 @@
+// Access to dialogs, decided by the PDP (contracts dialogporten-broker §A.3, §A.6): `read` on the
+// dialog's service resource for the dialog's party, for the system user in the token. Decisions are
+// remembered for one request, as Dialogporten asks once per resource, party and action.
+
+import type { PdpService } from '../../platform/services.ts';
+import type { SystemUserCaller } from './checks.ts';
+import type { Dialog } from './store.ts';
+import { partyOrgNo, resourceIdOf } from './values.ts';
+
+export class DialogAccess {
+  private readonly decisions = new Map<string, boolean>();
+
+  constructor(
+    private readonly pdp: PdpService,
+    readonly caller: SystemUserCaller,
+  ) {}
+
+  /** Permit for `action` on `resourceId` for `party`. System users act for organisations only: a person party is never permitted. */
+  permits(action: string, resourceId: string, party: string): boolean {
+    const orgNo = partyOrgNo(party);
+    if (!orgNo) return false;
+    const key = `${action}\u0000${resourceId}\u0000${orgNo}`;
+    let permitted = this.decisions.get(key);
+    if (permitted === undefined) {
+      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo }) === 'Permit';
+      this.decisions.set(key, permitted);
+    }
+    return permitted;
+  }
+
+  /** contracts §A.3 step 2: `read` on the dialog's main resource for its party. */
+  canRead(dialog: Dialog): boolean {
+    return this.permits('read', resourceIdOf(dialog.serviceResource) ?? '', dialog.party);
+  }
+
+  /**
+   * An action or transmission with an `authorizationAttribute`: `urn:altinn:resource:<id>` names another
+   * resource; any other form (a subresource, a task) is decided on the main resource in the reference,
+   * whose policies have no subresource rules.
+   */
+  isAuthorized(dialog: Dialog, action: string, authorizationAttribute: string | null): boolean {
+    const other = authorizationAttribute ? resourceIdOf(authorizationAttribute) : undefined;
+    return this.permits(action, other ?? resourceIdOf(dialog.serviceResource) ?? '', dialog.party);
+  }
+}

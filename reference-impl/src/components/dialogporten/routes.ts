@@ -1,0 +1,121 @@
+// Routes of the Dialogporten stand-in, under /dialogporten, with the paths the official OpenAPI writes
+// (contracts dialogporten-broker §A.1). Token checks run in onRequest hooks, before the body is read.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentOptions } from '../../config.ts';
+import { endUserOf, requireEndUser, requireServiceOwner, serviceOwnerOf } from './checks.ts';
+import type { DialogTokenIssuer } from './dialogtoken.ts';
+import { authorizedActions, LIMITS, readableDialog, recordSeen, searchDialogs } from './enduser.ts';
+import { dialogView, searchItem, transmissionView } from './present.ts';
+import { entityNotFound } from './problems.ts';
+import { createDialogBody, dialogParams, searchQuery, transmission, transmissionParams, type SearchQuery } from './schemas.ts';
+import { addTransmission, createDialog, deleteDialog, type CreateDialogInput, type TransmissionInput } from './serviceowner.ts';
+import type { DialogStore } from './store.ts';
+
+export interface DialogportenRouteOptions extends ComponentOptions {
+  dialogs: DialogStore;
+  dialogTokens: DialogTokenIssuer;
+}
+
+type DialogRequest = FastifyRequest<{ Params: { dialogId: string } }>;
+type TransmissionRequest = FastifyRequest<{ Params: { dialogId: string; transmissionId: string } }>;
+
+/** contracts §A.4: Dialogporten's request body limit. */
+const MAX_REQUEST_BODY = 20_000_000;
+
+export async function dialogportenRoutes(app: FastifyInstance, opts: DialogportenRouteOptions): Promise<void> {
+  const { config, services, issuers, dialogs, dialogTokens } = opts;
+  const ctx = { services, dialogs };
+  const serviceOwner = requireServiceOwner(issuers);
+  const endUser = requireEndUser(issuers);
+  const base = () => `${config.publicUrl}/dialogporten/api/v1`;
+  const ifMatch = (request: FastifyRequest): string | undefined => {
+    const value = request.headers['if-match'];
+    return typeof value === 'string' ? value : undefined;
+  };
+
+  // ---- Service owner (contracts §A.1, §A.4) -------------------------------------------------------
+
+  app.post<{ Body: CreateDialogInput }>('/api/v1/serviceowner/dialogs', {
+    onRequest: serviceOwner, bodyLimit: MAX_REQUEST_BODY, schema: { body: createDialogBody },
+  }, async function createDialogRoute(request: FastifyRequest<{ Body: CreateDialogInput }>, reply: FastifyReply) {
+    const dialog = createDialog(ctx, serviceOwnerOf(request), request.body);
+    return reply.code(201)
+      .header('location', `${base()}/serviceowner/dialogs/${dialog.id}`)
+      .header('etag', dialog.revision)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(dialog.id));
+  });
+
+  app.post<{ Params: { dialogId: string }; Body: TransmissionInput }>('/api/v1/serviceowner/dialogs/:dialogId/transmissions', {
+    onRequest: serviceOwner, bodyLimit: MAX_REQUEST_BODY, schema: { params: dialogParams, body: transmission },
+  }, async function createTransmissionRoute(request: FastifyRequest<{ Params: { dialogId: string }; Body: TransmissionInput }>, reply: FastifyReply) {
+    const { dialog, transmission: created } = addTransmission(ctx, serviceOwnerOf(request), request.params.dialogId, ifMatch(request), request.body);
+    return reply.code(201)
+      .header('location', `${base()}/serviceowner/dialogs/${dialog.id}/transmissions/${created.id}`)
+      .header('etag', dialog.revision)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(created.id));
+  });
+
+  app.delete<{ Params: { dialogId: string } }>('/api/v1/serviceowner/dialogs/:dialogId', {
+    onRequest: serviceOwner, schema: { params: dialogParams },
+  }, async function deleteDialogRoute(request: DialogRequest, reply: FastifyReply) {
+    const dialog = deleteDialog(ctx, serviceOwnerOf(request), request.params.dialogId, ifMatch(request));
+    return reply.code(204).header('etag', dialog.revision).send();
+  });
+
+  // ---- End user: a system user (contracts §A.2, §A.3) ---------------------------------------------
+
+  app.get<{ Querystring: SearchQuery }>('/api/v1/enduser/dialogs', {
+    onRequest: endUser, schema: { querystring: searchQuery },
+  }, async function searchDialogsRoute(request: FastifyRequest<{ Querystring: SearchQuery }>) {
+    const result = searchDialogs(ctx, endUserOf(request), request.query);
+    return {
+      items: result.page.map((d) => searchItem(d, result.access)),
+      hasNextPage: result.hasNextPage,
+      continuationToken: result.continuationToken,
+      orderBy: result.orderBy,
+    };
+  });
+
+  app.get<{ Params: { dialogId: string } }>('/api/v1/enduser/dialogs/:dialogId', {
+    onRequest: endUser, schema: { params: dialogParams },
+  }, async function getDialogRoute(request: DialogRequest, reply: FastifyReply) {
+    const caller = endUserOf(request);
+    const { dialog, access } = readableDialog(ctx, caller, request.params.dialogId);
+    const token = await dialogTokens.sign(base(), dialog, caller, authorizedActions(dialog, access));
+    const seen = recordSeen(ctx, caller, dialog);
+    return reply.header('etag', seen.revision).send(dialogView(seen, access, token));
+  });
+
+  app.get<{ Params: { dialogId: string } }>('/api/v1/enduser/dialogs/:dialogId/transmissions', {
+    onRequest: endUser, schema: { params: dialogParams },
+  }, async function listTransmissionsRoute(request: DialogRequest) {
+    const { dialog, access } = readableDialog(ctx, endUserOf(request), request.params.dialogId);
+    return dialog.transmissions.map((t) => transmissionView(dialog, t, access));
+  });
+
+  app.get<{ Params: { dialogId: string; transmissionId: string } }>('/api/v1/enduser/dialogs/:dialogId/transmissions/:transmissionId', {
+    onRequest: endUser, schema: { params: transmissionParams },
+  }, async function getTransmissionRoute(request: TransmissionRequest) {
+    const { dialog, access } = readableDialog(ctx, endUserOf(request), request.params.dialogId);
+    const id = request.params.transmissionId.toLowerCase();
+    const found = dialog.transmissions.find((t) => t.id === id);
+    if (!found) throw entityNotFound('DialogTransmission', request.params.transmissionId);
+    return transmissionView(dialog, found, access);
+  });
+
+  // ---- Anonymous metadata (contracts §A.1, §A.7, §A.9) ----------------------------------------------
+
+  app.get('/api/v1/.well-known/jwks.json', async function dialogTokenKeys() {
+    return dialogTokens.jwks();
+  });
+
+  app.get('/api/v1/metadata/limits', async function limits() {
+    return {
+      endUserSearch: { ...LIMITS },
+      serviceOwnerSearch: { maxPartyFilterValues: 20, maxServiceResourceFilterValues: 20, maxExtendedStatusFilterValues: 20 },
+    };
+  });
+}
