@@ -6,7 +6,15 @@
 // are the evidence) and loses its signature, so a token in the report can never be replayed; private
 // key material (JWK private members, PEM private keys) is never shown.
 
+import { appendFileSync } from 'node:fs';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+
+/**
+ * `npm run bench` measures the suite's overhead against a plain replay of the same exchanges: with
+ * SAMSVAR_RECORD_EXCHANGES set to a file, every request is appended to it as sent (unredacted, so
+ * only ever to a local benchmark file, never to the report).
+ */
+const recordTo = process.env.SAMSVAR_RECORD_EXCHANGES;
 
 export interface RecordedRequest {
   method: string;
@@ -53,6 +61,7 @@ export class EvidenceRecorder {
   }
 
   record(exchange: Exchange): void {
+    if (recordTo) appendFileSync(recordTo, `${JSON.stringify(exchange.request)}\n`);
     this.all.push(exchange);
     this.pending.push(exchange);
   }

@@ -44,6 +44,10 @@ async function harness(): Promise<Harness> {
         && (q.action === 'read' || q.action === 'write');
       return permit ? 'Permit' : 'NotApplicable';
     },
+    // The MVA service never decides for a plain organisation; an answer here would be a defect.
+    decideForOrganisation: () => {
+      throw new Error('the MVA service must not ask the PDP about an organisation subject');
+    },
   };
   const services = new Proxy({ pdp } as Partial<Services>, {
     get: (target, name: string) => (target as Record<string, unknown>)[name] ?? notBuilt(),

@@ -13,8 +13,9 @@ export interface RunningReference {
   stop(): Promise<void>;
 }
 
-export async function startReference(options: { port?: number; extraArgs?: string[]; timeoutMs?: number } = {}): Promise<RunningReference> {
-  const args = ['--import', 'tsx', 'reference-impl/src/main.ts', '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])];
+export async function startReference(options: { port?: number; extraArgs?: string[]; timeoutMs?: number; script?: string } = {}): Promise<RunningReference> {
+  const script = options.script ?? 'reference-impl/src/main.ts';
+  const args = ['--import', 'tsx', script, ...(options.script ? [] : ['--port', String(options.port ?? 0)]), ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

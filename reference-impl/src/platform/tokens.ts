@@ -66,10 +66,18 @@ async function newKey(): Promise<SigningKey> {
 }
 
 export class TokenIssuers {
+  /** One key set per issuer, made once: jose caches the imported keys inside it. */
+  private readonly keySets: Record<Issuer, ReturnType<typeof createLocalJWKSet>>;
+
   private constructor(
     readonly config: TokenConfig,
     private readonly keys: Record<Issuer, SigningKey>,
-  ) {}
+  ) {
+    this.keySets = {
+      maskinporten: createLocalJWKSet(this.jwks('maskinporten')),
+      idporten: createLocalJWKSet(this.jwks('idporten')),
+    };
+  }
 
   static async create(config: TokenConfig): Promise<TokenIssuers> {
     return new TokenIssuers(config, { maskinporten: await newKey(), idporten: await newKey() });
@@ -100,7 +108,7 @@ export class TokenIssuers {
   async verify(token: string, accept: Issuer[]): Promise<VerifiedToken> {
     for (const which of accept) {
       try {
-        const { payload } = await jwtVerify(token, createLocalJWKSet(this.jwks(which)), {
+        const { payload } = await jwtVerify(token, this.keySets[which], {
           issuer: this.issuer(which),
           algorithms: ['RS256'],
           clockTolerance: 5,
