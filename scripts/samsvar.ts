@@ -7,6 +7,8 @@
 //   --repeat <N>                run the suite N times and report every scenario whose result changed
 //   --bundle                    write one archive for certification (report, JUnit, messages,
 //                               redacted profile, command line)
+//   --end-user api|browser      how persons act: through the APIs, or in a real browser on the
+//                               target's portal (default: browser when the target declares portal-ui)
 //   anything else               passed to cucumber-js (--tags @scenario:3, --parallel 2, a feature file)
 //
 // It loads and validates the profile, starts the reference implementation once when the profile
@@ -34,11 +36,12 @@ interface Options {
   bundle: boolean;
   repeat: number;
   expectedFailures?: string;
+  endUser?: 'api' | 'browser';
   cucumberArgs: string[];
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nBruk: samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [cucumber-valg]`);
+  console.error(`${message}\nBruk: samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [--end-user api|browser] [cucumber-valg]`);
   process.exit(2);
 }
 
@@ -53,7 +56,7 @@ function parseOptions(argv: string[]): Options {
     repeat: 1,
     cucumberArgs: [],
   };
-  const valued = new Set(['--target', '--reports', '--expected-failures', '--repeat']);
+  const valued = new Set(['--target', '--reports', '--expected-failures', '--repeat', '--end-user']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (valued.has(arg)) {
@@ -62,6 +65,10 @@ function parseOptions(argv: string[]): Options {
       if (arg === '--target') options.target = value;
       else if (arg === '--reports') options.reports = value;
       else if (arg === '--expected-failures') options.expectedFailures = value;
+      else if (arg === '--end-user') {
+        if (value !== 'api' && value !== 'browser') usage('--end-user tar api eller browser.');
+        options.endUser = value;
+      }
       else {
         options.repeat = Number(value);
         if (!Number.isInteger(options.repeat) || options.repeat < 1 || options.repeat > 100) usage('--repeat tar et heltall fra 1 til 100.');
@@ -225,7 +232,14 @@ async function main(): Promise<number> {
 
     rmSync(reportsDir, { recursive: true, force: true });
     mkdirSync(reportsDir, { recursive: true });
-    env.SAMSVAR_ENVIRONMENT_INFO = JSON.stringify(environmentInfo(profile.name, raw.path));
+    // How persons act. Browser mode needs the target's portal; asking for it without one is a setup error.
+    const endUser = options.endUser ?? (profile.capabilities.includes('portal-ui') ? 'browser' : 'api');
+    if (endUser === 'browser' && !profile.capabilities.includes('portal-ui')) {
+      console.error(`--end-user browser krever at målprofilen «${profile.name}» erklærer kapabiliteten portal-ui.`);
+      return 2;
+    }
+    env.SAMSVAR_END_USER = endUser;
+    env.SAMSVAR_ENVIRONMENT_INFO = JSON.stringify({ ...environmentInfo(profile.name, raw.path), Sluttbruker: endUser === 'browser' ? 'nettleser (portal)' : 'API' });
 
     // One run, or N runs to find results that change (stability).
     const runs: ScenarioResult[][] = [];
@@ -233,7 +247,7 @@ async function main(): Promise<number> {
     for (let i = 1; i <= options.repeat; i++) {
       const runDir = options.repeat === 1 || i === options.repeat ? reportsDir : join(reportsDir, 'gjentak', String(i));
       mkdirSync(runDir, { recursive: true });
-      console.log(`Kjører Samsvar mot «${profile.name}»${options.repeat > 1 ? ` (runde ${i} av ${options.repeat})` : ''}${tagFilter ? ` (utelater: ${undeclared.join(', ')})` : ''}`);
+      console.log(`Kjører Samsvar mot «${profile.name}» (sluttbruker: ${endUser})${options.repeat > 1 ? ` (runde ${i} av ${options.repeat})` : ''}${tagFilter ? ` (utelater: ${undeclared.join(', ')})` : ''}`);
       exitCode = await runCucumber(args, { ...env, SAMSVAR_REPORTS_DIR: runDir });
       const messages = join(runDir, 'cucumber-messages.ndjson');
       runs.push(existsSync(messages) ? readResults(messages) : []);
