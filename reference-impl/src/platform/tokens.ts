@@ -104,8 +104,31 @@ export class TokenIssuers {
       .sign(key.privateKey);
   }
 
+  /**
+   * Tokens whose signature and issuer were verified, until they expire: a client presents the same
+   * token for many calls, and an RSA verification per call would dominate a busy API. Expiry is
+   * checked again on every use; the cache is bounded.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
+  private static readonly VERIFIED_LIMIT = 10_000;
+
   /** Verify a bearer token from either issuer: signature, issuer, expiry (no clock tolerance beyond 5 s). */
   async verify(token: string, accept: Issuer[]): Promise<VerifiedToken> {
+    const cached = this.verified.get(token);
+    if (cached && accept.includes(cached.issuer)) {
+      if (typeof cached.claims.exp === 'number' && cached.claims.exp + 5 > Date.now() / 1000) return cached;
+      this.verified.delete(token);
+    }
+    const fresh = await this.verifyUncached(token, accept);
+    if (this.verified.size >= TokenIssuers.VERIFIED_LIMIT) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, fresh);
+    return fresh;
+  }
+
+  private async verifyUncached(token: string, accept: Issuer[]): Promise<VerifiedToken> {
     for (const which of accept) {
       try {
         const { payload } = await jwtVerify(token, this.keySets[which], {
