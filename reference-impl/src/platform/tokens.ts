@@ -80,7 +80,9 @@ export class TokenIssuers {
   }
 
   static async create(config: TokenConfig): Promise<TokenIssuers> {
-    return new TokenIssuers(config, { maskinporten: await newKey(), idporten: await newKey() });
+    // RSA key generation runs in libuv's thread pool: make both keys at once.
+    const [maskinporten, idporten] = await Promise.all([newKey(), newKey()]);
+    return new TokenIssuers(config, { maskinporten, idporten });
   }
 
   /** Issuer identifier, as put in `iss` and in the metadata. Maskinporten's ends with a slash. */
