@@ -1,6 +1,6 @@
 // `npm test`: the type check, the unit tests, the conformance run against `referanse` (the runner
-// starts the reference), and again against `referanse-ekstern` with the reference started here as
-// its own process. `npm test -- unit` runs only the type check and the unit tests.
+// starts the reference) with persons in the browser and again through the APIs, and against
+// `referanse-ekstern` with the reference started here as its own process. `npm test -- unit` runs only the type check and the unit tests.
 // Ends with one line "test: N passed, N failed" over unit tests and scenarios.
 
 import { spawnSync } from 'node:child_process';
@@ -72,15 +72,19 @@ const unitStatus = run('Enhetstester (node:test)', process.execPath, [
 record('unit tests', unitStatus, tapCounts(tapFile));
 
 if (only !== 'unit') {
-  const status = run('Samsvar mot referanse (runneren starter referanseimplementasjonen)', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse.json']);
-  record('conformance referanse', status, scenarioCounts(join(root, 'reports')));
+  const status = run('Samsvar mot referanse, personer i nettleseren (runneren starter referanseimplementasjonen)', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse.json']);
+  record('conformance referanse (browser)', status, scenarioCounts(join(root, 'reports')));
+
+  const apiReports = join(root, 'reports/referanse-api');
+  const statusApi = run('Samsvar mot referanse, personer via API-ene', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse.json', '--end-user', 'api', '--reports', 'reports/referanse-api']);
+  record('conformance referanse (api)', statusApi, scenarioCounts(apiReports));
 
   console.log('\n=== Starter referanseimplementasjonen som egen prosess');
   const reference = await startReference();
   console.log(`SAMSVAR_REFERENCE_URL=${reference.url}`);
   try {
     const ekstern = join(root, 'reports/referanse-ekstern');
-    const status2 = run('Samsvar mot referanse-ekstern', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse-ekstern.json', '--reports', 'reports/referanse-ekstern'], {
+    const status2 = run('Samsvar mot referanse-ekstern', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse-ekstern.json', '--end-user', 'api', '--reports', 'reports/referanse-ekstern'], {
       ...process.env,
       SAMSVAR_REFERENCE_URL: reference.url,
     });
