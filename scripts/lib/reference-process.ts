@@ -13,10 +13,21 @@ export interface RunningReference {
   stop(): Promise<void>;
 }
 
-export async function startReference(options: { port?: number; extraArgs?: string[]; timeoutMs?: number; script?: string } = {}): Promise<RunningReference> {
+export interface StartOptions {
+  port?: number;
+  extraArgs?: string[];
+  timeoutMs?: number;
+  /** Another server script that prints its URL the same way (a benchmark baseline, an example service). */
+  script?: string;
+  /** The variable name of the URL line it prints (default SAMSVAR_REFERENCE_URL). */
+  urlVariable?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startReference(options: StartOptions = {}): Promise<RunningReference> {
   const script = options.script ?? 'reference-impl/src/main.ts';
   const args = ['--import', 'tsx', script, ...(options.script ? [] : ['--port', String(options.port ?? 0)]), ...(options.extraArgs ?? [])];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
   const stderr: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr.push(chunk);
@@ -30,7 +41,7 @@ export async function startReference(options: { port?: number; extraArgs?: strin
     }, options.timeoutMs ?? 30_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      const m = /^SAMSVAR_REFERENCE_URL=(\S+)$/.exec(line.trim());
+      const m = new RegExp(`^${options.urlVariable ?? 'SAMSVAR_REFERENCE_URL'}=(\\S+)$`).exec(line.trim());
       if (m?.[1]) {
         clearTimeout(timer);
         resolvePromise(m[1]);
