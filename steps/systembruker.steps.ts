@@ -10,19 +10,30 @@ import { requireSuccess } from '../support/assertions.ts';
 import {
   acquireSystem,
   approveRequest,
+  establishApproval,
+  establishRejection,
   establishSystemUser,
   findSystemUser,
+  lookUpRequest,
   readRequest,
+  registerBoardMember,
+  registeredRedirectUrl,
   rejectRequest,
   repeatRequest,
   requestSystemUser,
+  unregisteredRedirectUrl,
 } from '../support/tasks/systemuser.ts';
 import {
+  expectAlreadyAnswered,
+  expectApprovalRefusedForRole,
   expectApproved,
+  expectNoRequest,
   expectNoSystemUser,
   expectRejected,
   expectRequestPending,
+  expectRequestRefused,
   expectSameRequestAgain,
+  expectStillPending,
   expectSystemUserFound,
 } from '../support/expectations/systembruker.ts';
 import type { Actor } from '../support/actors/actor.ts';
@@ -86,4 +97,56 @@ Then('{aktør} finner systembrukeren til {aktør}', async function (this: Samsva
 Then('{aktør} finner ingen systembruker for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   await findSystemUser(as(vendor, Vendor), as(company, Company));
   expectNoSystemUser(as(vendor, Vendor), as(company, Company));
+});
+
+// ---- Refusals a person meets at the request (the same steps whether the person acts in the portal or through the API)
+
+Given('at {aktør} er registrert i Enhetsregisteret som styremedlem i {aktør}', async function (this: SamsvarWorld, person: Actor, company: Actor) {
+  await registerBoardMember(as(company, Company), as(person, Person));
+});
+
+Given('at {aktør} ved {aktør} har godkjent forespørselen fra {aktør}', async function (this: SamsvarWorld, company: Actor, person: Actor, vendor: Actor) {
+  await establishApproval(as(company, Company), as(person, Person), as(vendor, Vendor));
+});
+
+Given('at {aktør} ved {aktør} har avvist forespørselen fra {aktør}', async function (this: SamsvarWorld, company: Actor, person: Actor, vendor: Actor) {
+  await establishRejection(as(company, Company), as(person, Person), as(vendor, Vendor));
+});
+
+Given(
+  'at {aktør} har bedt om en systembruker for {aktør} med tilgangspakken {string} og omdirigerings-URL-en systemet har registrert',
+  async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+    const v = as(vendor, Vendor);
+    requireSuccess(await requestSystemUser(v, as(company, Company), [code], { redirectUrl: registeredRedirectUrl(v) }), 'Forespørselen om systembruker med omdirigerings-URL', [201]);
+  },
+);
+
+When(
+  '{aktør} ber om en systembruker for {aktør} med tilgangspakken {string} og en omdirigerings-URL systemet ikke har registrert',
+  async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+    const v = as(vendor, Vendor);
+    await requestSystemUser(v, as(company, Company), [code], { redirectUrl: unregisteredRedirectUrl(v) });
+  },
+);
+
+Then('avviser Altinn godkjenningen fra {aktør}, som ikke er tilgangsstyrer i {aktør}', function (this: SamsvarWorld, person: Actor, company: Actor) {
+  expectApprovalRefusedForRole(as(company, Company), as(person, Person));
+});
+
+Then('venter forespørselen fra {aktør} fortsatt på svar fra {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  await readRequest(as(vendor, Vendor), as(company, Company));
+  expectStillPending(as(vendor, Vendor), as(company, Company));
+});
+
+Then('avviser Altinn svaret fra {aktør} fordi forespørselen allerede er besvart', function (this: SamsvarWorld, company: Actor) {
+  expectAlreadyAnswered(as(company, Company));
+});
+
+Then('avvises forespørselen fra {aktør} for {aktør} med feilkoden {word}', function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+  expectRequestRefused(as(vendor, Vendor), as(company, Company), code);
+});
+
+Then('{aktør} finner ingen forespørsel for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  await lookUpRequest(as(vendor, Vendor), as(company, Company));
+  expectNoRequest(as(vendor, Vendor), as(company, Company));
 });

@@ -6,9 +6,13 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import { loadProfile, type TargetProfile } from './target/profile.ts';
 import { EvidenceRecorder, type Exchange } from './evidence.ts';
 import { Cast } from './actors/cast.ts';
+import { BrowserSession } from './browser/session.ts';
+import { workerBrowser } from './browser/worker.ts';
 
 export class SamsvarWorld extends World {
   readonly evidence = new EvidenceRecorder();
+  /** The scenario's browser contexts, one per actor, made only when a person acts in the browser. */
+  readonly browser = new BrowserSession(() => workerBrowser.get());
   private profileValue: TargetProfile | undefined;
   private castValue: Cast | undefined;
 
@@ -28,7 +32,7 @@ export class SamsvarWorld extends World {
 
   /** The actors of this scenario, made on first mention. */
   get actors(): Cast {
-    this.castValue ??= new Cast({ profile: this.profile, recorder: this.evidence });
+    this.castValue ??= new Cast({ profile: this.profile, recorder: this.evidence, browser: this.browser });
     return this.castValue;
   }
 

@@ -8,6 +8,7 @@ import { Company, type FixtureRef } from './company.ts';
 import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import type { PortalAnswer } from '../browser/portal.ts';
 
 /** Scopes of the person token for client delegation (contracts authentication §1). */
 export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write';
@@ -18,6 +19,9 @@ export interface ClientNotes {
   added?: ApiResponse<ClientDelegationResponse>;
   /** DELETE clients: the answer to removing the client. */
   removed?: ApiResponse<ClientDelegationResponse>;
+  /** In the browser: what the portal's client page showed after "Legg til …" / "Fjern …". */
+  addedInPortal?: PortalAnswer;
+  removedInPortal?: PortalAnswer;
   /** The packages the accountant asked the customer to delegate (scenario 2, step 1). */
   askedFor?: string[];
 }

@@ -5,11 +5,14 @@
 import { endpoint, hasCapability, ProfileError, type EndpointKey, type TargetProfile } from '../target/profile.ts';
 import type { EvidenceRecorder } from '../evidence.ts';
 import type { HttpContext } from '../clients/http.ts';
+import type { BrowserSession } from '../browser/session.ts';
 
 /** What an actor needs from the World. */
 export interface ActorContext {
   profile: TargetProfile;
   recorder: EvidenceRecorder;
+  /** The scenario's browser contexts (absent in unit tests and wherever no browser can be used). */
+  browser?: BrowserSession;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;

@@ -5,6 +5,7 @@
 
 import { Accountant } from './accountant.ts';
 import { Company } from './company.ts';
+import { Kartverket } from './kartverket.ts';
 import { Person } from './person.ts';
 import { ServiceOwner } from './service-owner.ts';
 import { Vendor } from './vendor.ts';
@@ -17,7 +18,9 @@ export const ROLE_WORDS = [
   'regnskapsføreren',
   'tjenesteeieren',
   'virksomheten',
+  'Kartverket',
   'daglig leder',
+  'styremedlemmet',
   'klienten',
   'systemet',
   'kunden',
@@ -29,6 +32,7 @@ export class Cast {
   private serviceOwnerActor: ServiceOwner | undefined;
   private accountantActor: Accountant | undefined;
   private clientActor: Company | undefined;
+  private kartverketActor: Kartverket | undefined;
   private readonly companies = new Map<string, Company>();
 
   constructor(private readonly context: ActorContext) {}
@@ -65,6 +69,12 @@ export class Cast {
     return this.clientActor;
   }
 
+  /** "Kartverket": the service owner of the broker resource for tinglysning, and the files' recipient. */
+  kartverket(): Kartverket {
+    this.kartverketActor ??= new Kartverket('Kartverket', this.context);
+    return this.kartverketActor;
+  }
+
   /** The actor a role word names. */
   byRole(word: RoleWord): Actor {
     switch (word) {
@@ -78,11 +88,15 @@ export class Cast {
         return this.company(word);
       case 'daglig leder':
         return this.company('virksomheten').dagligLeder;
+      case 'styremedlemmet':
+        return this.company('virksomheten').boardMember;
       case 'regnskapsføreren':
         return this.accountant();
       case 'kunden':
       case 'klienten':
         return this.client(word);
+      case 'Kartverket':
+        return this.kartverket();
     }
   }
 }
@@ -93,6 +107,7 @@ const ROLE_OF: Array<[ActorClass<Actor>, string]> = [
   [Vendor, 'systemleverandøren (eller systemet)'],
   [Accountant, 'regnskapsføreren'],
   [Company, 'en virksomhet'],
+  [Kartverket, 'Kartverket'],
   [ServiceOwner, 'tjenesteeieren'],
   [Person, 'en person (daglig leder)'],
 ];

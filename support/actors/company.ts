@@ -13,6 +13,7 @@ import { newOrgNo } from '../testdata/index.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
+import type { PortalAnswer } from '../browser/portal.ts';
 
 /** A company that exists on a target without the test data API (profile `fixtures.companies[i]`, `fixtures.accountant`, `fixtures.client`). */
 export interface CompanyFixture {
@@ -22,6 +23,8 @@ export interface CompanyFixture {
   partyUuid?: string;
   name?: string;
   dagligLeder: { pid: string; name?: string };
+  /** A board member (ER role MEDL) who is not an access manager, for the refusal a person meets in the portal. */
+  styremedlem?: { pid: string; name?: string };
   /** A client: the org number of the accountant registered with ER role REGN for it, if any. */
   regnskapsforer?: string;
 }
@@ -38,6 +41,10 @@ export interface DelegationNotes {
   rightHolder?: ApiResponse<AssignmentDto>;
   /** POST connections/accesspackages, by package code. */
   packageGrants: Map<string, ApiResponse<AssignmentPackageDto>>;
+  /** In the browser: naming the accountant as recipient on the portal's form. */
+  rightHolderInPortal?: PortalAnswer;
+  /** In the browser: what the portal showed after granting, by package code. */
+  packageGrantsInPortal: Map<string, PortalAnswer>;
   /** GET connections/accesspackages from the customer to the accountant (a question). */
   packagesRead?: ApiResponse<Paged<PackagePermission>>;
 }
@@ -47,6 +54,12 @@ export interface CompanyNotes {
   supplier?: Vendor;
   approval?: ApiResponse<boolean>;
   rejection?: ApiResponse<boolean>;
+  /** In the browser: what the portal showed when the person approved or rejected at the confirmUrl. */
+  approvalInPortal?: PortalAnswer;
+  rejectionInPortal?: PortalAnswer;
+  /** The role of the person who last answered a request for the company, and which answer it was. */
+  answeredBy?: string;
+  lastAnswer?: 'approval' | 'rejection';
   /** The system user the company approved (its id equals the approved request's id). */
   systemUserId?: string;
   /** Whether that system user is a standard one or an agent (client) system user. */
@@ -58,8 +71,10 @@ export interface CompanyNotes {
 }
 
 export class Company extends Actor {
-  readonly notes: CompanyNotes = { delegation: { packageGrants: new Map() } };
+  readonly notes: CompanyNotes = { delegation: { packageGrants: new Map(), packageGrantsInPortal: new Map() } };
   readonly dagligLeder: Person;
+  /** A board member (ER role MEDL): a relation to the company, but not an access manager. */
+  readonly boardMember: Person;
   private org: { orgNo: string; partyId: number; partyUuid?: string; name: string; fixture?: CompanyFixture } | undefined;
 
   constructor(
@@ -70,6 +85,7 @@ export class Company extends Actor {
   ) {
     super(role, context);
     this.dagligLeder = new Person(`daglig leder i ${role}`, context);
+    this.boardMember = new Person(`styremedlem i ${role}`, context);
   }
 
   get orgNo(): string {
@@ -119,6 +135,7 @@ export class Company extends Actor {
         fixture,
       };
       this.dagligLeder.useExisting(fixture.dagligLeder.pid, fixture.dagligLeder.name);
+      if (fixture.styremedlem) this.boardMember.useExisting(fixture.styremedlem.pid, fixture.styremedlem.name);
       return;
     }
     const testdata = this.testdata;

@@ -1,9 +1,15 @@
 // A person (here: a company's daglig leder) who logs in through the ID-porten stand-in and acts in
 // the end-user routes of the platform with a person token (pid, scope altinn:portal/enduser, and the
-// client delegation scopes where those routes need them).
+// client delegation scopes where those routes need them). When the run lets persons act in the
+// browser (--end-user browser on a target with portal-ui), the person also has their own page on the
+// target's portal, in a browser context of their own.
 
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { Actor, type ActorContext } from './actor.ts';
+import { endUserMode } from '../browser/mode.ts';
+import { Broken } from '../clients/http.ts';
+import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { IdportenClient } from '../clients/idporten.ts';
@@ -46,6 +52,34 @@ export class Person extends Actor {
 
   get accessManagement(): AccessManagementClient {
     return new AccessManagementClient(this.endpoint('platform'), this.http());
+  }
+
+  /** Altinn's access package catalogue (public metadata), where the person finds a package's name. */
+  get packageCatalogue(): AccessPackageMetaClient {
+    return new AccessPackageMetaClient(this.endpoint('platform'), this.http());
+  }
+
+  /** True when persons act in the browser in this run (--end-user browser on a target with portal-ui). */
+  get actsInBrowser(): boolean {
+    return endUserMode(this.context.profile) === 'browser';
+  }
+
+  /** The target's portal (its `portal` endpoint). */
+  get portalUrl(): string {
+    return this.endpoint('portal');
+  }
+
+  /** The person's own page (their own browser context, so their own login), made on first use in the scenario. */
+  async page(): Promise<Page> {
+    await this.ready();
+    const browser = this.context.browser;
+    if (!browser) throw new Broken(`${this.role} skal handle i nettleseren, men scenarioet har ingen nettleserøkt.`);
+    return browser.pageFor(this.role);
+  }
+
+  /** Keeps a screenshot of the person's page as it is now, for the current step's evidence. */
+  async capture(label: string): Promise<void> {
+    await this.context.browser?.capture(this.role, label);
   }
 
   protected async setUp(): Promise<void> {

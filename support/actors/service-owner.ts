@@ -10,9 +10,11 @@ import { AuthorizationClient } from '../clients/authorization.ts';
 import { MaskinportenClient } from '../clients/maskinporten.ts';
 import { ResourceRegistryClient } from '../clients/resourceregistry.ts';
 import { TestdataClient, type TestResource } from '../clients/testdata.ts';
+import { DialogportenClient } from '../clients/dialogporten.ts';
 import { requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
+import type { SentMessages } from '../tasks/dialogporten.ts';
 
 /**
  * Skatteetaten's stand-in organisation number: synthetic (first digit 3, valid mod 11) and the same
@@ -68,6 +70,9 @@ export interface ServiceOwnerFixture {
 
 export const PDP_SCOPE = 'altinn:authorization/authorize';
 
+/** The service-owner API of Dialogporten: sending messages (dialogs) to a party (contracts dialogporten-broker §A.4, §A.6). */
+export const DIALOGPORTEN_SERVICEPROVIDER_SCOPE = 'digdir:dialogporten.serviceprovider';
+
 /** What the service owner asks the PDP: may this system user do `action` on `resource` for the party? */
 export interface DecisionQuestion {
   systemUserId: string;
@@ -82,6 +87,8 @@ export interface ServiceOwnerNotes {
   resourcePublished?: ApiResponse<Record<string, unknown>>;
   /** The last PDP decision the service owner asked for. */
   decision?: { question: DecisionQuestion; response: ApiResponse<unknown> };
+  /** The messages (dialogs) the service owner sent through Dialogporten (scenario 4). */
+  messages?: SentMessages;
 }
 
 export class ServiceOwner extends Actor {
@@ -113,6 +120,10 @@ export class ServiceOwner extends Actor {
     return new TestdataClient(this.endpoint('testdata'), this.http());
   }
 
+  get dialogporten(): DialogportenClient {
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http());
+  }
+
   /** The service owner's PEP token (scope altinn:authorization/authorize). */
   async pdpToken(): Promise<string> {
     await this.ready();
@@ -135,7 +146,7 @@ export class ServiceOwner extends Actor {
     );
     const key = await newSigningKey();
     const client = requireSuccess(
-      await testdata.registerMaskinportenClient({ orgNo: SKATTEETATEN_ORGNO, scopes: [PDP_SCOPE], jwks: { keys: [key.publicJwk] } }),
+      await testdata.registerMaskinportenClient({ orgNo: SKATTEETATEN_ORGNO, scopes: [PDP_SCOPE, DIALOGPORTEN_SERVICEPROVIDER_SCOPE], jwks: { keys: [key.publicJwk] } }),
       'Å registrere tjenesteeierens Maskinporten-klient i testdata-API-et',
     );
     assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for tjenesteeierens klient.');

@@ -11,11 +11,15 @@ import { MaskinportenClient, type TokenResponse } from '../clients/maskinporten.
 import { AccessPackageMetaClient, ResourceRegistryClient, type AccessPackageInfo, type PolicyRule, type ServiceResource } from '../clients/resourceregistry.ts';
 import { MvaClient, type VatReceipt, type VatReport } from '../clients/mva.ts';
 import { TestdataClient } from '../clients/testdata.ts';
+import { DialogportenClient } from '../clients/dialogporten.ts';
+import { BrokerClient } from '../clients/broker.ts';
 import { requireSuccess } from '../assertions.ts';
 import { newOrgNo } from '../testdata/index.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { Company } from './company.ts';
+import type { MessageNotes } from '../tasks/dialogporten.ts';
+import type { FileTransferNotes } from '../tasks/formidling.ts';
 
 /** Scopes the vendor's own calls to the platform need (contracts authentication §1). */
 export const VENDOR_PLATFORM_SCOPES = [
@@ -27,12 +31,21 @@ export const VENDOR_PLATFORM_SCOPES = [
 /** Scopes of the MVA sample service (docs/samsvar-apis.md §3). */
 export const MVA_SCOPES = { write: 'samsvar:mva.write', read: 'samsvar:mva.read' } as const;
 
+/**
+ * Scopes for Dialogporten's end-user API and the broker's sender side, which the system asks for in
+ * its system user tokens (seed scenario 4: "Systemleverandør har nødvendige scope for dialogporten";
+ * contracts dialogporten-broker §A.6, §B.6).
+ */
+export const MESSAGE_AND_FILE_SCOPES = { dialogporten: 'digdir:dialogporten', brokerWrite: 'altinn:broker.write', brokerRead: 'altinn:broker.read' } as const;
+
 /** What the vendor remembers about one customer (a company it asked for a system user). */
 export interface CustomerNotes {
   requestBody?: CreateRequestSystemUser;
   request?: ApiResponse<RequestSystemResponse>;
   repeatedRequest?: ApiResponse<RequestSystemResponse>;
   requestRead?: ApiResponse<RequestSystemResponse>;
+  /** GET byexternalref for the customer's standard request (after a refusal: none). */
+  requestLookup?: ApiResponse<RequestSystemResponse>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
   /** The agent (client) system user request for an accountant, and the reads of it. */
   agentRequestBody?: CreateAgentRequestSystemUser;
@@ -48,6 +61,10 @@ export interface CustomerNotes {
    * system user token carried it (the party itself, or e.g. its accountant).
    */
   report?: { body: VatReport; response: ApiResponse<VatReceipt>; tokenOwner: Company };
+  /** What the system fetched from Dialogporten with this customer's system user token (scenario 4). */
+  messages?: MessageNotes;
+  /** The file transfer the system sent through the broker for this customer (scenario 5). */
+  fileTransfer?: FileTransferNotes;
 }
 
 export interface VendorNotes {
@@ -105,6 +122,14 @@ export class Vendor extends Actor {
     return new TestdataClient(this.endpoint('testdata'), this.http());
   }
 
+  get dialogporten(): DialogportenClient {
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http());
+  }
+
+  get broker(): BrokerClient {
+    return new BrokerClient(this.endpoint('broker'), this.http());
+  }
+
   private maskinportenClient(): MaskinportenClient {
     return new MaskinportenClient(this.endpoint('maskinporten'), this.http());
   }
@@ -145,7 +170,7 @@ export class Vendor extends Actor {
     const client = requireSuccess(
       await testdata.registerMaskinportenClient({
         orgNo,
-        scopes: [...VENDOR_PLATFORM_SCOPES, MVA_SCOPES.write, MVA_SCOPES.read],
+        scopes: [...VENDOR_PLATFORM_SCOPES, MVA_SCOPES.write, MVA_SCOPES.read, ...Object.values(MESSAGE_AND_FILE_SCOPES)],
         jwks: { keys: [key.publicJwk] },
       }),
       'Å registrere systemleverandørens Maskinporten-klient i testdata-API-et',

@@ -177,6 +177,12 @@ export class AuthenticationClient extends HttpClient {
     });
   }
 
+  /** GET systemuser/request/vendor/byexternalref/{systemId}/{orgNo}/{externalRef} (404 AUTH-00010 when none). */
+  requestByExternalRef(token: string, key: { systemId: string; orgNo: string; externalRef: string }): Promise<ApiResponse<RequestSystemResponse>> {
+    const path = [key.systemId, key.orgNo, key.externalRef].map(encodeURIComponent).join('/');
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/request/vendor/byexternalref/${path}`, bearer: token });
+  }
+
   /** POST systemuser/request/vendor/agent: 201 new, 200 with the existing agent request for the same key. */
   createAgentRequest(token: string, request: CreateAgentRequestSystemUser): Promise<ApiResponse<AgentRequestSystemResponse>> {
     return this.send({ method: 'POST', path: `${BASE}/systemuser/request/vendor/agent`, bearer: token, json: request });

@@ -6,6 +6,7 @@ import { expectProblem, expectStatus } from '../assertions.ts';
 import { markVerified, type ApiResponse } from '../clients/http.ts';
 import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
 import { clientOrgNos, grantedPackageUrns } from '../tasks/klient.ts';
+import { expectRefusedInPortal, expectShown } from './portal.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -69,26 +70,35 @@ export function expectClientNotAvailable(accountant: Accountant, client: Company
   );
 }
 
-/** KD-3: adding the client answered 200 {agent, client}, and the client is now on the agent system user. */
+/** KD-3: adding the client answered 200 {agent, client} (in the portal: "lagt til"), and the client is now on the agent system user. */
 export function expectClientAdded(accountant: Accountant, client: Company): void {
-  expectDelegationAnswer(accountant.client(client).added, accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
+  const inPortal = accountant.client(client).addedInPortal;
+  if (inPortal) expectShown(inPortal, ['client-added'], 'KD-3', `Å legge til ${client.role} på klientsystembrukeren i portalen`);
+  else expectDelegationAnswer(accountant.client(client).added, accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
   const list = clientList(accountant.accounting.delegated, accountant, 'KD-3', 'Oppslag på klientene til klientsystembrukeren');
   const entry = list?.data.find((c) => c.clientOrganizationNumber === client.orgNo);
   assert.ok(entry, `[KD-3] ${client.role} (${client.orgNo}) skal være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ') || 'ingen'}.`);
   assert.ok(sameId(entry.clientId, client.partyUuid), `[KD-3] clientId skal være partyUuid til ${client.role} (${client.partyUuid}), var ${entry.clientId}.`);
 }
 
-/** KD-4 (AUTH-00079) / KD-5 (AUTH-00080): adding the client is refused with 400 and the code. */
-export function expectClientRefused(accountant: Accountant, client: Company, code: string): void {
+/**
+ * KD-4 (AUTH-00079) / KD-5 (AUTH-00080): adding the client is refused with 400 and the code. In the
+ * portal the page shows the refusal with the code, or does not offer the client at all (a party that
+ * is not the accountant's client is not among the available ones); the returned note says so.
+ */
+export function expectClientRefused(accountant: Accountant, client: Company, code: string): string | undefined {
+  const krav = code === 'AUTH-00080' ? 'KD-5' : 'KD-4';
+  const inPortal = accountant.client(client).addedInPortal;
+  if (inPortal) return expectRefusedInPortal(inPortal, { code }, krav, `Å legge til ${client.role} på klientsystembrukeren i portalen`);
   const response = accountant.client(client).added;
   assert.ok(response, `${accountant.role} har ikke forsøkt å legge til ${client.role}.`);
-  const krav = code === 'AUTH-00080' ? 'KD-5' : 'KD-4';
   expectProblem(response, 400, code, krav, `Å legge til ${client.role} på klientsystembrukeren`);
+  return undefined;
 }
 
 /** KD-4 / KD-5: after a refused add, the client is not on the agent system user. */
 export function expectClientNotAdded(accountant: Accountant, client: Company): void {
-  const refusedWith = accountant.client(client).added?.problem?.code;
+  const refusedWith = accountant.client(client).added?.problem?.code ?? accountant.client(client).addedInPortal?.view.errorCodes[0];
   const krav = refusedWith === 'AUTH-00080' ? 'KD-5' : 'KD-4';
   const list = clientList(accountant.accounting.delegated, accountant, krav, 'Oppslag på klientene til klientsystembrukeren');
   assert.ok(!clientOrgNos(list).includes(client.orgNo), `[${krav}] ${client.role} (${client.orgNo}) skal ikke være blant klientene til klientsystembrukeren etter en avvisning.`);
@@ -96,7 +106,9 @@ export function expectClientNotAdded(accountant: Accountant, client: Company): v
 
 /** KD-6: removing the client answered 200 {agent, client}, and the client is no longer on the agent system user. */
 export function expectClientRemoved(accountant: Accountant, client: Company): void {
-  expectDelegationAnswer(accountant.client(client).removed, accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
+  const inPortal = accountant.client(client).removedInPortal;
+  if (inPortal) expectShown(inPortal, ['client-removed'], 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren i portalen`);
+  else expectDelegationAnswer(accountant.client(client).removed, accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
   const list = clientList(accountant.accounting.delegated, accountant, 'KD-6', 'Oppslag på klientene til klientsystembrukeren etter fjerning');
   assert.ok(!clientOrgNos(list).includes(client.orgNo), `[KD-6] ${client.role} (${client.orgNo}) skal ikke lenger være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ')}.`);
 }
@@ -118,7 +130,15 @@ function grantedPackages(customer: Company, accountant: Accountant, krav: string
  * carries the package.
  */
 export function expectPackageGranted(customer: Company, accountant: Accountant, code: string): void {
-  const { rightHolder, packageGrants } = customer.notes.delegation;
+  const { rightHolder, packageGrants, packageGrantsInPortal } = customer.notes.delegation;
+  const inPortal = packageGrantsInPortal.get(code);
+  if (inPortal) {
+    // In the portal one form makes the accountant a rights holder and grants the package.
+    expectShown(inPortal, ['granted'], 'KD-7', `Å gi ${accountant.role} tilgangspakken ${code} i portalen`);
+    const urns = grantedPackages(customer, accountant, 'KD-7');
+    assert.ok(urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-7] ${accountant.role} skal ha tilgangspakken ${code} fra ${customer.role}, har ${urns.join(', ') || 'ingen'}.`);
+    return;
+  }
   if (rightHolder) {
     markVerified(rightHolder);
     assert.ok(rightHolder.status === 200 || rightHolder.status === 201, `[KD-7] Å gjøre ${accountant.role} til rettighetshaver skal lykkes, svaret var ${rightHolder.status} ${rightHolder.text}.`);
@@ -142,7 +162,10 @@ export function expectPackageGranted(customer: Company, accountant: Accountant, 
  * the answer is 400 STD-00000 with the validation error the contract names for that check
  * (contracts authorization §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
  */
-export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): void {
+export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): string | undefined {
+  const inPortal = customer.notes.delegation.packageGrantsInPortal.get(code);
+  // In the portal the package is not among the choices (it cannot be assigned), or the page shows the refusal with the code.
+  if (inPortal) return expectRefusedInPortal(inPortal, { code: errorCode }, 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code} i portalen`);
   const grant = customer.notes.delegation.packageGrants.get(code);
   assert.ok(grant, `${customer.role} har ikke forsøkt å gi ${accountant.role} tilgangspakken ${code}.`);
   expectProblem(grant, 400, 'STD-00000', 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code}`);
@@ -151,6 +174,7 @@ export function expectGrantRefused(customer: Company, accountant: Accountant, co
     codes.includes(errorCode),
     `[KD-8] Avvisningen skal ha valideringsfeilen ${errorCode} (${customer.role} kan ikke tildele en tilgangspakke for regnskapsførere), hadde ${codes.join(', ') || 'ingen'}.`,
   );
+  return undefined;
 }
 
 /** KD-8: after a refused grant, the connection does not carry the package. */

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { expectProblem, expectStatus } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
+import { expectAnsweredInPortal } from './portal.ts';
 import type { AgentRequestSystemResponse } from '../clients/authentication.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Vendor } from '../actors/vendor.ts';
@@ -47,10 +48,15 @@ export function expectAgentRequestPending(vendor: Vendor, accountant: Accountant
 
 /** REQ-7: the approval answered 200 true, and the agent request now reads Accepted with its packages. */
 export function expectAgentRequestApproved(vendor: Vendor, accountant: Accountant): void {
-  const approval = accountant.notes.approval;
-  assert.ok(approval, `${accountant.role} har ikke godkjent noen forespørsel om klientsystembruker.`);
-  expectStatus(approval, 200, 'REQ-7', 'Godkjenning av forespørselen om klientsystembruker');
-  assert.equal(approval.body, true, `[REQ-7] Godkjenningen skal svare true, svarte ${JSON.stringify(approval.body)}.`);
+  const inPortal = accountant.notes.approvalInPortal;
+  if (inPortal) {
+    expectAnsweredInPortal(inPortal, 'approved', vendor.customer(accountant).agentRequestBody?.redirectUrl, 'REQ-7', 'Godkjenning av forespørselen om klientsystembruker i portalen');
+  } else {
+    const approval = accountant.notes.approval;
+    assert.ok(approval, `${accountant.role} har ikke godkjent noen forespørsel om klientsystembruker.`);
+    expectStatus(approval, 200, 'REQ-7', 'Godkjenning av forespørselen om klientsystembruker');
+    assert.equal(approval.body, true, `[REQ-7] Godkjenningen skal svare true, svarte ${JSON.stringify(approval.body)}.`);
+  }
   const read = vendor.customer(accountant).agentRequestRead;
   assert.ok(read, 'Systemleverandøren har ikke lest forespørselen om klientsystembruker tilbake.');
   expectStatus(read, 200, 'REQ-7', 'Oppslag på forespørselen om klientsystembruker etter godkjenning');

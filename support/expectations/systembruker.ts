@@ -1,11 +1,13 @@
 // What conforming request and system user APIs answer (contracts authentication §3, §5).
 
 import assert from 'node:assert/strict';
-import { expectStatus } from '../assertions.ts';
+import { expectProblem, expectStatus } from '../assertions.ts';
+import { expectAnsweredInPortal, expectRefusedInPortal, sameUrl } from './portal.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { RequestSystemResponse } from '../clients/authentication.ts';
 import type { Company } from '../actors/company.ts';
+import type { Person } from '../actors/person.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
 function packagesOf(request: RequestSystemResponse | undefined): string[] {
@@ -50,12 +52,20 @@ export function expectSameRequestAgain(vendor: Vendor, company: Company): void {
   assert.equal(again?.status, 'New', `[REQ-2] Forespørselen skal fortsatt ha status New, hadde ${again?.status}.`);
 }
 
-/** REQ-3 / SB-3.3: approval answered 200 true and the request now reads Accepted. */
+/**
+ * REQ-3 / SB-3.3: approval answered 200 true (in the portal: the receipt, or the request's
+ * redirectUrl) and the request now reads Accepted.
+ */
 export function expectApproved(company: Company, vendor: Vendor, packageCode: string): void {
-  const approval = company.notes.approval;
-  assert.ok(approval, `${company.role} har ikke godkjent noen forespørsel.`);
-  expectStatus(approval, 200, 'REQ-3', 'Godkjenning av forespørselen');
-  assert.equal(approval.body, true, `[REQ-3] Godkjenningen skal svare true, svarte ${JSON.stringify(approval.body)}.`);
+  const inPortal = company.notes.approvalInPortal;
+  if (inPortal) {
+    expectAnsweredInPortal(inPortal, 'approved', vendor.customer(company).requestBody?.redirectUrl, 'REQ-3', 'Godkjenning av forespørselen i portalen');
+  } else {
+    const approval = company.notes.approval;
+    assert.ok(approval, `${company.role} har ikke godkjent noen forespørsel.`);
+    expectStatus(approval, 200, 'REQ-3', 'Godkjenning av forespørselen');
+    assert.equal(approval.body, true, `[REQ-3] Godkjenningen skal svare true, svarte ${JSON.stringify(approval.body)}.`);
+  }
   const read = vendor.customer(company).requestRead;
   assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
   expectStatus(read, 200, 'REQ-3', 'Oppslag på forespørselen etter godkjenning');
@@ -63,12 +73,17 @@ export function expectApproved(company: Company, vendor: Vendor, packageCode: st
   assert.equal(read.data?.status, 'Accepted', `[REQ-3] Forespørselen skal ha status Accepted etter godkjenning, hadde ${read.data?.status}.`);
 }
 
-/** REQ-4: rejection answered 200 true and the request now reads Rejected. */
+/** REQ-4: rejection answered 200 true (in the portal: the receipt, or the redirectUrl) and the request now reads Rejected. */
 export function expectRejected(company: Company, vendor: Vendor): void {
-  const rejection = company.notes.rejection;
-  assert.ok(rejection, `${company.role} har ikke avvist noen forespørsel.`);
-  expectStatus(rejection, 200, 'REQ-4', 'Avvisning av forespørselen');
-  assert.equal(rejection.body, true, `[REQ-4] Avvisningen skal svare true, svarte ${JSON.stringify(rejection.body)}.`);
+  const inPortal = company.notes.rejectionInPortal;
+  if (inPortal) {
+    expectAnsweredInPortal(inPortal, 'rejected', vendor.customer(company).requestBody?.redirectUrl, 'REQ-4', 'Avvisning av forespørselen i portalen');
+  } else {
+    const rejection = company.notes.rejection;
+    assert.ok(rejection, `${company.role} har ikke avvist noen forespørsel.`);
+    expectStatus(rejection, 200, 'REQ-4', 'Avvisning av forespørselen');
+    assert.equal(rejection.body, true, `[REQ-4] Avvisningen skal svare true, svarte ${JSON.stringify(rejection.body)}.`);
+  }
   const read = vendor.customer(company).requestRead;
   assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
   expectStatus(read, 200, 'REQ-4', 'Oppslag på forespørselen etter avvisning');
@@ -94,4 +109,92 @@ export function expectNoSystemUser(vendor: Vendor, company: Company): void {
   const response: ApiResponse<unknown> | undefined = vendor.customer(company).systemUserQuery;
   assert.ok(response, `Systemleverandøren har ikke slått opp systembrukeren til ${company.role}.`);
   expectStatus(response, 404, 'REQ-5', `Oppslag på systembruker for ${company.role} som ikke har godkjent noen`);
+}
+
+// ---- Refusals a person meets (UI-1 to UI-4) ------------------------------------------------------
+
+/** UI-3: a request whose redirectUrl the system has not registered is refused with 400 and the code (AUTH-00021). */
+export function expectRequestRefused(vendor: Vendor, company: Company, code: string): void {
+  const response = vendor.customer(company).request;
+  assert.ok(response, `Systemleverandøren har ikke bedt om noen systembruker for ${company.role}.`);
+  expectProblem(response, 400, code, 'UI-3', `Forespørsel om systembruker for ${company.role} med en omdirigerings-URL systemet ikke har registrert`);
+}
+
+/** UI-3: after a refused request there is no request for the company (404 AUTH-00010). */
+export function expectNoRequest(vendor: Vendor, company: Company): void {
+  const response = vendor.customer(company).requestLookup;
+  assert.ok(response, `Systemleverandøren har ikke sett etter forespørselen for ${company.role}.`);
+  expectProblem(response, 404, 'AUTH-00010', 'UI-3', `Oppslag på forespørsel for ${company.role} etter en avvist forespørsel`);
+}
+
+/**
+ * UI-1: a person with a relation to the company but without the access manager role cannot approve.
+ * The API answers 403 (contracts authentication §3.5; the reference names it AUTH-00066, real Altinn's
+ * policy gives a bare 403, so only the status is held against the target); the portal does not offer
+ * Godkjenn and says why.
+ */
+export function expectApprovalRefusedForRole(company: Company, person: Person): void {
+  assert.equal(company.notes.answeredBy, person.role, `${person.role} har ikke forsøkt å godkjenne noen forespørsel for ${company.role}.`);
+  const inPortal = company.notes.approvalInPortal;
+  if (inPortal) {
+    expectRefusedInPortal(inPortal, { explained: ['not-access-manager'] }, 'UI-1', `Godkjenning ved ${person.role}`);
+    return;
+  }
+  const approval = company.notes.approval;
+  assert.ok(approval, `${person.role} har ikke forsøkt å godkjenne noen forespørsel for ${company.role}.`);
+  expectStatus(approval, 403, 'UI-1', `Godkjenning ved ${person.role}, som ikke er tilgangsstyrer i ${company.role}`);
+}
+
+/** UI-1: the request is still New: nobody has answered it. */
+export function expectStillPending(vendor: Vendor, company: Company): void {
+  const read = vendor.customer(company).requestRead;
+  assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
+  expectStatus(read, 200, 'UI-1', 'Oppslag på forespørselen');
+  assert.equal(read.data?.status, 'New', `[UI-1] Forespørselen skal fortsatt vente på svar (status New), hadde ${read.data?.status}.`);
+}
+
+/**
+ * UI-2: a request that has been answered cannot be answered again: the API answers 409 AUTH-00013
+ * (contracts authentication §3.3); the portal offers no buttons and says it is answered.
+ */
+export function expectAlreadyAnswered(company: Company): void {
+  const last = company.notes.lastAnswer;
+  assert.ok(last, `${company.role} har ikke besvart noen forespørsel.`);
+  const what = `${last === 'approval' ? 'Godkjenning' : 'Avvisning'} av en forespørsel som allerede er besvart`;
+  const inPortal = last === 'approval' ? company.notes.approvalInPortal : company.notes.rejectionInPortal;
+  if (inPortal) {
+    expectRefusedInPortal(inPortal, { explained: ['already-answered'] }, 'UI-2', what);
+    if (inPortal.offered) assert.ok(inPortal.view.errorCodes.includes('AUTH-00013'), `[UI-2] ${what}: avvisningen skulle ha feilkoden AUTH-00013, siden viste ${inPortal.view.errorText ?? 'ingen'}.`);
+    return;
+  }
+  const response = last === 'approval' ? company.notes.approval : company.notes.rejection;
+  assert.ok(response, `${company.role} har ikke besvart noen forespørsel.`);
+  expectProblem(response, 409, 'AUTH-00013', 'UI-2', what);
+}
+
+/**
+ * UI-4: after approval the person is sent on to the request's redirectUrl, a URL the system has
+ * registered. In the browser the page the browser lands on is checked. Through the API there is no
+ * browser to follow: what can be checked is that the request carries the redirectUrl the portal sends
+ * the person to (the returned note says so in the report).
+ */
+export function expectSentToRedirectUrl(company: Company, vendor: Vendor): string | undefined {
+  const notes = vendor.customer(company);
+  const redirectUrl = notes.requestBody?.redirectUrl;
+  assert.ok(redirectUrl, `Ikke testbar: forespørselen for ${company.role} hadde ingen redirectUrl.`);
+  const allowed = vendor.notes.system?.allowedRedirectUrls ?? [];
+  assert.ok(allowed.some((url) => new URL(url).origin === new URL(redirectUrl).origin), `Ikke testbar: redirectUrl ${redirectUrl} er ikke en systemet har registrert (${allowed.join(', ')}).`);
+  const inPortal = company.notes.approvalInPortal;
+  if (inPortal) {
+    expectAnsweredInPortal(inPortal, 'approved', redirectUrl, 'UI-4', 'Godkjenning av forespørselen i portalen');
+    return undefined;
+  }
+  const read = notes.requestRead;
+  assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
+  expectStatus(read, 200, 'UI-4', 'Oppslag på forespørselen etter godkjenning');
+  assert.ok(
+    typeof read.data?.redirectUrl === 'string' && sameUrl(read.data.redirectUrl, redirectUrl),
+    `[UI-4] Forespørselen skal ha redirectUrl ${redirectUrl} (dit portalen sender personen etter svaret), hadde ${String(read.data?.redirectUrl)}.`,
+  );
+  return 'Sluttbruker er API: forespørselen har redirectUrl-en portalen sender personen til; selve omdirigeringen i nettleseren kontrolleres med --end-user browser.';
 }

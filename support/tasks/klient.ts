@@ -1,17 +1,41 @@
 // Tasks of the accountant-client relationship: the ER role REGN between the organisations (test data
 // API), the customer's delegation to the accountant in Altinn (connections: rights holder and access
 // packages; contracts authorization §5), and client delegation to the accountant's agent system user
-// (contracts authentication §5.3, authorization §4.2–§4.3).
+// (contracts authentication §5.3, authorization §4.2–§4.3). What a person does (the customer's daglig
+// leder granting, the accountant's daglig leder adding and removing clients) goes through the end-user
+// APIs, or through the target's portal when persons act in the browser.
 
 import { requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
 import { agentSystemUserIdOf } from './klientsystembruker.ts';
+import { inPortal, portalFlavour, requireDone, type PageState, type PersonAnswer, type PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
+import type { Person } from '../actors/person.ts';
+
+/** What the portal shows when a person's action went through. */
+const NAMED_IN_PORTAL: readonly PageState[] = ['other', 'granted'];
+const GRANTED_IN_PORTAL: readonly PageState[] = ['granted'];
+const ADDED_IN_PORTAL: readonly PageState[] = ['client-added'];
+
+/** An organisation as the portal pages address it. */
+function portalParty(company: Company): PortalParty {
+  return { orgNo: company.orgNo, partyUuid: company.partyUuid, name: company.name };
+}
+
+/**
+ * The package's name in Altinn's catalogue: a person picks a package by the name the portal shows,
+ * not by its code, so the suite looks the name up the way anyone can (public metadata).
+ */
+async function packageName(person: Person, code: string): Promise<string> {
+  const info = requireSuccess(await person.packageCatalogue.packageByUrn(`${ACCESS_PACKAGE_PREFIX}${code}`), `Å slå opp navnet på tilgangspakken ${code} i Altinns tilgangspakkekatalog`, [200]);
+  if (typeof info?.name !== 'string' || info.name === '') throw new ProfileError(`Tilgangspakkekatalogen ga ikke noe navn for ${code}, så personen kan ikke finne den i portalen.`);
+  return info.name;
+}
 
 // ---- Enhetsregisteret ------------------------------------------------------------------------------
 
@@ -46,19 +70,30 @@ export async function confirmNoAccountantRole(accountant: Accountant, client: Co
 // ---- The customer delegates to the accountant in Altinn (connections) ----------------------------
 
 /** The customer's daglig leder makes the accountant organisation a rights holder (When). */
-export async function makeRightHolder(customer: Company, accountant: Accountant): Promise<ApiResponse<AssignmentDto>> {
+export async function makeRightHolder(customer: Company, accountant: Accountant): Promise<PersonAnswer<AssignmentDto>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   customer.notes.accountantOrgNo = accountant.orgNo;
   const person = customer.dagligLeder;
+  if (person.actsInBrowser) {
+    const answer = await portalFlavour().nameRightHolder(await inPortal(person), portalParty(customer), accountant.orgNo);
+    customer.notes.delegation.rightHolderInPortal = answer;
+    return answer;
+  }
   const response = await person.accessManagement.addRightHolder(await person.token(), customer.partyUuid, accountant.partyUuid);
   customer.notes.delegation.rightHolder = response;
   return response;
 }
 
 /** The customer's daglig leder grants the accountant organisation one access package (When). */
-export async function grantPackage(customer: Company, accountant: Accountant, code: string): Promise<ApiResponse<AssignmentPackageDto>> {
+export async function grantPackage(customer: Company, accountant: Accountant, code: string): Promise<PersonAnswer<AssignmentPackageDto>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   const person = customer.dagligLeder;
+  if (person.actsInBrowser) {
+    const name = await packageName(person, code);
+    const answer = await portalFlavour().grantPackage(await inPortal(person), portalParty(customer), accountant.orgNo, name);
+    customer.notes.delegation.packageGrantsInPortal.set(code, answer);
+    return answer;
+  }
   const response = await person.accessManagement.grantPackage(await person.token(), customer.partyUuid, accountant.partyUuid, `${ACCESS_PACKAGE_PREFIX}${code}`);
   customer.notes.delegation.packageGrants.set(code, response);
   return response;
@@ -66,9 +101,9 @@ export async function grantPackage(customer: Company, accountant: Accountant, co
 
 /** Given: the customer has made the accountant a rights holder (and granted these packages). */
 export async function establishDelegation(customer: Company, accountant: Accountant, codes: string[]): Promise<void> {
-  requireSuccess(await makeRightHolder(customer, accountant), `Å gjøre ${accountant.role} til rettighetshaver for ${customer.role}`, [200, 201]);
+  requireDone(await makeRightHolder(customer, accountant), NAMED_IN_PORTAL, `Å gjøre ${accountant.role} til rettighetshaver for ${customer.role}`, [200, 201]);
   for (const code of codes) {
-    requireSuccess(await grantPackage(customer, accountant, code), `Å gi ${accountant.role} tilgangspakken ${code} fra ${customer.role}`, [200, 201]);
+    requireDone(await grantPackage(customer, accountant, code), GRANTED_IN_PORTAL, `Å gi ${accountant.role} tilgangspakken ${code} fra ${customer.role}`, [200, 201]);
   }
 }
 
@@ -104,10 +139,16 @@ export async function askCustomerToDelegate(accountant: Accountant, customer: Co
 }
 
 /** The accountant's daglig leder adds the client to the agent system user (When). */
-export async function addClient(accountant: Accountant, client: Company): Promise<ApiResponse<ClientDelegationResponse>> {
+export async function addClient(accountant: Accountant, client: Company): Promise<PersonAnswer<ClientDelegationResponse>> {
   await client.ready();
   const agent = agentSystemUserIdOf(accountant);
   client.notes.accountantOrgNo = accountant.orgNo;
+  const person = accountant.dagligLeder;
+  if (person.actsInBrowser) {
+    const answer = await portalFlavour().addClient(await inPortal(person), { systemUserId: agent, owner: portalParty(accountant) }, portalParty(client));
+    accountant.client(client).addedInPortal = answer;
+    return answer;
+  }
   const response = await accountant.dagligLeder.authentication.addClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
   accountant.client(client).added = response;
   return response;
@@ -115,13 +156,19 @@ export async function addClient(accountant: Accountant, client: Company): Promis
 
 /** Given: the client is on the agent system user. */
 export async function establishClient(accountant: Accountant, client: Company): Promise<void> {
-  requireSuccess(await addClient(accountant, client), `Å legge til ${client.role} på klientsystembrukeren til ${accountant.role}`, [200]);
+  requireDone(await addClient(accountant, client), ADDED_IN_PORTAL, `Å legge til ${client.role} på klientsystembrukeren til ${accountant.role}`);
 }
 
 /** The accountant's daglig leder removes the client from the agent system user (When). */
-export async function removeClient(accountant: Accountant, client: Company): Promise<ApiResponse<ClientDelegationResponse>> {
+export async function removeClient(accountant: Accountant, client: Company): Promise<PersonAnswer<ClientDelegationResponse>> {
   await client.ready();
   const agent = agentSystemUserIdOf(accountant);
+  const person = accountant.dagligLeder;
+  if (person.actsInBrowser) {
+    const answer = await portalFlavour().removeClient(await inPortal(person), { systemUserId: agent, owner: portalParty(accountant) }, portalParty(client));
+    accountant.client(client).removedInPortal = answer;
+    return answer;
+  }
   const response = await accountant.dagligLeder.authentication.removeClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
   accountant.client(client).removed = response;
   return response;

@@ -1,11 +1,13 @@
 // Tasks of the agent (client) system user (contracts authentication §3, §5; authorization §2.5,
 // §4.5): the vendor asks the accountant for a klientsystembruker, the accountant's daglig leder
-// approves it, and the vendor and the accountant read it back.
+// approves it (through the end-user API, or at the confirmUrl in the portal when persons act in the
+// browser), and the vendor and the accountant read it back.
 
 import assert from 'node:assert/strict';
 import { requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
-import { acquireSystem } from './systemuser.ts';
+import { acquireSystem, APPROVED_IN_PORTAL, confirmUrlFor } from './systemuser.ts';
+import { inPortal, portalFlavour, requireDone, type PersonAnswer } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentRequestSystemResponse, AgentSystemUser, CreateAgentRequestSystemUser } from '../clients/authentication.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -44,9 +46,21 @@ function agentRequestIdFor(vendor: Vendor, accountant: Accountant): string {
 }
 
 /** The accountant's daglig leder approves the vendor's agent request in the accountant's name (When). */
-export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<ApiResponse<boolean>> {
+export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<PersonAnswer<boolean>> {
   const requestId = agentRequestIdFor(vendor, accountant);
   const person = accountant.dagligLeder;
+  accountant.notes.answeredBy = person.role;
+  accountant.notes.lastAnswer = 'approval';
+  if (person.actsInBrowser) {
+    const confirmUrl = confirmUrlFor(vendor.customer(accountant).agentRequest?.data, accountant);
+    const answer = await portalFlavour().answerRequest(await inPortal(person), confirmUrl, 'approve');
+    accountant.notes.approvalInPortal = answer;
+    if (answer.offered && APPROVED_IN_PORTAL.includes(answer.view.shows)) {
+      accountant.notes.systemUserId = requestId;
+      accountant.notes.systemUserType = 'agent';
+    }
+    return answer;
+  }
   const response = await person.authentication.approveAgentRequest(await person.token(), accountant.partyId, requestId);
   accountant.notes.approval = response;
   // The system user id equals the id of the approved request (contracts authentication §3.3).
@@ -92,7 +106,7 @@ export async function listAgentSystemUsers(accountant: Accountant): Promise<ApiR
 export async function establishAgentSystemUser(accountant: Accountant, vendor: Vendor, packages: string[]): Promise<string> {
   acquireSystem(accountant, vendor);
   requireSuccess(await requestAgentSystemUser(vendor, accountant, packages), `Systemleverandørens forespørsel om klientsystembruker for ${accountant.role}`, [201]);
-  requireSuccess(await approveAgentRequest(accountant, vendor), `Godkjenningen av forespørselen om klientsystembruker ved daglig leder i ${accountant.role}`, [200]);
+  requireDone(await approveAgentRequest(accountant, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen om klientsystembruker ved daglig leder i ${accountant.role}`);
   return agentSystemUserIdOf(accountant);
 }
 

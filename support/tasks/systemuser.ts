@@ -1,10 +1,14 @@
 // Tasks of the system user lifecycle (contracts authentication §3, §5): the company acquires the
 // system, the vendor asks for a system user, the company's daglig leder approves or rejects, and the
-// vendor reads back the request and the system user.
+// vendor reads back the request and the system user. A person answers through the end-user API, or,
+// when persons act in the browser, at the request's confirmUrl in the target's portal.
 
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
+import { inPortal, portalFlavour, requireDone, type PageState, type PersonAnswer } from '../browser/portal.ts';
+import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { CreateRequestSystemUser, RequestSystemResponse, SystemUserExternal } from '../clients/authentication.ts';
 import type { Company } from '../actors/company.ts';
@@ -16,13 +20,20 @@ export function acquireSystem(company: Company, vendor: Vendor): void {
   company.notes.supplier = vendor;
 }
 
+/** How a request departs from the plain one. */
+export interface RequestVariant {
+  /** Where the person's browser goes after the answer (contracts authentication §3.2, §3.4 step 8). */
+  redirectUrl?: string;
+}
+
 /** The vendor asks the company for a standard system user with these packages (When). */
-export async function requestSystemUser(vendor: Vendor, company: Company, packages: string[]): Promise<ApiResponse<RequestSystemResponse>> {
+export async function requestSystemUser(vendor: Vendor, company: Company, packages: string[], variant: RequestVariant = {}): Promise<ApiResponse<RequestSystemResponse>> {
   await Promise.all([vendor.ready(), company.ready()]);
   const body: CreateRequestSystemUser = {
     systemId: registeredSystemId(vendor),
     partyOrgNo: company.orgNo,
     accessPackages: packages.map((code) => ({ urn: `${ACCESS_PACKAGE_PREFIX}${code}` })),
+    ...(variant.redirectUrl !== undefined ? { redirectUrl: variant.redirectUrl } : {}),
   };
   const notes = vendor.customer(company);
   notes.requestBody = body;
@@ -44,11 +55,45 @@ function requestIdFor(vendor: Vendor, company: Company): string {
   return id;
 }
 
-/** The company's daglig leder approves the vendor's request in the company's name (When). */
-export async function approveRequest(company: Company, person: Person, vendor: Vendor): Promise<ApiResponse<boolean>> {
+/** The URL the vendor sends the person to (the request's confirmUrl, contracts authentication §3.1). */
+export function confirmUrlFor(request: { confirmUrl?: string } | undefined, company: Company): string {
+  const url = request?.confirmUrl;
+  assert.ok(typeof url === 'string' && /^https?:\/\//.test(url), `Ikke testbar: forespørselen for ${company.role} har ingen confirmUrl personen kan åpne (var ${JSON.stringify(url)}).`);
+  return url;
+}
+
+/** What the portal shows when an approval went through: the receipt, or the vendor's site (redirectUrl). */
+export const APPROVED_IN_PORTAL: readonly PageState[] = ['approved', 'left-portal'];
+export const REJECTED_IN_PORTAL: readonly PageState[] = ['rejected', 'left-portal'];
+
+/**
+ * A person answers a request for the company at its confirmUrl in the portal (browser), and the
+ * answer is noted where the Then-steps look for it.
+ */
+async function answerInPortal(company: Company, person: Person, confirmUrl: string, reply: 'approve' | 'reject') {
+  const answer = await portalFlavour().answerRequest(await inPortal(person), confirmUrl, reply);
+  company.notes.answeredBy = person.role;
+  company.notes.lastAnswer = reply === 'approve' ? 'approval' : 'rejection';
+  if (reply === 'approve') company.notes.approvalInPortal = answer;
+  else company.notes.rejectionInPortal = answer;
+  return answer;
+}
+
+/** The company's daglig leder (or another person) approves the vendor's request in the company's name (When). */
+export async function approveRequest(company: Company, person: Person, vendor: Vendor): Promise<PersonAnswer<boolean>> {
   const requestId = requestIdFor(vendor, company);
+  if (person.actsInBrowser) {
+    const answer = await answerInPortal(company, person, confirmUrlFor(vendor.customer(company).request?.data, company), 'approve');
+    if (answer.offered && APPROVED_IN_PORTAL.includes(answer.view.shows)) {
+      company.notes.systemUserId = requestId;
+      company.notes.systemUserType = 'standard';
+    }
+    return answer;
+  }
   const response = await person.authentication.approveRequest(await person.token(), company.partyId, requestId);
   company.notes.approval = response;
+  company.notes.answeredBy = person.role;
+  company.notes.lastAnswer = 'approval';
   // The system user id equals the id of the approved request (contracts authentication §3.3).
   if (response.status === 200) {
     company.notes.systemUserId = requestId;
@@ -58,11 +103,65 @@ export async function approveRequest(company: Company, person: Person, vendor: V
 }
 
 /** The company's daglig leder rejects the vendor's request (When). */
-export async function rejectRequest(company: Company, person: Person, vendor: Vendor): Promise<ApiResponse<boolean>> {
+export async function rejectRequest(company: Company, person: Person, vendor: Vendor): Promise<PersonAnswer<boolean>> {
   const requestId = requestIdFor(vendor, company);
+  if (person.actsInBrowser) {
+    return answerInPortal(company, person, confirmUrlFor(vendor.customer(company).request?.data, company), 'reject');
+  }
   const response = await person.authentication.rejectRequest(await person.token(), company.partyId, requestId);
   company.notes.rejection = response;
+  company.notes.answeredBy = person.role;
+  company.notes.lastAnswer = 'rejection';
   return response;
+}
+
+/** Given: the person has approved the vendor's request for the company. */
+export async function establishApproval(company: Company, person: Person, vendor: Vendor): Promise<void> {
+  requireDone(await approveRequest(company, person, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved ${person.role}`);
+}
+
+/** Given: the person has rejected the vendor's request for the company. */
+export async function establishRejection(company: Company, person: Person, vendor: Vendor): Promise<void> {
+  requireDone(await rejectRequest(company, person, vendor), REJECTED_IN_PORTAL, `Avvisningen av forespørselen ved ${person.role}`);
+}
+
+/**
+ * A redirect URL the vendor's system registered (its first `allowedRedirectUrls` entry), with the
+ * vendor's own state in the query: the platform matches scheme, host, port and path and ignores the
+ * query (contracts authentication §3.2), and the browser must arrive with the query intact.
+ */
+export function registeredRedirectUrl(vendor: Vendor): string {
+  const allowed = vendor.notes.system?.allowedRedirectUrls?.[0];
+  assert.ok(allowed, 'Ikke testbar: systemet er ikke registrert med noen omdirigerings-URL.');
+  const url = new URL(allowed);
+  url.searchParams.set('state', randomBytes(8).toString('hex'));
+  return url.href;
+}
+
+/** An https URL on a host the vendor's system has not registered (AUTH-00021 when asked for). */
+export function unregisteredRedirectUrl(vendor: Vendor): string {
+  return `https://annen-nettside-${vendor.orgNo}.samsvar.invalid/systembruker/ferdig`;
+}
+
+/**
+ * Given: the person is registered in ER as a board member (styremedlem, MEDL) of the company: a
+ * relation that lets them read the company's requests but not approve them (MEDL gives no access
+ * packages and is not a key role). Without the test data API the company fixture must name one.
+ */
+export async function registerBoardMember(company: Company, person: Person): Promise<void> {
+  await company.ready();
+  assert.equal(person, company.boardMember, `Steget gjelder styremedlemmet i ${company.role}, men featuren nevner ${person.role}.`);
+  if (!company.usesTestdataApi) {
+    if (!company.fixtureData?.styremedlem) {
+      throw new ProfileError(`Profilens fixture for ${company.role} mangler "styremedlem" (en person med ER-rollen MEDL som ikke er tilgangsstyrer).`);
+    }
+    return;
+  }
+  await person.ready();
+  requireSuccess(
+    await company.testdata.addRole({ orgNo: company.orgNo, role: 'MEDL', holder: { pid: person.pid } }),
+    `Å registrere ${person.role} (MEDL) i Enhetsregisteret`,
+  );
 }
 
 /** The vendor reads its request for the company (a question). */
@@ -71,6 +170,21 @@ export async function readRequest(vendor: Vendor, company: Company): Promise<Api
   const notes = vendor.customer(company);
   notes.requestRead = await vendor.authentication.getRequest(await vendor.platformToken(), requestId);
   return notes.requestRead;
+}
+
+/**
+ * The vendor looks for a request for the company by its key (a question): after a refused request
+ * there must be none. externalRef defaults to the org number (contracts authentication §3.2).
+ */
+export async function lookUpRequest(vendor: Vendor, company: Company): Promise<ApiResponse<RequestSystemResponse>> {
+  await Promise.all([vendor.ready(), company.ready()]);
+  const notes = vendor.customer(company);
+  notes.requestLookup = await vendor.authentication.requestByExternalRef(await vendor.platformToken(), {
+    systemId: registeredSystemId(vendor),
+    orgNo: company.orgNo,
+    externalRef: company.orgNo,
+  });
+  return notes.requestLookup;
 }
 
 /** The vendor looks up the company's system user for its system (a question; byquery). */
@@ -88,7 +202,7 @@ export async function findSystemUser(vendor: Vendor, company: Company): Promise<
 export async function establishSystemUser(company: Company, vendor: Vendor, packages: string[]): Promise<string> {
   acquireSystem(company, vendor);
   requireSuccess(await requestSystemUser(vendor, company, packages), `Systemleverandørens forespørsel om systembruker for ${company.role}`, [201]);
-  requireSuccess(await approveRequest(company, company.dagligLeder, vendor), `Godkjenningen av forespørselen ved daglig leder i ${company.role}`, [200]);
+  requireDone(await approveRequest(company, company.dagligLeder, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved daglig leder i ${company.role}`);
   const systemUserId = company.notes.systemUserId;
   assert.ok(systemUserId, `Ikke testbar: ${company.role} har ingen systembruker etter godkjenningen.`);
   return systemUserId;

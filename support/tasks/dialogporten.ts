@@ -1,0 +1,272 @@
+// Tasks of Dialogporten (contracts dialogporten-broker §A): the service owner links read access for
+// its messages to the accountant packages and sends messages (dialogs, each with a transmission) to a
+// party; the system searches for a party's messages and fetches each one with its transmissions,
+// with a system user token (scope digdir:dialogporten); the service owner asks the PDP, as
+// Dialogporten does, whether the system user may read them. Every Dialogporten answer is checked
+// against the official OpenAPI schema here, as it arrives, so every target is checked; the
+// Then-steps assert the verdicts.
+
+import assert from 'node:assert/strict';
+import { requireSuccess } from '../assertions.ts';
+import { systemUserDecisionRequest } from '../clients/authorization.ts';
+import {
+  organisationParty, serviceResourceUrn,
+  type ContentValue, type CreateDialog, type DialogSearchResult, type DialogportenResponse, type EndUserDialog, type Transmission,
+} from '../clients/dialogporten.ts';
+import { dialogportenSchemas, type SchemaCheck } from '../schemas/dialogporten.ts';
+import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE, MVA_ACCOUNTANT_PACKAGES, SKATTEETATEN_ORGCODE, type ServiceOwner } from '../actors/service-owner.ts';
+import { MESSAGE_AND_FILE_SCOPES } from '../actors/vendor.ts';
+import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
+import { systemUserIdOf } from './systemuser.ts';
+import { plainMaskinportenToken, requestScopedSystemUserToken, requireScopedToken, type ScopedToken } from './systembrukertoken.ts';
+import type { TestResource } from '../clients/testdata.ts';
+import type { Company } from '../actors/company.ts';
+import type { Vendor } from '../actors/vendor.ts';
+
+/** The service owner's message service: its policy gives the accountant packages `read` (seed scenario 4, forutsetning 1). */
+export const MESSAGE_RESOURCE_ID = 'samsvar-dialogporten-meldinger';
+/** A second message service whose policy names only a package no accountant holds: its messages are not for the accountant. */
+export const SEALED_MESSAGE_RESOURCE_ID = 'samsvar-dialogporten-taushetsbelagt';
+export const SEALED_MESSAGE_PACKAGE = 'post-til-virksomheten-med-taushetsbelagt-innhold';
+/** The accountant packages that give read access to the messages. */
+export const MESSAGE_READ_PACKAGES: readonly string[] = MVA_ACCOUNTANT_PACKAGES;
+
+/** A Dialogporten answer and what the official schema says about it (undefined: the spec has no shape for it). */
+export interface CheckedAnswer<T> {
+  response: DialogportenResponse<T>;
+  schema: SchemaCheck | undefined;
+}
+
+/** One message (dialog) the service owner sent. */
+export interface SentMessage {
+  resourceId: string;
+  /** A message on the sealed service: the accountant's system user may not read it. */
+  sealed: boolean;
+  body: CreateDialog;
+  created: CheckedAnswer<string>;
+  /** The id Dialogporten gave it (the 201 body). */
+  id: string;
+}
+
+/** What the service owner sent, by the party's org number, and every answer it got. */
+export interface SentMessages {
+  byParty: Map<string, SentMessage[]>;
+  answers: Array<CheckedAnswer<unknown>>;
+}
+
+/** One message the system fetched: the dialog, its transmission list, and each transmission read on its own. */
+export interface FetchedMessage {
+  dialog: CheckedAnswer<EndUserDialog>;
+  transmissions?: CheckedAnswer<Transmission[]>;
+  transmissionReads: Array<CheckedAnswer<Transmission>>;
+}
+
+/**
+ * The vendor's notes about Dialogporten for one customer: as the token owner (the system user token,
+ * a plain token), and as the party whose messages were searched for and fetched.
+ */
+export interface MessageNotes {
+  token?: ScopedToken;
+  search?: { tokenOwner: Company | undefined; answer: CheckedAnswer<DialogSearchResult> };
+  /** The messages fetched for this party, by dialog id, in the order fetched. */
+  fetched: Map<string, FetchedMessage>;
+  /** Every Dialogporten answer the system got about this party. */
+  answers: Array<CheckedAnswer<unknown>>;
+}
+
+/** The vendor's Dialogporten notes about a customer, made on first use. */
+export function messageNotes(vendor: Vendor, company: Company): MessageNotes {
+  const notes = vendor.customer(company);
+  notes.messages ??= { fetched: new Map(), answers: [] };
+  return notes.messages;
+}
+
+function sentNotes(owner: ServiceOwner): SentMessages {
+  owner.notes.messages ??= { byParty: new Map(), answers: [] };
+  return owner.notes.messages;
+}
+
+/** Checks an answer against the official schema of its operation (never asserts). */
+export function checkAnswer<T>(response: DialogportenResponse<T>): CheckedAnswer<T> {
+  return { response, schema: dialogportenSchemas().checkResponse(response.operation.method, response.operation.path, response.status, response.body) };
+}
+
+const text = (value: string): ContentValue => ({ value: [{ value, languageCode: 'nb' }], mediaType: 'text/plain' });
+
+// ---- The service owner's message services ---------------------------------------------------------
+
+function messageResource(owner: ServiceOwner, sealed: boolean): TestResource {
+  const packages = sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES;
+  const title = sealed ? 'Taushetsbelagte meldinger (Samsvar)' : 'Meldinger til regnskapsførerens klienter (Samsvar)';
+  return {
+    title: { nb: title, nn: title, en: sealed ? 'Confidential messages (Samsvar)' : 'Messages for accountants\' clients (Samsvar)' },
+    description: { nb: 'Meldingstjeneste i Dialogporten, brukt av Samsvar.', en: 'Message service in Dialogporten, used by Samsvar.' },
+    resourceType: 'GenericAccessResource',
+    delegable: true,
+    visible: true,
+    hasCompetentAuthority: { organization: owner.orgNo, orgcode: SKATTEETATEN_ORGCODE, name: { nb: 'Skatteetaten (syntetisk)' } },
+    policy: { rules: [{ subjects: packages.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`), actions: ['read'] }] },
+  };
+}
+
+/**
+ * Given: the service owner has linked read access for its messages to the accountant packages (or,
+ * `sealed`, to a package no accountant holds). With the test data API it writes the resource and its
+ * policy (the same body every time); without it, the resource must already be in the registry.
+ */
+export async function publishMessageResource(owner: ServiceOwner, sealed = false): Promise<void> {
+  await owner.ready();
+  const id = sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID;
+  if (owner.usesTestdataApi) {
+    requireSuccess(await owner.testdata.putResource(id, messageResource(owner, sealed)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
+  } else {
+    requireSuccess(await owner.resourceRegistry.resource(id), `Å finne meldingstjenesten ${id} i målets ressursregister`, [200]);
+  }
+}
+
+/** The dialog the service owner sends: a title, a summary, a sender name and one transmission. */
+export function messageBody(party: Company, resourceId: string, n: number, sealed: boolean): CreateDialog {
+  const what = sealed ? 'Taushetsbelagt melding' : `Melding ${n} om MVA`;
+  return {
+    serviceResource: serviceResourceUrn(resourceId),
+    party: organisationParty(party.orgNo),
+    status: 'RequiresAttention',
+    externalReference: `${resourceId}-${n}`,
+    content: { title: text(what), summary: text(`${what} til ${party.name}`), senderName: text('Skatteetaten (syntetisk)') },
+    transmissions: [
+      {
+        type: 'Information',
+        sender: { actorType: 'ServiceOwner' },
+        content: { title: text(`Vedtak ${n}`), summary: text(`Vedtak i sak ${n} for ${party.orgNo}`) },
+        externalReference: `samsvar-vedtak-${n}`,
+      },
+    ],
+  };
+}
+
+/**
+ * Given: the service owner has sent `count` messages (or one sealed message) to the party through
+ * Dialogporten's service-owner API. A refusal makes the scenario not testable; the answers are kept
+ * and checked against the official schema like every other.
+ */
+export async function sendMessages(owner: ServiceOwner, party: Company, count: number, sealed = false): Promise<SentMessage[]> {
+  await Promise.all([owner.ready(), party.ready()]);
+  await publishMessageResource(owner, sealed);
+  const token = await owner.maskinporten.accessToken([DIALOGPORTEN_SERVICEPROVIDER_SCOPE], 'tjenesteeierens meldinger i Dialogporten');
+  const notes = sentNotes(owner);
+  const list = notes.byParty.get(party.orgNo) ?? [];
+  notes.byParty.set(party.orgNo, list);
+  const resourceId = sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID;
+  const sent: SentMessage[] = [];
+  for (let i = 1; i <= count; i++) {
+    const body = messageBody(party, resourceId, list.length + 1, sealed);
+    const created = checkAnswer(await owner.dialogporten.createDialog(token, body));
+    notes.answers.push(created);
+    const id = requireSuccess(created.response, `Tjenesteeierens melding til ${party.role} i Dialogporten`, [201]);
+    assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: Dialogporten svarte 201 uten id for meldingen til ${party.role} (${created.response.text}).`);
+    const message: SentMessage = { resourceId, sealed, body, created, id };
+    list.push(message);
+    sent.push(message);
+  }
+  return sent;
+}
+
+/** The messages the service owner sent to the party (empty when none). */
+export function sentTo(owner: ServiceOwner, party: Company): SentMessage[] {
+  return owner.notes.messages?.byParty.get(party.orgNo) ?? [];
+}
+
+// ---- The system reads the messages ------------------------------------------------------------------
+
+/** The system asks Maskinporten for a system user token for Dialogporten for the owner (When). */
+export async function fetchDialogportenToken(vendor: Vendor, owner: Company): Promise<ScopedToken> {
+  const token = await requestScopedSystemUserToken(vendor, owner, MESSAGE_AND_FILE_SCOPES.dialogporten);
+  messageNotes(vendor, owner).token = token;
+  return token;
+}
+
+/** Given: the system holds a system user token for Dialogporten for the owner. */
+export async function obtainDialogportenToken(vendor: Vendor, owner: Company): Promise<string> {
+  return requireScopedToken(await fetchDialogportenToken(vendor, owner), owner);
+}
+
+function dialogportenTokenOf(vendor: Vendor, owner: Company): string {
+  const value = vendor.customer(owner).messages?.token?.value;
+  assert.ok(value, `Ikke testbar: systemet har ikke noe systembrukertoken for Dialogporten for ${owner.role}.`);
+  return value;
+}
+
+/** The system searches Dialogporten for the party's messages with the token it holds for `tokenOwner` (When). */
+export async function searchMessages(vendor: Vendor, party: Company, tokenOwner: Company): Promise<CheckedAnswer<DialogSearchResult>> {
+  await party.ready();
+  const answer = checkAnswer(await vendor.dialogporten.searchDialogs(dialogportenTokenOf(vendor, tokenOwner), { party: organisationParty(party.orgNo) }));
+  const notes = messageNotes(vendor, party);
+  notes.search = { tokenOwner, answer };
+  notes.answers.push(answer);
+  return answer;
+}
+
+/**
+ * The system fetches each message the service owner sent to the party (the accountant knows which
+ * messages to fetch, seed scenario 4, forutsetning 2): the dialog, and when it is given, its
+ * transmission list and each transmission on its own (When).
+ */
+export async function fetchMessages(vendor: Vendor, owner: ServiceOwner, party: Company, tokenOwner: Company): Promise<void> {
+  const token = dialogportenTokenOf(vendor, tokenOwner);
+  const notes = messageNotes(vendor, party);
+  const messages = sentTo(owner, party);
+  assert.ok(messages.length > 0, `Ikke testbar: tjenesteeieren har ikke sendt noen meldinger til ${party.role}.`);
+  for (const message of messages) {
+    const dialog = checkAnswer(await vendor.dialogporten.getDialog(token, message.id));
+    notes.answers.push(dialog);
+    const fetched: FetchedMessage = { dialog, transmissionReads: [] };
+    notes.fetched.set(message.id, fetched);
+    if (dialog.response.status !== 200) continue;
+    fetched.transmissions = checkAnswer(await vendor.dialogporten.listTransmissions(token, message.id));
+    notes.answers.push(fetched.transmissions);
+    for (const transmission of Array.isArray(fetched.transmissions.response.data) ? fetched.transmissions.response.data : []) {
+      const read = checkAnswer(await vendor.dialogporten.getTransmission(token, message.id, transmission.id));
+      fetched.transmissionReads.push(read);
+      notes.answers.push(read);
+    }
+  }
+}
+
+/** The system searches for the party's messages with a plain Maskinporten token (no system user) for Dialogporten (When). */
+export async function searchWithPlainToken(vendor: Vendor, party: Company): Promise<CheckedAnswer<DialogSearchResult>> {
+  await party.ready();
+  const token = await plainMaskinportenToken(vendor, MESSAGE_AND_FILE_SCOPES.dialogporten);
+  const answer = checkAnswer(await vendor.dialogporten.searchDialogs(token, { party: organisationParty(party.orgNo) }));
+  const notes = messageNotes(vendor, party);
+  notes.search = { tokenOwner: undefined, answer };
+  notes.answers.push(answer);
+  return answer;
+}
+
+// ---- Altinn Autorisasjon validerer tilgangen ----------------------------------------------------------
+
+/**
+ * The service owner asks the PDP what Dialogporten asks it (contracts §A.6): may the system user
+ * `systemUserOwner` approved `read` the message service (or the sealed one) for the party? (When)
+ */
+export async function askPdpAboutMessages(owner: ServiceOwner, systemUserOwner: Company, party: Company, sealed = false): Promise<void> {
+  await party.ready();
+  const question = {
+    systemUserId: systemUserIdOf(systemUserOwner),
+    systemUserOwnerOrgNo: systemUserOwner.orgNo,
+    partyOrgNo: party.orgNo,
+    action: 'read',
+    resource: sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID,
+  };
+  const response = await owner.authorization.authorize(await owner.pdpToken(), systemUserDecisionRequest(question));
+  owner.notes.decision = { question, response };
+}
+
+/**
+ * Given: the vendor's Maskinporten client has the Dialogporten scope (seed scenario 4, forutsetning 4).
+ * Checked by asking Maskinporten for a plain token with it: a refusal makes the scenario not testable.
+ */
+export async function confirmDialogportenScope(vendor: Vendor, scope: string): Promise<void> {
+  assert.equal(scope, MESSAGE_AND_FILE_SCOPES.dialogporten, `Dialogportens sluttbruker-API krever scopet ${MESSAGE_AND_FILE_SCOPES.dialogporten}, ikke "${scope}".`);
+  await plainMaskinportenToken(vendor, scope);
+}
