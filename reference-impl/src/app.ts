@@ -3,9 +3,11 @@
 
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ComponentOptions, ReferenceConfig } from './config.ts';
+import { checkFaultNames } from './faults.ts';
 import { installErrorHandling, traceId } from './platform/error-handler.ts';
 import type { Services } from './platform/services.ts';
 import { TokenIssuers } from './platform/tokens.ts';
+import { routeValidatorCompiler } from './platform/validation.ts';
 import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
 import { authenticationComponent, createAuthenticationServices } from './components/authentication/index.ts';
 import { authorizationComponent, createDecisionLogService, createPdpService } from './components/authorization/index.ts';
@@ -33,23 +35,28 @@ declare module 'fastify' {
   }
 }
 
-/** Wires the services; each create function may read the others from `services` at call time. */
-function createServices(): Services {
+/**
+ * Wires the services; each create function may read the others from `services` at call time. Those
+ * with a fault at their check site also get the configuration (faults.ts).
+ */
+function createServices(config: ReferenceConfig): Services {
   const services = {} as Services;
   services.register = createRegisterService();
   services.catalogue = createCatalogueService();
   services.resources = createResourceRegistryService();
   services.maskinportenClients = createMaskinportenClientService();
-  services.access = createAccessService(services);
-  const authentication = createAuthenticationServices(services);
+  services.access = createAccessService(services, config);
+  const authentication = createAuthenticationServices(services, config);
   services.systemRegister = authentication.systemRegister;
   services.systemUsers = authentication.systemUsers;
   services.decisions = createDecisionLogService();
-  services.pdp = createPdpService(services);
+  services.pdp = createPdpService(services, config);
   return services;
 }
 
 export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance> {
+  // Faults (selfcheck) must name catalogue entries: an unknown name is refused before anything starts.
+  checkFaultNames(config.faults);
   const app = Fastify({
     logger: config.logger,
     bodyLimit: 1024 * 1024,
@@ -62,9 +69,11 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
         JSON.stringify({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, statusDescription: 'Bad Request', traceId: traceId(), detail: error.message }),
       );
     },
-    // Validation mirrors the contract one schema at a time: no coercion, no stripping, no defaults.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } },
   });
+  // Validation mirrors the contract one schema at a time: no coercion, no stripping, no defaults, every
+  // violation of a small input reported, the first of a large one (platform/validation.ts: Ajv's
+  // allErrors on a large invalid body is a denial of service).
+  app.setValidatorCompiler(routeValidatorCompiler());
   app.decorateRequest('auth', null);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -75,7 +84,7 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   });
   installErrorHandling(app);
 
-  const services = createServices();
+  const services = createServices(config);
   const issuers = await TokenIssuers.create({
     get publicUrl() {
       return config.publicUrl;

@@ -16,6 +16,12 @@ export interface ReferenceConfig {
    * Absent: a component that stores files makes its own temporary directory.
    */
   dataDir?: string;
+  /**
+   * Faults switched on (`--fault <name>`, names from faults.ts): deliberate non-conformances for
+   * `npm run selfcheck`. buildApp refuses a name that is not in the catalogue. Absent or empty: the
+   * reference conforms. Components read it at request time through `faultActive(config, name)`.
+   */
+  faults?: ReadonlySet<string>;
 }
 
 /** What every component plugin receives. */

@@ -1,4 +1,7 @@
-// Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--data-dir DIR] [--log]`.
+// Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--data-dir DIR] [--log]
+// [--fault NAME ...]`. `--fault` (repeatable) switches on a deliberate non-conformance from the catalogue
+// in faults.ts, for `npm run selfcheck`; an unknown name is refused with the list of known ones.
+// `--list-faults` prints the catalogue (one `name<TAB>description` line each) and exits.
 // `--port 0` picks a free port. Prints its base URL on a line of its own:
 //   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
 // which the conformance runner reads when it starts the reference as a child process.
@@ -6,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import type { ReferenceConfig } from './config.ts';
+import { FAULT_NAMES, FAULTS, UnknownFaultError, type FaultName } from './faults.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,9 +18,16 @@ const { values } = parseArgs({
     'public-url': { type: 'string' },
     log: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    fault: { type: 'string', multiple: true, default: [] },
+    'list-faults': { type: 'boolean', default: false },
   },
   strict: true,
 });
+
+if (values['list-faults']) {
+  for (const name of FAULT_NAMES) console.log(`${name}\t${FAULTS[name]}`);
+  process.exit(0);
+}
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -28,8 +39,19 @@ const config: ReferenceConfig = {
   publicUrl: values['public-url']?.replace(/\/+$/, '') ?? '',
   logger: values.log,
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  ...(values.fault.length > 0 ? { faults: new Set(values.fault) } : {}),
 };
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  if (!(error instanceof UnknownFaultError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+for (const name of config.faults ?? []) {
+  console.error(`WARNING: fault ${name} is on, the reference deliberately does NOT conform: ${FAULTS[name as FaultName]}`);
+}
 const address = await app.listen({ port, host: values.host });
 if (!config.publicUrl) {
   const { port: actual } = app.server.address() as { port: number };

@@ -41,10 +41,18 @@ function rfc9110Type(status: number): string {
   return `https://tools.ietf.org/html/rfc9110#section-${section[status] ?? '15.5.1'}`;
 }
 
+/**
+ * ASP.NET's MvcOptions.MaxModelValidationErrors: model state keeps at most 200 errors. Without the cap
+ * a body of many invalid items answers with a problem many times its size: the fuzz test found that
+ * 200 KB of array items (`[1,1,...]` to PUT systemregister/vendor/{id}/rights) gave a 7 MB problem after
+ * 800 ms. Every component's error mapper uses the cap (see also platform/validation.ts).
+ */
+export const MAX_VALIDATION_ERRORS = 200;
+
 /** Turns Ajv errors from a route schema into Altinn validation errors (shape only; rules run in handlers). */
 function schemaErrors(error: FastifyError): ValidationErrorItem[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((v) => {
+  return (error.validation ?? []).slice(0, MAX_VALIDATION_ERRORS).map((v) => {
     let path = `/${context}${v.instancePath}`;
     const params = v.params as Record<string, unknown>;
     if (v.keyword === 'required' && typeof params.missingProperty === 'string') {

@@ -4,6 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import type { FaultConfig } from '../../faults.ts';
 import type { AccessService, CatalogueService, Services } from '../../platform/services.ts';
 import { Catalogue } from './catalogue.ts';
 import { connectionRoutes } from './connections.ts';
@@ -24,6 +25,6 @@ export function createCatalogueService(): CatalogueService {
   return new Catalogue();
 }
 
-export function createAccessService(services: Services): AccessService {
-  return new AccessManager(services);
+export function createAccessService(services: Services, config?: FaultConfig): AccessService {
+  return new AccessManager(services, config);
 }

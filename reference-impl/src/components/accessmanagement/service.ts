@@ -1,6 +1,7 @@
 // AccessService: who holds which access packages and single rights for which party. The PDP uses it
 // as its policy information point (contracts authorization §1.4 step 3).
 
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { Right } from '../../platform/model.ts';
 import type {
   AccessService,
@@ -28,7 +29,11 @@ export class AccessManager implements AccessService {
   readonly store = new AssignmentStore();
   readonly delegations = new DelegationStore();
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    /** Faults (selfcheck), read at call time. */
+    private readonly config?: FaultConfig,
+  ) {}
 
   /** Resolves package URNs to codes; throws on an unknown package (callers validate against the catalogue first). */
   private codesOf(packageUrns: string[]): string[] {
@@ -148,6 +153,13 @@ export class AccessManager implements AccessService {
   }
 
   revokeClientFromAgent(facilitatorOrgNo: string, clientOrgNo: string, agentSystemUserId: string): boolean {
+    // Fault klient-fjerning-beholder-tilgang (selfcheck): the client leaves the delegation list, but its
+    // packages are left on the system user as a direct assignment from the client (no cascade).
+    if (faultActive(this.config, 'klient-fjerning-beholder-tilgang')) {
+      const removed = this.delegations.toAgent(agentSystemUserId)
+        .find((d) => d.facilitatorOrgNo === facilitatorOrgNo && d.clientOrgNo === clientOrgNo);
+      if (removed) this.store.grant(clientOrgNo, { type: 'systemuser', id: removed.agentSystemUserId }, 'rettighetshaver', removed.packages.map((p) => p.code), []);
+    }
     return this.delegations.remove(facilitatorOrgNo, clientOrgNo, agentSystemUserId);
   }
 

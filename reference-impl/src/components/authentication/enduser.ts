@@ -3,6 +3,7 @@
 // `{party}` is the organisation's legacy integer party id.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { faultActive } from '../../faults.ts';
 import type { Organisation, Right, SystemUserType } from '../../platform/model.ts';
 import { packageCode, partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation } from './access.ts';
 import { RESOURCE_ATTRIBUTE, PACKAGE_URN_PREFIX, type AuthContext } from './context.ts';
@@ -145,6 +146,13 @@ export function endUserHandlers(ctx: AuthContext) {
       const found = partyRequest(ctx, request.params.requestId, org, userType); // 404 / 403 party mismatch
       requireNew(found); // 409 AUTH-00013
       found.status = 'Rejected';
+      // Fault avvist-gir-systembruker (selfcheck): the rejection creates the system user all the same.
+      if (faultActive(ctx.config, 'avvist-gir-systembruker')) {
+        const system = requestSystem(ctx, found);
+        const user = newSystemUser(ctx, found, system, org, userType, integrationTitleFor(found, system));
+        if (userType === 'standard' && found.accessPackages.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, found.accessPackages.map((p) => p.urn));
+        ctx.store.systemUsers.insert(user);
+      }
       return reply.type('application/json; charset=utf-8').send('true');
     };
   }

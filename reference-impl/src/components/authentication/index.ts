@@ -5,6 +5,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import type { FaultConfig } from '../../faults.ts';
 import type { Services, SystemRegisterService, SystemUserService } from '../../platform/services.ts';
 import { authenticationRoutes } from './routes.ts';
 import { AuthenticationSystemRegisterService, AuthenticationSystemUserService } from './service.ts';
@@ -18,10 +19,11 @@ export async function authenticationComponent(app: FastifyInstance, opts: Compon
   await authenticationRoutes(app, { config: opts.config, services: opts.services, issuers: opts.issuers, store: registerService.store });
 }
 
-export function createAuthenticationServices(_services: Services): { systemRegister: SystemRegisterService; systemUsers: SystemUserService } {
+export function createAuthenticationServices(services: Services, config?: FaultConfig): { systemRegister: SystemRegisterService; systemUsers: SystemUserService } {
   const store = new AuthenticationStore();
   return {
     systemRegister: new AuthenticationSystemRegisterService(store),
-    systemUsers: new AuthenticationSystemUserService(store),
+    // The services and faults are read at call time (the lookup's fault needs the client delegations).
+    systemUsers: new AuthenticationSystemUserService(store, services, config),
   };
 }

@@ -2,8 +2,9 @@
 // the system register and system users, read-only. byExternalId is the one place its matching rule
 // lives; the HTTP route (systemusers.ts) and the Maskinporten stand-in both call it.
 
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { RegisteredSystem, SystemUser } from '../../platform/model.ts';
-import type { SystemRegisterService, SystemUserService } from '../../platform/services.ts';
+import type { Services, SystemRegisterService, SystemUserService } from '../../platform/services.ts';
 import type { AuthenticationStore, StoredSystem, StoredSystemUser } from './store.ts';
 
 function publicSystem(s: StoredSystem): RegisteredSystem {
@@ -77,7 +78,11 @@ export class AuthenticationSystemRegisterService implements SystemRegisterServic
 }
 
 export class AuthenticationSystemUserService implements SystemUserService {
-  constructor(readonly store: AuthenticationStore) {}
+  constructor(
+    readonly store: AuthenticationStore,
+    private readonly services?: Services,
+    private readonly config?: FaultConfig,
+  ) {}
 
   /** Any system user, deleted ones included (check `isDeleted`). */
   systemUser(id: string): SystemUser | undefined {
@@ -86,7 +91,24 @@ export class AuthenticationSystemUserService implements SystemUserService {
   }
 
   byExternalId(query: ByExternalIdQuery): SystemUser | undefined {
-    const u = findByExternalId(this.store, query);
+    const u = findByExternalId(this.store, query) ?? this.viaClientFault(query);
     return u ? publicSystemUser(u) : undefined;
+  }
+
+  /**
+   * Fault maskinporten-godta-klient-org (selfcheck): Maskinporten's lookup also takes a client of an
+   * agent system user for its owner, so a token is issued when systemuser_org names the client.
+   */
+  private viaClientFault(query: ByExternalIdQuery): StoredSystemUser | undefined {
+    if (!faultActive(this.config, 'maskinporten-godta-klient-org') || !this.services) return undefined;
+    const access = this.services.access;
+    const owners = this.store.systemUsers.all()
+      .filter((u) => !u.isDeleted && access.clientDelegationsTo(u.id).some((d) => d.clientOrgNo === query.systemUserOwnerOrgNo))
+      .map((u) => u.reporteeOrgNo);
+    for (const owner of new Set(owners)) {
+      const found = findByExternalId(this.store, { ...query, systemUserOwnerOrgNo: owner });
+      if (found) return found;
+    }
+    return undefined;
   }
 }

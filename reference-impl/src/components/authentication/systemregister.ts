@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import { Forbidden, NotFound, PlainProblem, PlainTextError, type ValidationErrorItem } from '../../platform/errors.ts';
 import type { Right } from '../../platform/model.ts';
 import { clientIdOf, hasSystemRegisterAdmin, vendorOrgNoOf } from './access.ts';
@@ -84,10 +85,12 @@ function checkSystemIdUnique(ctx: AuthContext, id: string, errors: ValidationErr
 }
 
 /** §2.3 VLD-05: every redirect URL is an absolute https URL (POST only). */
-function checkRedirectUrls(urls: string[], errors: ValidationErrorItem[]): void {
+function checkRedirectUrls(urls: string[], errors: ValidationErrorItem[], config?: FaultConfig): void {
+  // Fault systemregister-godta-http-redirect (selfcheck): plain http is accepted as well.
+  const schemes = faultActive(config, 'systemregister-godta-http-redirect') ? ['https:', 'http:'] : ['https:'];
   const valid = urls.every((u) => {
     try {
-      return new URL(u).protocol === 'https:';
+      return schemes.includes(new URL(u).protocol);
     } catch {
       return false;
     }
@@ -227,7 +230,7 @@ export function systemRegisterHandlers(ctx: AuthContext) {
       checkSystemIdSpaces(body.id, errors);
       checkSystemIdPrefix(body.id, vendorOrgNo, errors);
       checkSystemIdUnique(ctx, body.id, errors);
-      checkRedirectUrls(redirectUrls, errors);
+      checkRedirectUrls(redirectUrls, errors, ctx.config);
       checkClientIdsFree(ctx, clientIds, errors);
       checkRights(ctx, rights, errors);
       checkAccessPackages(ctx, packages, isVisible, errors);

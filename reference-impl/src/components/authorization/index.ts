@@ -2,6 +2,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import type { FaultConfig } from '../../faults.ts';
 import type { DecisionLogService, PdpService, Services } from '../../platform/services.ts';
 import { authorizeRoutes } from './routes.ts';
 import { Pdp } from './service.ts';
@@ -9,7 +10,7 @@ import { DecisionLog } from './store.ts';
 
 export async function authorizationComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
   // The route evaluates whole XACML requests; PdpService offers only the system-user shortcut.
-  const pdp = opts.services.pdp instanceof Pdp ? opts.services.pdp : new Pdp(opts.services);
+  const pdp = opts.services.pdp instanceof Pdp ? opts.services.pdp : new Pdp(opts.services, opts.config);
   authorizeRoutes(app, opts, pdp);
 }
 
@@ -17,6 +18,6 @@ export function createDecisionLogService(): DecisionLogService {
   return new DecisionLog();
 }
 
-export function createPdpService(services: Services): PdpService {
-  return new Pdp(services);
+export function createPdpService(services: Services, config?: FaultConfig): PdpService {
+  return new Pdp(services, config);
 }

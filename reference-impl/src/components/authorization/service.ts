@@ -1,6 +1,7 @@
 // The PDP as the reference's own service APIs call it (the MVA sample service), and the evaluation of
 // a whole XACML request for the route. Both go through pdp.ts and write every decision to the log.
 
+import type { FaultConfig } from '../../faults.ts';
 import type { DecisionLogEntry } from '../../platform/model.ts';
 import type { PdpService, Services } from '../../platform/services.ts';
 import { ATTR, decideSafely, logEntry, PdpArgumentError, decide, type Outcome } from './pdp.ts';
@@ -12,7 +13,11 @@ function attr(id: string, value: string): Attr {
 }
 
 export class Pdp implements PdpService {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    /** Faults (selfcheck), read at decision time. */
+    private readonly config?: FaultConfig,
+  ) {}
 
   decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
     return this.decideLogged(attr(ATTR.systemUser, query.systemUserId), query);
@@ -33,7 +38,7 @@ export class Pdp implements PdpService {
     let fault: unknown;
     const outcome = decideSafely(request, this.services, (error) => {
       fault = error ?? new Error('PDP evaluation failed');
-    });
+    }, this.config);
     this.services.decisions.record(logEntry(request, outcome.decision, this.services));
     if (fault !== undefined) throw fault;
     return outcome.decision;
@@ -48,7 +53,7 @@ export class Pdp implements PdpService {
     const { multi, parts } = decisionRequests(request);
     if (!multi) {
       const part = parts[0] as DecisionRequest;
-      const outcome = decideSafely(part, this.services, onFault);
+      const outcome = decideSafely(part, this.services, onFault, this.config);
       this.services.decisions.record(logEntry(part, outcome.decision, this.services));
       return { response: [resultJson(outcome, outcome.status === 'ok' ? part : undefined)] };
     }
@@ -56,7 +61,7 @@ export class Pdp implements PdpService {
     let failure: Outcome | undefined;
     for (const part of parts) {
       try {
-        outcomes.push(decide(part, this.services));
+        outcomes.push(decide(part, this.services, this.config));
       } catch (error) {
         if (error instanceof PdpArgumentError) {
           failure = { decision: 'Indeterminate', status: 'processing-error', statusMessage: error.message, addedResourceAttrs: [] };

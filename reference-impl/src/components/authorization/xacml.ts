@@ -1,6 +1,8 @@
 // The XACML 3.0 JSON profile request as Altinn's external PDP binds it (contracts authorization §1.2),
 // and its reduction to one or more single decision requests.
 
+import { ValidationProblem } from '../../platform/errors.ts';
+
 /** XACML category ids (contracts authorization §1.2). */
 export const CATEGORY = {
   subject: 'urn:oasis:names:tc:xacml:1.0:subject-category:access-subject',
@@ -53,16 +55,27 @@ const CANONICAL_NAMES = new Map(
 );
 
 /**
+ * System.Text.Json's default MaxDepth: ASP.NET refuses JSON nested deeper at model binding with a 400.
+ * The bound also keeps the recursion below from overflowing the stack: the fuzz test found that a body
+ * of 100 000 nested arrays gave a 500 (RangeError: Maximum call stack size exceeded).
+ */
+const MAX_JSON_DEPTH = 64;
+
+/**
  * ASP.NET binds member names case-insensitively (contracts authorization §0, §1.3): rewrite every known
  * member name to its canonical spelling so the route schema can check the shape. Unknown members are
- * kept as they are (ASP.NET ignores them). String values are never touched.
+ * kept as they are (ASP.NET ignores them). String values are never touched. Deeper than
+ * MAX_JSON_DEPTH → 400 STD-00000.
  */
-export function canonicaliseMemberNames(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicaliseMemberNames);
+export function canonicaliseMemberNames(value: unknown, depth = 0): unknown {
+  if (depth > MAX_JSON_DEPTH) {
+    throw new ValidationProblem([{ code: 'STD.VLD-00003', title: `The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`, paths: ['/body'] }]);
+  }
+  if (Array.isArray(value)) return value.map((item) => canonicaliseMemberNames(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    out[CANONICAL_NAMES.get(key.toLowerCase()) ?? key] = canonicaliseMemberNames(inner);
+    out[CANONICAL_NAMES.get(key.toLowerCase()) ?? key] = canonicaliseMemberNames(inner, depth + 1);
   }
   return out;
 }

@@ -19,5 +19,5 @@ export async function brokerComponent(app: FastifyInstance, opts: ComponentOptio
   app.addHook('onClose', async function removeFiles() {
     await vault.close();
   });
-  await brokerRoutes(app, { ...opts, ctx: { services: opts.services, transfers: new FileTransferStore(), vault } });
+  await brokerRoutes(app, { ...opts, ctx: { services: opts.services, transfers: new FileTransferStore(), vault, config: opts.config } });
 }

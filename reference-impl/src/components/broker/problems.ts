@@ -6,7 +6,7 @@
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ExposedError } from '../../platform/errors.ts';
-import { traceId } from '../../platform/error-handler.ts';
+import { MAX_VALIDATION_ERRORS, traceId } from '../../platform/error-handler.ts';
 
 const STATUS: Record<number, [string, string]> = {
   400: ['15.5.1', 'Bad Request'],
@@ -98,7 +98,7 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
 /** Fastify's schema errors as ASP.NET model-state keys: `/propertyList/x` → `PropertyList.x`, `$` for the body itself. */
 function schemaErrors(error: FastifyError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  for (const v of error.validation ?? []) {
+  for (const v of (error.validation ?? []).slice(0, MAX_VALIDATION_ERRORS)) { // ASP.NET's cap (error-handler.ts)
     const params = v.params as Record<string, unknown>;
     const path = v.instancePath.split('/').filter(Boolean);
     if (v.keyword === 'required' && typeof params.missingProperty === 'string') path.push(params.missingProperty);

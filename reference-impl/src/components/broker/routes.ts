@@ -5,9 +5,10 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { ComponentOptions } from '../../config.ts';
+import { ExposedError } from '../../platform/errors.ts';
 import { callerOf, RECIPIENT, requireBrokerToken, SENDER, SENDER_OR_RECIPIENT } from './checks.ts';
 import { TooLarge, type Staged } from './files.ts';
-import { bro, modelValidation, unsupportedMediaType } from './problems.ts';
+import { bro, BrokerHttpProblem, modelValidation, unsupportedMediaType } from './problems.ts';
 import { checkInitialize } from './rules.ts';
 import {
   canonicalMembers, fileTransferParams, initializeBody, listQuery,
@@ -55,6 +56,19 @@ function metadataOf(fields: Array<{ name: string; value: string }>): InitializeI
   if (recipients.length > 0) input.recipients = recipients;
   if (Object.keys(properties).length > 0) input.propertyList = properties;
   return input;
+}
+
+/**
+ * Busboy (under @fastify/multipart) reports a malformed body (no boundary, a broken part header, a body
+ * that ends mid-part) as a plain Error without a status, which the error handler would answer with a
+ * 500. The fault is the client's: 400. The broker's own problems, errors that carry a status (the
+ * multipart limits) and system errors (a `syscall`, e.g. a full disk) pass unchanged. Found by the
+ * fuzz test: `Content-Type: multipart/form-data` without a boundary, or a body `{` with one, gave a 500.
+ */
+function malformedMultipart(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof ExposedError) return error;
+  if (typeof (error as { statusCode?: unknown }).statusCode === 'number' || 'syscall' in error) return error;
+  return new BrokerHttpProblem(400, `The multipart body could not be read: ${error.message}`);
 }
 
 export async function brokerRoutes(app: FastifyInstance, opts: ComponentOptions & { ctx: BrokerContext }): Promise<void> {
@@ -124,7 +138,7 @@ export async function brokerRoutes(app: FastifyInstance, opts: ComponentOptions 
       transfer = initialize(ctx, caller, init);
     } catch (error) {
       if (staged) await ctx.vault.discard(staged.path);
-      throw error;
+      throw malformedMultipart(error);
     }
     // From here the transfer exists: the upload checks run on it as a separate upload call's would
     // (size 400 BRO-00016; checksum mismatch → Failed and 400 BRO-00009).

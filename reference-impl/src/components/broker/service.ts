@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { Services } from '../../platform/services.ts';
 import { checkPermitted, permits, type BrokerCaller } from './checks.ts';
 import { TooLarge, type FileVault, type Staged } from './files.ts';
@@ -21,6 +22,8 @@ export interface BrokerContext {
   services: Services;
   transfers: FileTransferStore;
   vault: FileVault;
+  /** Faults (selfcheck), read at request time. */
+  config?: FaultConfig;
 }
 
 /** contracts §B.7: 50 GB with virus scan; 100 GB (the resource configuration cap) without. */
@@ -145,7 +148,8 @@ async function fail(ctx: BrokerContext, t: FileTransfer, text: string, staged?: 
  * renamed into place, the status goes to Published (through UploadProcessing when virus-scanned).
  */
 export async function completeUpload(ctx: BrokerContext, t: FileTransfer, staged: Staged): Promise<FileTransfer> {
-  if (t.checksum !== null && t.checksum.toLowerCase() !== staged.md5) {
+  // Fault broker-ignorer-md5 (selfcheck): the checksum is not compared, corrupted content is published.
+  if (t.checksum !== null && t.checksum.toLowerCase() !== staged.md5 && !faultActive(ctx.config, 'broker-ignorer-md5')) {
     await fail(ctx, t, 'Checksum mismatch', staged);
     throw bro(9);
   }

@@ -3,6 +3,7 @@
 // V1EndUserDialogsQueriesSearchTransmissions_Transmission and ..GetTransmission_Transmission.
 // Unauthorised URLs are replaced by `urn:dialogporten:unauthorized`, expired ones by `urn:dialogporten:expired`.
 
+import { faultActive } from '../../faults.ts';
 import type { DialogAccess } from './access.ts';
 import type { Activity, Attachment, ContentValue, Dialog, NavigationalAction, SeenLogEntry, Transmission } from './store.ts';
 
@@ -97,7 +98,8 @@ function common(dialog: Dialog, access: DialogAccess): Json {
     org: dialog.org,
     serviceResource: dialog.serviceResource,
     serviceResourceType: dialog.serviceResourceType,
-    party: dialog.party,
+    // Fault dialogporten-feil-feltnavn (selfcheck): the member is named partyId, not party as the schema says.
+    [faultActive(access.config, 'dialogporten-feil-feltnavn') ? 'partyId' : 'party']: dialog.party,
     progress: dialog.progress,
     process: dialog.process,
     precedingProcess: dialog.precedingProcess,

@@ -6,7 +6,7 @@
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ExposedError } from '../../platform/errors.ts';
-import { traceId } from '../../platform/error-handler.ts';
+import { MAX_VALIDATION_ERRORS, traceId } from '../../platform/error-handler.ts';
 
 const RFC7231 = 'https://datatracker.ietf.org/doc/html/rfc7231';
 
@@ -60,7 +60,7 @@ export const unprocessable = (key: string, message: string): DialogportenProblem
 /** Fastify's schema errors as FluentValidation-style keys: `/content/title` → `dto.content.title` (body), `party` (query). */
 function schemaErrors(error: FastifyError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  for (const v of error.validation ?? []) {
+  for (const v of (error.validation ?? []).slice(0, MAX_VALIDATION_ERRORS)) { // ASP.NET's cap (error-handler.ts)
     const params = v.params as Record<string, unknown>;
     let path = v.instancePath.split('/').filter(Boolean);
     if (v.keyword === 'required' && typeof params.missingProperty === 'string') path = [...path, params.missingProperty];

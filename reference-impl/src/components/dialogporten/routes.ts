@@ -25,7 +25,7 @@ const MAX_REQUEST_BODY = 20_000_000;
 
 export async function dialogportenRoutes(app: FastifyInstance, opts: DialogportenRouteOptions): Promise<void> {
   const { config, services, issuers, dialogs, dialogTokens } = opts;
-  const ctx = { services, dialogs };
+  const ctx = { services, dialogs, config };
   const serviceOwner = requireServiceOwner(issuers);
   const endUser = requireEndUser(issuers);
   const base = () => `${config.publicUrl}/dialogporten/api/v1`;

@@ -4,10 +4,12 @@
 // right itself is the PDP's answer.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import { AltinnProblem, Unauthorized, ValidationProblem } from '../../platform/errors.ts';
 import { isValidOrgNo } from '../../platform/orgno.ts';
 import type { PdpService } from '../../platform/services.ts';
-import { consumerOrgNo, scopesOf, type TokenIssuers, type VerifiedToken } from '../../platform/tokens.ts';
+import { consumerOrgNo, scopesOf, type MaskinportenClaims, type TokenIssuers, type VerifiedToken } from '../../platform/tokens.ts';
 
 export const SCOPE_WRITE = 'samsvar:mva.write';
 export const SCOPE_READ = 'samsvar:mva.read';
@@ -31,7 +33,31 @@ function bearerToken(request: FastifyRequest): string {
 }
 
 /** docs/samsvar-apis.md §3, token checks 1–3: the token parses, its signature verifies against the Maskinporten JWKS, its issuer is Maskinporten's, and it has not expired (401). */
-async function verifiedMaskinportenToken(token: string, issuers: TokenIssuers): Promise<VerifiedToken> {
+async function verifiedMaskinportenToken(token: string, issuers: TokenIssuers, config?: FaultConfig): Promise<VerifiedToken> {
+  const issuer = issuers.issuer('maskinporten');
+  const refused = () => new Unauthorized('The bearer token is missing, malformed, expired, or not issued by a trusted issuer.');
+  // Fault mva-godta-fremmed-signatur (selfcheck): the signature is not checked, only the issuer and expiry claims.
+  if (faultActive(config, 'mva-godta-fremmed-signatur')) {
+    let claims: MaskinportenClaims;
+    try {
+      claims = decodeJwt(token) as MaskinportenClaims;
+    } catch {
+      throw refused();
+    }
+    if (claims.iss !== issuer || typeof claims.exp !== 'number' || claims.exp <= Date.now() / 1000) throw refused();
+    return { issuer: 'maskinporten', claims, token };
+  }
+  // Fault mva-godta-utlopt (selfcheck): signature and issuer are checked, the expiry is not.
+  if (faultActive(config, 'mva-godta-utlopt')) {
+    try {
+      const { payload } = await jwtVerify(token, createLocalJWKSet(issuers.jwks('maskinporten')), {
+        issuer, algorithms: ['RS256'], clockTolerance: Number.MAX_SAFE_INTEGER,
+      });
+      return { issuer: 'maskinporten', claims: payload as MaskinportenClaims, token };
+    } catch {
+      throw refused();
+    }
+  }
   return issuers.verify(token, ['maskinporten']);
 }
 
@@ -81,10 +107,10 @@ export function systemUserCaller(token: VerifiedToken | null): SystemUserCaller 
  * An onRequest hook running the token checks in order before the body is read, so a caller without a
  * valid token learns nothing about the body's shape. The verified token is put on `request.auth`.
  */
-export function requireSystemUserToken(issuers: TokenIssuers, anyScope: string[]) {
+export function requireSystemUserToken(issuers: TokenIssuers, anyScope: string[], config?: FaultConfig) {
   return async function systemUserToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
-      const token = await verifiedMaskinportenToken(bearerToken(request), issuers);
+      const token = await verifiedMaskinportenToken(bearerToken(request), issuers, config);
       checkScope(token, anyScope);
       systemUserCaller(token);
       request.auth = token;
@@ -113,7 +139,9 @@ export function pdpPermits(pdp: PdpService, caller: SystemUserCaller, action: 'r
 }
 
 /** docs/samsvar-apis.md §3: submitting needs Permit for write (403 MVA-00003). */
-export function checkWritePermitted(pdp: PdpService, caller: SystemUserCaller, partyOrgNo: string): void {
+export function checkWritePermitted(pdp: PdpService, caller: SystemUserCaller, partyOrgNo: string, config?: FaultConfig): void {
+  // Fault mva-hopper-over-pdp (selfcheck): the PDP is not asked; any valid system user token may submit for any party.
+  if (faultActive(config, 'mva-hopper-over-pdp')) return;
   if (!pdpPermits(pdp, caller, 'write', partyOrgNo)) {
     throw new AltinnProblem(403, 'MVA-00003', 'The system user is not authorized for this party.', {}, `The PDP did not permit write on ${MVA_RESOURCE} for party ${partyOrgNo}.`);
   }

@@ -30,13 +30,13 @@ export async function mvaRoutes(app: FastifyInstance, opts: MvaRouteOptions): Pr
   const { config, services, issuers, receipts } = opts;
 
   app.post<{ Body: VatReportBody }>('/api/v1/vat-reports', {
-    onRequest: requireSystemUserToken(issuers, [SCOPE_WRITE]),
+    onRequest: requireSystemUserToken(issuers, [SCOPE_WRITE], config),
     schema: { body: vatReportBody, response: { 201: receiptResponse } },
   }, async function submitVatReport(request: FastifyRequest<{ Body: VatReportBody }>, reply: FastifyReply) {
     const caller = systemUserCaller(request.auth);
     const { partyOrgNo, year, term, lines } = request.body;
     checkPartyOrgNo(partyOrgNo);
-    checkWritePermitted(services.pdp, caller, partyOrgNo);
+    checkWritePermitted(services.pdp, caller, partyOrgNo, config);
     const receipt: Receipt = receipts.add({
       receiptId: randomUUID(),
       partyOrgNo,
@@ -53,7 +53,7 @@ export async function mvaRoutes(app: FastifyInstance, opts: MvaRouteOptions): Pr
   });
 
   app.get<{ Params: ReceiptParams }>('/api/v1/vat-reports/:receiptId', {
-    onRequest: requireSystemUserToken(issuers, [SCOPE_READ, SCOPE_WRITE]),
+    onRequest: requireSystemUserToken(issuers, [SCOPE_READ, SCOPE_WRITE], config),
     schema: { params: receiptParams, response: { 200: receiptResponse } },
   }, async function getReceipt(request: FastifyRequest<{ Params: ReceiptParams }>) {
     const caller = systemUserCaller(request.auth);

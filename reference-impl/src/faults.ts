@@ -1,0 +1,75 @@
+// The catalogue of faults the reference implementation can be started with (`--fault <name>`,
+// repeatable): each one a realistic non-conformance, switched on at the one place the real check
+// lives, so `npm run selfcheck` can prove that the suite's refusal scenarios are able to fail
+// (issue 6 part 4; contracts conformance-practice §2). A fault is read from `config.faults` at request
+// time through `faultActive`; with no faults the reference conforms. Names are Norwegian kebab-case,
+// descriptions a Norwegian one-liner (they are printed by the reference and by the selfcheck).
+
+/** Every fault, with what the reference then does wrong. */
+export const FAULTS = {
+  // Token checks
+  'maskinporten-ignorer-jti':
+    'Maskinporten sjekker ikke jti: den samme JWT-granten kan brukes om igjen (replay godtas, ingen MP-012).',
+  'maskinporten-godta-klient-org':
+    'Maskinporten utsteder systembrukertoken når systemuser_org er en klient av klientsystembrukeren, ikke eieren (ingen MP-303).',
+  'mva-godta-utlopt':
+    'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
+  'mva-godta-fremmed-signatur':
+    'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
+  // Service PEP and PDP
+  'mva-hopper-over-pdp':
+    'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
+  'pdp-alltid-permit':
+    'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
+  // Client removal and request status
+  'klient-fjerning-beholder-tilgang':
+    'Når klienten fjernes fra klientsystembrukeren, forsvinner den fra klientlisten, men tilgangspakkene blir liggende hos systembrukeren.',
+  'avvist-gir-systembruker':
+    'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
+  // System register validation
+  'systemregister-godta-http-redirect':
+    'Systemregisteret godtar omdirigerings-URL-er med http, ikke bare https (ingen AUTH.VLD-00005).',
+  // Dialogporten access and schema
+  'dialogporten-viser-alle-parter':
+    'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
+  'dialogporten-feil-feltnavn':
+    'Dialogportens sluttbruker-API kaller feltet «party» for «partyId» i dialogene det returnerer (avvik fra det offisielle skjemaet).',
+  // Broker integrity
+  'broker-ignorer-md5':
+    'Formidling sjekker ikke MD5-sjekksummen ved opplasting: en fil med feil innhold publiseres (ingen BRO-00009).',
+} as const satisfies Record<string, string>;
+
+export type FaultName = keyof typeof FAULTS;
+
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+/** The part of the configuration a fault check reads (ReferenceConfig has it; tests may pass less). */
+export interface FaultConfig {
+  faults?: ReadonlySet<string> | undefined;
+}
+
+/** Whether `name` is switched on. Call it at request time, never cache the answer. */
+export function faultActive(config: FaultConfig | undefined, name: FaultName): boolean {
+  return config?.faults?.has(name) === true;
+}
+
+export function isFaultName(name: string): name is FaultName {
+  return Object.hasOwn(FAULTS, name);
+}
+
+/** A fault name that is not in the catalogue: the reference refuses to start. */
+export class UnknownFaultError extends Error {
+  override name = 'UnknownFaultError';
+
+  constructor(readonly unknown: string[]) {
+    super(
+      `Unknown fault (--fault): ${unknown.join(', ')}. Known faults:\n${FAULT_NAMES.map((n) => `  ${n} — ${FAULTS[n]}`).join('\n')}`,
+    );
+  }
+}
+
+/** Throws UnknownFaultError when any name is not in the catalogue. */
+export function checkFaultNames(names: Iterable<string> | undefined): void {
+  const unknown = [...(names ?? [])].filter((n) => !isFaultName(n));
+  if (unknown.length > 0) throw new UnknownFaultError(unknown);
+}

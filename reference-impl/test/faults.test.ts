@@ -1,0 +1,382 @@
+// Unit tests of the fault catalogue (faults.ts, `--fault`): an unknown fault name is refused at start
+// (by buildApp and by main.ts), and each fault changes what the reference does over HTTP: one probe per
+// fault, run once on a conforming app (the conforming answer) and once on an app with only that fault
+// (the non-conforming answer). The world is built through the test data API, the ID-porten stand-in,
+// the Maskinporten token endpoint and the vendor API, as the suite builds it.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { buildApp } from '../src/app.ts';
+import { FAULT_NAMES, UnknownFaultError, type FaultName } from '../src/faults.ts';
+
+const PUBLIC_URL = 'http://127.0.0.1:1';
+const API = '/authentication/api/v1';
+const PKG = (code: string) => `urn:altinn:accesspackage:${code}`;
+const ORG = (orgNo: string) => `urn:altinn:organization:identifier-no:${orgNo}`;
+const ISO = 'iso6523-actorid-upis';
+
+// Synthetic org numbers (mod 11, starting with 3) and Tenor national identity numbers.
+const VENDOR = '310000019';
+const COMPANY = '310000027';
+const SERVICE_OWNER = '310000051';
+const ACCOUNTANT = '311000012';
+const CLIENT = '311000020'; // ACCOUNTANT holds REGN in it
+const DAGL = '01818510078'; // daglig leder of COMPANY
+const ACC_DAGL = '01818520030'; // daglig leder of ACCOUNTANT
+
+const SYSTEM_ID = `${VENDOR}_fakta`;
+const MVA = 'samsvar-mva-rapportering';
+const DIALOG_RESOURCE = 'samsvar-dp-melding';
+const BROKER_RESOURCE = 'samsvar-formidling';
+const CLIENT_SCOPES = ['samsvar:mva.write', 'digdir:dialogporten', 'altinn:broker.write altinn:broker.read'];
+
+interface World {
+  app: FastifyInstance;
+  clientId: string;
+  key: CryptoKey;
+  kid: string;
+  party: Record<string, { partyId: number; partyUuid: string }>;
+  /** A token minted by the test data API with the Maskinporten stand-in's key. */
+  mint(claims: Record<string, unknown>, times?: { iat: number; exp: number }): Promise<string>;
+  /** A plain Maskinporten token for `org`. */
+  mp(scope: string, org?: string): Promise<string>;
+  login(pid: string, scope?: string): Promise<string>;
+}
+
+async function ok(res: LightMyRequestResponse, what: string): Promise<LightMyRequestResponse> {
+  assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body}`);
+  return res;
+}
+
+/** A reference app with these faults, and the world every probe starts from. */
+async function world(faults: FaultName[] = []): Promise<World> {
+  const app = await buildApp({ publicUrl: PUBLIC_URL, logger: false, ...(faults.length > 0 ? { faults: new Set(faults) } : {}) });
+  await app.ready();
+  const td = (method: 'POST' | 'PUT', url: string, payload: unknown) =>
+    app.inject({ method, url: `/testdata/api/v1${url}`, payload: payload as object }).then((r) => ok(r, `test data ${url}`));
+  const party: World['party'] = {};
+  for (const [orgNo, name, orgForm] of [[VENDOR, 'Leverandør AS', 'AS'], [COMPANY, 'Kunde AS', 'AS'], [SERVICE_OWNER, 'Etat', 'ORGL'],
+    [ACCOUNTANT, 'Regnskap AS', 'AS'], [CLIENT, 'Klient AS', 'AS']] as const) {
+    party[orgNo] = (await td('POST', '/organisations', { orgNo, name, orgForm })).json();
+  }
+  await td('POST', '/persons', { pid: DAGL, name: 'Dagny Leder' });
+  await td('POST', '/persons', { pid: ACC_DAGL, name: 'Anne Regnskap' });
+  await td('POST', '/roles', { orgNo: COMPANY, role: 'DAGL', holder: { pid: DAGL } });
+  await td('POST', '/roles', { orgNo: ACCOUNTANT, role: 'DAGL', holder: { pid: ACC_DAGL } });
+  await td('POST', '/roles', { orgNo: CLIENT, role: 'REGN', holder: { orgNo: ACCOUNTANT } });
+  for (const [identifier, resourceType] of [[MVA, 'GenericAccessResource'], [DIALOG_RESOURCE, 'GenericAccessResource'], [BROKER_RESOURCE, 'BrokerService']] as const) {
+    await td('PUT', `/resources/${identifier}`, {
+      title: { nb: identifier }, resourceType, hasCompetentAuthority: { organization: SERVICE_OWNER, orgcode: 'ETAT' },
+      policy: { rules: [{ subjects: [PKG('merverdiavgift'), PKG('regnskapsforer-med-signeringsrettighet')], actions: ['read', 'write'] }] },
+    });
+  }
+  // The vendor's Maskinporten client, with a key of its own.
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const client = await td('POST', '/maskinporten/clients', {
+    orgNo: VENDOR, scopes: CLIENT_SCOPES.flatMap((s) => s.split(' ')), jwks: { keys: [{ ...(await exportJWK(publicKey)), kid }] },
+  });
+  const clientId = (client.json() as { clientId: string }).clientId;
+  const mint: World['mint'] = async (claims, times) =>
+    ((await td('POST', '/maskinporten/tokens', { claims, ...(times ?? {}) })).json() as { access_token: string }).access_token;
+  const w: World = {
+    app, clientId, key: privateKey, kid, party, mint,
+    mp: (scope, org = VENDOR) => mint({ scope, client_id: clientId, consumer: { authority: ISO, ID: `0192:${org}` } }),
+    async login(pid, scope) {
+      const res = await ok(await app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: scope ? { pid, scope } : { pid } }), 'login');
+      return (res.json() as { access_token: string }).access_token;
+    },
+  };
+  // The vendor's system: a package for a company's own system user, and one for an accountant's clients.
+  await ok(await auth(w, 'POST', '/systemregister/vendor', await w.mp('altinn:authentication/systemregister.write'), systemBody(SYSTEM_ID, [clientId])), 'register system');
+  return w;
+}
+
+function systemBody(id: string, clientId: string[], allowedRedirectUrls: string[] = []): Record<string, unknown> {
+  return {
+    id, vendor: { authority: ISO, ID: `0192:${VENDOR}` }, name: { nb: 'Fakta', nn: 'Fakta', en: 'Fakta' }, description: { nb: 'x', nn: 'x', en: 'x' },
+    rights: [], accessPackages: [{ urn: PKG('merverdiavgift') }, { urn: PKG('regnskapsforer-med-signeringsrettighet') }],
+    clientId, allowedRedirectUrls, isVisible: false,
+  };
+}
+
+function auth(w: World, method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  return w.app.inject({ method, url: `${API}${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+}
+
+/** A standard system user for COMPANY with merverdiavgift, approved by its daglig leder. Returns its id. */
+async function standardSystemUser(w: World): Promise<string> {
+  const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+    systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+  }), 'request');
+  const id = (created.json() as { id: string }).id;
+  await ok(await auth(w, 'POST', `/systemuser/request/${w.party[COMPANY]?.partyId}/${id}/approve`, await w.login(DAGL)), 'approve');
+  return id;
+}
+
+/** An agent system user for ACCOUNTANT with CLIENT added as its client. Returns its id. */
+async function agentWithClient(w: World): Promise<string> {
+  const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor/agent', await w.mp('altinn:authentication/systemuser.request.write'), {
+    systemId: SYSTEM_ID, partyOrgNo: ACCOUNTANT, accessPackages: [{ urn: PKG('regnskapsforer-med-signeringsrettighet') }],
+  }), 'agent request');
+  const id = (created.json() as { id: string }).id;
+  await ok(await auth(w, 'POST', `/systemuser/request/agent/${w.party[ACCOUNTANT]?.partyId}/${id}/approve`, await w.login(ACC_DAGL)), 'approve agent');
+  await ok(await clients(w, 'POST', id), 'add client');
+  return id;
+}
+
+async function clients(w: World, method: 'POST' | 'DELETE', agent: string): Promise<LightMyRequestResponse> {
+  const token = await w.login(ACC_DAGL, 'altinn:clientdelegations.read altinn:clientdelegations.write');
+  return auth(w, method, `/enduser/systemuser/clients?agent=${agent}&client=${w.party[CLIENT]?.partyUuid}`, token);
+}
+
+/** A JWT grant from the vendor's client (contracts authentication §6.1). */
+function grant(w: World, authorizationDetails?: unknown[]): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ scope: 'samsvar:mva.write', jti: randomUUID(), ...(authorizationDetails ? { authorization_details: authorizationDetails } : {}) })
+    .setProtectedHeader({ alg: 'RS256', kid: w.kid })
+    .setIssuer(w.clientId)
+    .setAudience(`${PUBLIC_URL}/maskinporten/`)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 60)
+    .sign(w.key);
+}
+
+function token(w: World, assertion: string): Promise<LightMyRequestResponse> {
+  return w.app.inject({
+    method: 'POST', url: '/maskinporten/token', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+  });
+}
+
+/** The claims of a system user token for `systemUserId` owned by COMPANY. */
+function systemUserClaims(w: World, systemUserId: string, scope: string): Record<string, unknown> {
+  return {
+    scope, client_id: w.clientId, consumer: { authority: ISO, ID: `0192:${VENDOR}` },
+    authorization_details: [{ type: 'urn:altinn:systemuser', systemuser_id: [systemUserId], systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` }, system_id: SYSTEM_ID }],
+  };
+}
+
+function submitVat(w: World, bearer: string): Promise<LightMyRequestResponse> {
+  return w.app.inject({
+    method: 'POST', url: '/mva/api/v1/vat-reports', headers: { authorization: `Bearer ${bearer}` },
+    payload: { partyOrgNo: COMPANY, year: 2026, term: 2, lines: [{ code: '3', basis: 1000, vat: 250 }] },
+  });
+}
+
+/** The PDP's decision on write to the MVA resource for the system user and party, as a service owner asks it. */
+async function decision(w: World, systemUserId: string, partyOrgNo: string): Promise<string> {
+  const attr = (AttributeId: string, Value: string) => ({ AttributeId, Value });
+  const res = await w.app.inject({
+    method: 'POST', url: '/authorization/api/v1/authorize', headers: { authorization: `Bearer ${await w.mp('altinn:authorization/authorize', SERVICE_OWNER)}` },
+    payload: { Request: {
+      AccessSubject: [{ Attribute: [attr('urn:altinn:systemuser:uuid', systemUserId)] }],
+      Action: [{ Attribute: [attr('urn:oasis:names:tc:xacml:1.0:action:action-id', 'write')] }],
+      Resource: [{ Attribute: [attr('urn:altinn:resource', MVA), attr('urn:altinn:organization:identifier-no', partyOrgNo)] }],
+    } },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return String((res.json() as { response: Array<{ decision: string }> }).response[0]?.decision);
+}
+
+const text = (value: string) => ({ value: [{ value, languageCode: 'nb' }], mediaType: 'text/plain' });
+
+async function createDialog(w: World): Promise<void> {
+  const res = await w.app.inject({
+    method: 'POST', url: '/dialogporten/api/v1/serviceowner/dialogs',
+    headers: { authorization: `Bearer ${await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER)}` },
+    payload: { serviceResource: `urn:altinn:resource:${DIALOG_RESOURCE}`, party: ORG(COMPANY), status: 'New', content: { title: text('Melding'), summary: text('Om MVA') } },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+}
+
+async function searchDialogs(w: World, systemUserId: string): Promise<Array<Record<string, unknown>>> {
+  const res = await w.app.inject({
+    method: 'GET', url: `/dialogporten/api/v1/enduser/dialogs?party=${ORG(COMPANY)}`,
+    headers: { authorization: `Bearer ${await w.mint(systemUserClaims(w, systemUserId, 'digdir:dialogporten'))}` },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json() as { items: Array<Record<string, unknown>> }).items;
+}
+
+// ---- One probe per fault: what a conforming reference answers, and what the fault makes it answer -----
+
+interface Probe {
+  conforming: unknown;
+  faulty: unknown;
+  run(w: World): Promise<unknown>;
+}
+
+const PROBES: Record<FaultName, Probe> = {
+  'maskinporten-ignorer-jti': {
+    // The same grant twice: the second is a replay (400 invalid_grant MP-012).
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const assertion = await grant(w);
+      assert.equal((await token(w, assertion)).statusCode, 200);
+      return (await token(w, assertion)).statusCode;
+    },
+  },
+  'maskinporten-godta-klient-org': {
+    // A system user token asked for with the client's org number, not the owner's (400 MP-303).
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await agentWithClient(w);
+      return (await token(w, await grant(w, [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: ISO, ID: `0192:${CLIENT}` } }]))).statusCode;
+    },
+  },
+  'mva-godta-utlopt': {
+    // An expired token (otherwise valid) for a system user without rights: 401 before the PDP, else 403 MVA-00003.
+    conforming: 401, faulty: 403,
+    async run(w) {
+      const now = Math.floor(Date.now() / 1000);
+      return (await submitVat(w, await w.mint(systemUserClaims(w, randomUUID(), 'samsvar:mva.write'), { iat: now - 600, exp: now - 480 }))).statusCode;
+    },
+  },
+  'mva-godta-fremmed-signatur': {
+    // Maskinporten's issuer, signed with another key: 401, else on to the PDP (403 MVA-00003).
+    conforming: 401, faulty: 403,
+    async run(w) {
+      const { privateKey } = await generateKeyPair('RS256');
+      const now = Math.floor(Date.now() / 1000);
+      const forged = await new SignJWT(systemUserClaims(w, randomUUID(), 'samsvar:mva.write'))
+        .setProtectedHeader({ alg: 'RS256', kid: 'annen-nokkel' })
+        .setIssuer(`${PUBLIC_URL}/maskinporten/`).setIssuedAt(now).setExpirationTime(now + 120).sign(privateKey);
+      return (await submitVat(w, forged)).statusCode;
+    },
+  },
+  'mva-hopper-over-pdp': {
+    // A valid token for a system user without any rights: 403 MVA-00003, else the report is taken (201).
+    conforming: 403, faulty: 201,
+    async run(w) {
+      return (await submitVat(w, await w.mint(systemUserClaims(w, randomUUID(), 'samsvar:mva.write')))).statusCode;
+    },
+  },
+  'pdp-alltid-permit': {
+    conforming: 'NotApplicable', faulty: 'Permit',
+    async run(w) {
+      return decision(w, randomUUID(), COMPANY);
+    },
+  },
+  'klient-fjerning-beholder-tilgang': {
+    // After the client is removed the agent system user has no access for it.
+    conforming: 'NotApplicable', faulty: 'Permit',
+    async run(w) {
+      const agent = await agentWithClient(w);
+      assert.equal(await decision(w, agent, CLIENT), 'Permit');
+      await ok(await clients(w, 'DELETE', agent), 'remove client');
+      return decision(w, agent, CLIENT);
+    },
+  },
+  'avvist-gir-systembruker': {
+    // The company's system users after it rejected the request: none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      }), 'request');
+      const person = await w.login(DAGL);
+      const rejected = await auth(w, 'POST', `/systemuser/request/${w.party[COMPANY]?.partyId}/${(created.json() as { id: string }).id}/reject`, person);
+      assert.equal(rejected.statusCode, 200, rejected.body);
+      const listed = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}`, person), 'list system users');
+      return (listed.json() as unknown[]).length;
+    },
+  },
+  'systemregister-godta-http-redirect': {
+    // A redirect URL with plain http: 400 AUTH.VLD-00005.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      return (await auth(w, 'POST', '/systemregister/vendor', await w.mp('altinn:authentication/systemregister.write'),
+        systemBody(`${VENDOR}_http`, [randomUUID()], ['http://leverandor.example/ferdig']))).statusCode;
+    },
+  },
+  'dialogporten-viser-alle-parter': {
+    // A system user without any rights searches the company's dialogs: it finds none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      await createDialog(w);
+      return (await searchDialogs(w, randomUUID())).length;
+    },
+  },
+  'dialogporten-feil-feltnavn': {
+    // The member names of a dialog the company's system user finds: `party`, as the official schema names it.
+    conforming: ['party'], faulty: ['partyId'],
+    async run(w) {
+      const systemUserId = await standardSystemUser(w);
+      await createDialog(w);
+      const [item] = await searchDialogs(w, systemUserId);
+      return Object.keys(item ?? {}).filter((k) => k.startsWith('party'));
+    },
+  },
+  'broker-ignorer-md5': {
+    // An upload whose content does not match the checksum given at initialize: 400 BRO-00009.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const systemUserId = await standardSystemUser(w);
+      const bearer = `Bearer ${await w.mint(systemUserClaims(w, systemUserId, 'altinn:broker.write altinn:broker.read'))}`;
+      const init = await w.app.inject({
+        method: 'POST', url: '/broker/api/v1/filetransfer', headers: { authorization: bearer },
+        payload: {
+          resourceId: BROKER_RESOURCE, fileName: 'rapport.xml', sendersFileTransferReference: 'ref-1', sender: `0192:${COMPANY}`,
+          recipients: [`0192:${SERVICE_OWNER}`], propertyList: {}, checksum: createHash('md5').update('det som skulle sendes').digest('hex'),
+        },
+      });
+      assert.equal(init.statusCode, 200, init.body);
+      const id = (init.json() as { fileTransferId: string }).fileTransferId;
+      return (await w.app.inject({
+        method: 'POST', url: `/broker/api/v1/filetransfer/${id}/upload`,
+        headers: { authorization: bearer, 'content-type': 'application/octet-stream' }, payload: Buffer.from('noe helt annet'),
+      })).statusCode;
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+describe('unknown faults are refused at start', () => {
+  test('buildApp refuses a name outside the catalogue and lists the known ones', async () => {
+    await assert.rejects(buildApp({ publicUrl: PUBLIC_URL, logger: false, faults: new Set(['pdp-alltid-permit', 'finnes-ikke']) }), (error: unknown) => {
+      assert.ok(error instanceof UnknownFaultError);
+      assert.deepEqual(error.unknown, ['finnes-ikke']);
+      for (const name of FAULT_NAMES) assert.ok(error.message.includes(name), `the message lists ${name}`);
+      return true;
+    });
+  });
+
+  test('the server (main.ts) exits with 2 and the list, without listening', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, '--port', '0', '--fault', 'finnes-ikke'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /Unknown fault \(--fault\): finnes-ikke\. Known faults:/);
+    assert.ok(r.stderr.includes('pdp-alltid-permit'));
+    assert.doesNotMatch(r.stdout, /SAMSVAR_REFERENCE_URL=/);
+  });
+
+  test('every fault in the catalogue has a probe below', () => {
+    assert.deepEqual(Object.keys(PROBES).sort(), [...FAULT_NAMES].sort());
+  });
+});
+
+describe('each fault changes behaviour; without it the reference conforms', () => {
+  for (const name of FAULT_NAMES) {
+    const probe = PROBES[name];
+    test(name, async () => {
+      const conforming = await world();
+      try {
+        assert.deepEqual(await probe.run(conforming), probe.conforming, 'without faults');
+      } finally {
+        await conforming.app.close();
+      }
+      const faulty = await world([name]);
+      try {
+        assert.deepEqual(await probe.run(faulty), probe.faulty, `with ${name}`);
+      } finally {
+        await faulty.app.close();
+      }
+    });
+  }
+});
