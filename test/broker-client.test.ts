@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
+import { withMock } from './helpers/mock-target.ts';
 import { BrokerClient, bytes, stream } from '../support/clients/broker.ts';
 import { Broken } from '../support/clients/http.ts';
 import { md5Of } from '../support/checksum.ts';
@@ -14,19 +14,6 @@ import { EvidenceRecorder } from '../support/evidence.ts';
 
 const ORIGIN = 'http://broker.samsvar.invalid';
 const ID = '0b6c9f1e-2d3a-4b5c-8d7e-9f0a1b2c3d4e';
-
-async function withMock(fn: (agent: MockAgent) => Promise<void>): Promise<void> {
-  const previous = getGlobalDispatcher();
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  setGlobalDispatcher(agent);
-  try {
-    await fn(agent);
-  } finally {
-    setGlobalDispatcher(previous);
-    await agent.close();
-  }
-}
 
 const client = (recorder: EvidenceRecorder) => new BrokerClient(ORIGIN, { actor: 'Kartverket', recorder, timeoutMs: 2_000 });
 

@@ -1,25 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
+import { withMock } from './helpers/mock-target.ts';
 import { Broken, HttpClient, parseProblem } from '../support/clients/http.ts';
 import { decisionResults } from '../support/clients/authorization.ts';
 import { orgNoOf } from '../support/clients/authentication.ts';
 import { EvidenceRecorder } from '../support/evidence.ts';
 
 const ORIGIN = 'http://target.samsvar.invalid';
-
-async function withMock(fn: (agent: MockAgent) => Promise<void>): Promise<void> {
-  const previous = getGlobalDispatcher();
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  setGlobalDispatcher(agent);
-  try {
-    await fn(agent);
-  } finally {
-    setGlobalDispatcher(previous);
-    await agent.close();
-  }
-}
 
 function client(recorder = new EvidenceRecorder()): HttpClient {
   return new HttpClient('test', ORIGIN, { actor: 'systemleverandøren', recorder, timeoutMs: 2_000 });

@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
+import type { MockAgent } from 'undici';
+import { withMock } from './helpers/mock-target.ts';
 import { Accountant } from '../support/actors/accountant.ts';
 import { as, Cast, ROLE_WORDS } from '../support/actors/cast.ts';
 import { Company } from '../support/actors/company.ts';
@@ -34,19 +35,6 @@ function profile(clientFixture: Record<string, unknown>): TargetProfile {
 
 function cast(clientFixture: Record<string, unknown> = {}, recorder = new EvidenceRecorder()): Cast {
   return new Cast({ profile: profile(clientFixture), recorder });
-}
-
-async function withMock(fn: (agent: MockAgent) => Promise<void>): Promise<void> {
-  const previous = getGlobalDispatcher();
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  setGlobalDispatcher(agent);
-  try {
-    await fn(agent);
-  } finally {
-    setGlobalDispatcher(previous);
-    await agent.close();
-  }
 }
 
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
