@@ -97,3 +97,21 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Og at systemet har et systembrukertoken for virksomheten som er signert av en annen enn Maskinporten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så avviser tjeneste-API-et rapporten fra systemet for virksomheten fordi tokenet ikke er gyldig
+
+  Regel: Tjeneste-API-et spør Altinn Autorisasjon om nøyaktig det systemet ber om: systembrukeren, ressursen, handlingen og parten
+
+    @krav:SB-3.5 @krav:SVC-5 @kapabilitet:mva @kapabilitet:testdata-api
+    Scenario: Tjeneste-API-et spør om systembrukeren kan skrive MVA-rapport for virksomheten rapporten gjelder
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
+      Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
+      Så godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
+      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret "Permit"
+
+    @krav:SB-3.5 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
+    Scenario: Tjeneste-API-et spør om parten rapporten gjelder, også når det er en annen virksomhet enn systembrukerens
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
+      Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
+      Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003
+      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for den andre virksomheten, og fikk svaret "NotApplicable"

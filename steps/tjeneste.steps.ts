@@ -6,7 +6,8 @@ import { as } from '../support/actors/cast.ts';
 import { Company } from '../support/actors/company.ts';
 import { Vendor } from '../support/actors/vendor.ts';
 import { submitVatReport } from '../support/tasks/tjeneste.ts';
-import { expectReceipt, expectReportRefused, expectReportRefusedForToken } from '../support/expectations/tjeneste.ts';
+import { expectPdpAsked, expectReceipt, expectReportRefused, expectReportRefusedForToken } from '../support/expectations/tjeneste.ts';
+import { ServiceOwner } from '../support/actors/service-owner.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -32,3 +33,10 @@ Then('avviser tjeneste-API-et rapporten fra {aktør} for {aktør} med feilkoden 
 Then('avviser tjeneste-API-et rapporten fra {aktør} for {aktør} fordi tokenet ikke er gyldig', function (this: SamsvarWorld, vendor: Actor, party: Actor) {
   expectReportRefusedForToken(as(vendor, Vendor), as(party, Company));
 });
+
+Then(
+  '{aktør} ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra {aktør} kan skrive MVA-rapport for {aktør}, og fikk svaret {string}',
+  async function (this: SamsvarWorld, owner: Actor, vendor: Actor, party: Actor, decision: string) {
+    await expectPdpAsked(as(owner, ServiceOwner), as(vendor, Vendor), as(party, Company), decision);
+  },
+);

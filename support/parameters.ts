@@ -5,6 +5,8 @@ import { defineParameterType } from '@cucumber/cucumber';
 import { ROLE_WORDS, type RoleWord } from './actors/cast.ts';
 import type { Actor } from './actors/actor.ts';
 import type { SamsvarWorld } from './world.ts';
+import { GRANT_ATTACKS, PROTECTED_APIS, TOKEN_ATTACKS, type GrantAttackName, type ProtectedApiName, type TokenAttackName } from './tasks/sikkerhet.ts';
+import type { Refusal } from './expectations/sikkerhet.ts';
 
 defineParameterType({
   name: 'aktør',
@@ -12,5 +14,42 @@ defineParameterType({
   transformer(this: SamsvarWorld, word: string): Actor {
     return this.actors.byRole(word as RoleWord);
   },
+  useForSnippets: false,
+});
+
+/** A regular expression matching exactly one of `words` (longest first, special characters escaped). */
+function oneOf(words: readonly string[]): RegExp {
+  const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'));
+}
+
+// The attack battery's vocabulary (support/tasks/sikkerhet.ts): a feature naming an attack or an API
+// that is not in the catalogue has an undefined step, which fails the run.
+defineParameterType({
+  name: 'grantangrep',
+  regexp: oneOf(Object.keys(GRANT_ATTACKS)),
+  transformer: (words: string): GrantAttackName => words as GrantAttackName,
+  useForSnippets: false,
+});
+
+defineParameterType({
+  name: 'tokenangrep',
+  regexp: oneOf(Object.keys(TOKEN_ATTACKS)),
+  transformer: (words: string): TokenAttackName => words as TokenAttackName,
+  useForSnippets: false,
+});
+
+defineParameterType({
+  name: 'api',
+  regexp: oneOf(Object.keys(PROTECTED_APIS)),
+  transformer: (words: string): ProtectedApiName => words as ProtectedApiName,
+  useForSnippets: false,
+});
+
+/** "HTTP-status 403" or "HTTP-status 403 og feilkoden MVA-00001": how an API refuses a call. */
+defineParameterType({
+  name: 'avvisning',
+  regexp: /HTTP-status (\d{3})(?: og feilkoden ([A-Z][A-Z.]*-\d+))?/,
+  transformer: (status: string, code?: string): Refusal => ({ status: Number(status), ...(code ? { code } : {}) }),
   useForSnippets: false,
 });

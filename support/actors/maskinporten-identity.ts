@@ -5,7 +5,7 @@
 // scope, and for a system user one authorization_details entry.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, importPKCS8, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { ProfileError } from '../target/profile.ts';
@@ -112,24 +112,47 @@ export class MaskinportenIdentity {
     return jwks as unknown as JSONWebKeySet;
   }
 
+  /**
+   * The claims of a JWT grant (RFC 7523) for this client, as contracts authentication §6.1 gives them:
+   * iss = client id, aud = the issuer, iat, exp = iat + 60 s, a fresh jti, scope and, for a system user,
+   * authorization_details. The attack battery changes one of them before it signs.
+   */
+  async grantClaims(options: GrantOptions, now = Math.floor(Date.now() / 1000)): Promise<Record<string, unknown>> {
+    const claims: Record<string, unknown> = {
+      iss: this.clientId,
+      aud: options.audience ?? (await this.issuer()),
+      iat: now,
+      exp: now + GRANT_LIFETIME_SECONDS,
+      jti: randomUUID(),
+      scope: options.scope,
+    };
+    if (options.authorizationDetails) claims.authorization_details = options.authorizationDetails;
+    return claims;
+  }
+
+  /** Signs grant claims as they are with the client's registered key (RS256, its kid). */
+  async signGrant(claims: Record<string, unknown>): Promise<string> {
+    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' }).sign(this.key.privateKey);
+  }
+
+  /** The client's public key in SPKI PEM, derived from the private key (what an attacker can read from the JWKS). */
+  publicKeyPem(): string {
+    return createPublicKey(KeyObject.from(this.key.privateKey)).export({ type: 'spki', format: 'pem' }).toString();
+  }
+
   /** A signed JWT grant (RFC 7523) for this client. */
   async grant(options: GrantOptions): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = { scope: options.scope };
-    if (options.authorizationDetails) claims.authorization_details = options.authorizationDetails;
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
-      .setIssuer(this.clientId)
-      .setAudience(options.audience ?? (await this.issuer()))
-      .setIssuedAt(now)
-      .setExpirationTime(now + GRANT_LIFETIME_SECONDS)
-      .setJti(randomUUID())
-      .sign(this.key.privateKey);
+    return this.signGrant(await this.grantClaims(options));
   }
 
   /** Sends a grant and returns Maskinporten's answer as it is (no assertion). */
   async requestToken(options: GrantOptions): Promise<ApiResponse<TokenResponse>> {
-    return this.client.token(await this.grant(options));
+    return this.sendGrant(await this.grant(options));
+  }
+
+  /** Sends an assertion as it is, however it was made (the attack battery's own grants too). */
+  sendGrant(assertion: string): Promise<ApiResponse<TokenResponse>> {
+    return this.client.token(assertion);
   }
 
   /** An access token for plain (non system user) scopes, cached per scope set; a refusal makes the scenario not testable. */

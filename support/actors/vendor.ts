@@ -20,6 +20,7 @@ import type { ApiResponse } from '../clients/http.ts';
 import type { Company } from './company.ts';
 import type { MessageNotes } from '../tasks/dialogporten.ts';
 import type { FileTransferNotes } from '../tasks/formidling.ts';
+import type { SecurityNotes } from '../tasks/sikkerhet.ts';
 
 /** Scopes the vendor's own calls to the platform need (contracts authentication §1). */
 export const VENDOR_PLATFORM_SCOPES = [
@@ -57,10 +58,11 @@ export interface CustomerNotes {
   /** The token the system presents to the service for this customer, and how it came about. */
   token?: { value: string; kind: 'maskinporten' | 'utløpt' | 'fremmed' };
   /**
-   * The last report sent for this customer (as the party), the service's answer, and the company whose
-   * system user token carried it (the party itself, or e.g. its accountant).
+   * The last report sent for this customer (as the party), the service's answer, the company whose
+   * system user token carried it (the party itself, or e.g. its accountant), and when it was sent
+   * (epoch ms, the suite's clock).
    */
-  report?: { body: VatReport; response: ApiResponse<VatReceipt>; tokenOwner: Company };
+  report?: { body: VatReport; response: ApiResponse<VatReceipt>; tokenOwner: Company; sentAt: number };
   /** What the system fetched from Dialogporten with this customer's system user token (scenario 4). */
   messages?: MessageNotes;
   /** The file transfer the system sent through the broker for this customer (scenario 5). */
@@ -78,6 +80,8 @@ export interface VendorNotes {
   policyRules?: ApiResponse<PolicyRule[]>;
   packageInfo?: ApiResponse<AccessPackageInfo>;
   customers: Map<string, CustomerNotes>;
+  /** The attack battery's grants and tokens, and what the target answered (features/sikkerhet/). */
+  security?: SecurityNotes;
 }
 
 export class Vendor extends Actor {

@@ -36,9 +36,9 @@ export async function obtainSystemUserToken(vendor: Vendor, company: Company): P
 }
 
 /** Claims of a real token that another issuer (or the mint) sets itself. */
-const ISSUER_SET_CLAIMS = ['iss', 'iat', 'exp', 'nbf', 'jti'];
+export const ISSUER_SET_CLAIMS = ['iss', 'iat', 'exp', 'nbf', 'jti'];
 
-function claimsToCopy(token: string): Record<string, unknown> {
+export function claimsToCopy(token: string): Record<string, unknown> {
   const claims: Record<string, unknown> = { ...decodeJwt(token) };
   for (const name of ISSUER_SET_CLAIMS) delete claims[name];
   return claims;

@@ -33,7 +33,8 @@ export async function submitVatReport(vendor: Vendor, party: Company, tokenOwner
   const token = vendor.customer(tokenOwner).token;
   assert.ok(token, `Ikke testbar: systemet har ikke noe systembrukertoken for ${tokenOwner.role}.`);
   const body = vatReport(party.orgNo);
+  const sentAt = Date.now();
   const response = await vendor.mva.submit(token.value, body);
-  vendor.customer(party).report = { body, response, tokenOwner };
+  vendor.customer(party).report = { body, response, tokenOwner, sentAt };
   return response;
 }
