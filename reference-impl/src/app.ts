@@ -89,6 +89,9 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
     get publicUrl() {
       return config.publicUrl;
     },
+    get faults() {
+      return config.faults;
+    },
   });
   const opts: ComponentOptions = { config, services, issuers };
 

@@ -10,12 +10,44 @@ export const FAULTS = {
   // Token checks
   'maskinporten-ignorer-jti':
     'Maskinporten sjekker ikke jti: den samme JWT-granten kan brukes om igjen (replay godtas, ingen MP-012).',
+  // Grant checks, one fault per check of the attack battery (features/sikkerhet/angrep-maskinporten.feature)
+  'maskinporten-godta-alg-none':
+    'Maskinporten godtar en usignert grant (alg «none») uten å sjekke signaturen.',
+  'maskinporten-hs256-offentlig-nokkel':
+    'Maskinporten godtar en HS256-grant og sjekker HMAC-en med klientens offentlige nøkkel (PEM) som hemmelighet (nøkkelforvirring).',
+  'maskinporten-ukjent-kid-godtas':
+    'Maskinporten sjekker ikke signaturen når kid ikke er registrert på klienten.',
+  'maskinporten-ignorer-exp':
+    'Maskinporten godtar en utløpt grant (exp sjekkes ikke).',
+  'maskinporten-ignorer-iat':
+    'Maskinporten sjekker ikke at iat er innenfor ±10 sekunder av klokken sin.',
+  'maskinporten-ignorer-levetid':
+    'Maskinporten godtar en grant som lever mer enn 120 sekunder.',
+  'maskinporten-ignorer-aud':
+    'Maskinporten sjekker ikke aud: en grant laget for en annen mottaker godtas.',
+  'maskinporten-ignorer-scope':
+    'Maskinporten gir scopene granten ber om, også uregistrerte, og token uten scope når granten ikke ber om noe.',
+  'maskinporten-godta-flere-parter':
+    'Maskinporten godtar flere elementer i authorization_details og bruker det første.',
+  'maskinporten-ignorer-ukjente-felt':
+    'Maskinporten godtar ukjente felt i authorization_details (ingen MP-302).',
+  'maskinporten-ignorer-type':
+    'Maskinporten sjekker ikke typen i authorization_details (ingen MP-301).',
   'maskinporten-godta-klient-org':
     'Maskinporten utsteder systembrukertoken når systemuser_org er en klient av klientsystembrukeren, ikke eieren (ingen MP-303).',
   'mva-godta-utlopt':
     'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
   'mva-godta-fremmed-signatur':
     'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
+  // Token checks of every protected API (features/sikkerhet/angrep-token-mot-api.feature)
+  'plattform-godta-usignert':
+    'API-ene godtar et usignert token (alg «none») når issuer og exp ser riktige ut.',
+  'plattform-godta-innebygd-nokkel':
+    'API-ene verifiserer et token med nøkkelen det selv legger ved (jwk i headeren) og sjekker ikke utstederen.',
+  'plattform-godta-utlopt':
+    'API-ene godtar utløpte token (exp sjekkes ikke; signatur og utsteder sjekkes).',
+  'plattform-ignorer-scope':
+    'API-ene sjekker ikke scopet i tokenet (systemregisteret, MVA-tjenesten, Dialogporten, formidlingstjenesten).',
   // Service PEP and PDP
   'mva-hopper-over-pdp':
     'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',

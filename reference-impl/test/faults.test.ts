@@ -7,10 +7,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
 import { buildApp } from '../src/app.ts';
 import { FAULT_NAMES, UnknownFaultError, type FaultName } from '../src/faults.ts';
 
@@ -204,6 +204,32 @@ async function searchDialogs(w: World, systemUserId: string): Promise<Array<Reco
   return (res.json() as { items: Array<Record<string, unknown>> }).items;
 }
 
+/** A grant from the vendor's client with its claims changed by `change`, signed with the client's key (or as `sign` says). */
+async function craftedGrant(
+  w: World,
+  change: (claims: Record<string, unknown>) => void = () => {},
+  sign?: (claims: Record<string, unknown>) => Promise<string>,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: Record<string, unknown> = {
+    iss: w.clientId, aud: `${PUBLIC_URL}/maskinporten/`, iat: now, exp: now + 60, jti: randomUUID(), scope: 'samsvar:mva.write',
+  };
+  change(claims);
+  return sign ? sign(claims) : new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: w.kid }).sign(w.key);
+}
+
+/** The status of a token request with a crafted grant. */
+async function grantStatus(w: World, change?: (claims: Record<string, unknown>) => void, sign?: (claims: Record<string, unknown>) => Promise<string>): Promise<number> {
+  return (await token(w, await craftedGrant(w, change, sign))).statusCode;
+}
+
+/** The status of GET vendor system in the system register with this token (a platform API). */
+async function systemRegisterStatus(w: World, bearer: string): Promise<number> {
+  return (await auth(w, 'GET', `/systemregister/vendor/${SYSTEM_ID}`, bearer)).statusCode;
+}
+
+const secondsNow = () => Math.floor(Date.now() / 1000);
+
 // ---- One probe per fault: what a conforming reference answers, and what the fault makes it answer -----
 
 interface Probe {
@@ -213,6 +239,99 @@ interface Probe {
 }
 
 const PROBES: Record<FaultName, Probe> = {
+  'maskinporten-godta-alg-none': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, undefined, async (c) => new UnsecuredJWT(c).encode()),
+  },
+  'maskinporten-hs256-offentlig-nokkel': {
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const jwk = await exportJWK(w.key);
+      const pem = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e } as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      return grantStatus(w, undefined, (c) => new SignJWT(c).setProtectedHeader({ alg: 'HS256', kid: w.kid }).sign(new TextEncoder().encode(pem)));
+    },
+  },
+  'maskinporten-ukjent-kid-godtas': {
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const { privateKey } = await generateKeyPair('RS256');
+      return grantStatus(w, undefined, (c) => new SignJWT(c).setProtectedHeader({ alg: 'RS256', kid: 'ukjent' }).sign(privateKey));
+    },
+  },
+  'maskinporten-ignorer-exp': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, (c) => { c.iat = secondsNow() - 5; c.exp = secondsNow() - 1; }),
+  },
+  'maskinporten-ignorer-iat': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, (c) => { c.iat = secondsNow() - 30; c.exp = secondsNow() + 60; }),
+  },
+  'maskinporten-ignorer-levetid': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, (c) => { c.exp = (c.iat as number) + 300; }),
+  },
+  'maskinporten-ignorer-aud': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, (c) => { c.aud = 'https://feil-maskinporten.samsvar.invalid/'; }),
+  },
+  'maskinporten-ignorer-scope': {
+    conforming: [400, 400], faulty: [200, 200],
+    async run(w) {
+      return [await grantStatus(w, (c) => { delete c.scope; }), await grantStatus(w, (c) => { c.scope = 'samsvar:ikke-registrert'; })];
+    },
+  },
+  'maskinporten-godta-flere-parter': {
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await standardSystemUser(w);
+      const detail = { type: 'urn:altinn:systemuser', systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` } };
+      return grantStatus(w, (c) => { c.authorization_details = [detail, detail]; });
+    },
+  },
+  'maskinporten-ignorer-ukjente-felt': {
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await standardSystemUser(w);
+      return grantStatus(w, (c) => { c.authorization_details = [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` }, ukjent_felt: 'x' }]; });
+    },
+  },
+  'maskinporten-ignorer-type': {
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await standardSystemUser(w);
+      return grantStatus(w, (c) => { c.authorization_details = [{ type: 'urn:altinn:ukjent', systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` } }]; });
+    },
+  },
+  'plattform-godta-usignert': {
+    conforming: 401, faulty: 200,
+    async run(w) {
+      const claims = { scope: 'altinn:authentication/systemregister.write', client_id: w.clientId, consumer: { authority: ISO, ID: `0192:${VENDOR}` } };
+      return systemRegisterStatus(w, new UnsecuredJWT(claims).setIssuer(`${PUBLIC_URL}/maskinporten/`).setIssuedAt().setExpirationTime('120s').encode());
+    },
+  },
+  'plattform-godta-innebygd-nokkel': {
+    conforming: 401, faulty: 200,
+    async run(w) {
+      const { privateKey, publicKey } = await generateKeyPair('RS256');
+      const claims = { scope: 'altinn:authentication/systemregister.write', client_id: w.clientId, consumer: { authority: ISO, ID: `0192:${VENDOR}` } };
+      const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', jwk: await exportJWK(publicKey) })
+        .setIssuer('https://fremmed-utsteder.samsvar.invalid/').setIssuedAt().setExpirationTime('120s').sign(privateKey);
+      return systemRegisterStatus(w, forged);
+    },
+  },
+  'plattform-godta-utlopt': {
+    conforming: 401, faulty: 200,
+    async run(w) {
+      const claims = { scope: 'altinn:authentication/systemregister.write', client_id: w.clientId, consumer: { authority: ISO, ID: `0192:${VENDOR}` } };
+      return systemRegisterStatus(w, await w.mint(claims, { iat: secondsNow() - 600, exp: secondsNow() - 480 }));
+    },
+  },
+  'plattform-ignorer-scope': {
+    conforming: 403, faulty: 200,
+    async run(w) {
+      return systemRegisterStatus(w, await w.mp('altinn:authentication/systemuser.request.read'));
+    },
+  },
   'maskinporten-ignorer-jti': {
     // The same grant twice: the second is a replay (400 invalid_grant MP-012).
     conforming: 400, faulty: 200,

@@ -15,6 +15,8 @@ import {
   type JWTPayload,
 } from 'jose';
 import { Forbidden, Unauthorized } from './errors.ts';
+import { faultActive, type FaultConfig } from '../faults.ts';
+import { faultyVerification } from './faulty-tokens.ts';
 
 export type Issuer = 'maskinporten' | 'idporten';
 
@@ -24,7 +26,7 @@ interface SigningKey {
   publicJwk: JWK;
 }
 
-export interface TokenConfig {
+export interface TokenConfig extends FaultConfig {
   /** Public base URL of the reference implementation, no trailing slash. */
   publicUrl: string;
 }
@@ -116,6 +118,11 @@ export class TokenIssuers {
 
   /** Verify a bearer token from either issuer: signature, issuer, expiry (no clock tolerance beyond 5 s). */
   async verify(token: string, accept: Issuer[]): Promise<VerifiedToken> {
+    // Faults of the attack battery (faulty-tokens.ts, only with --fault): each skips one check.
+    if ((this.config.faults?.size ?? 0) > 0) {
+      const faulty = await faultyVerification(this.config, token, accept, (which) => this.issuer(which), (which) => this.keySets[which]);
+      if (faulty) return faulty;
+    }
     const cached = this.verified.get(token);
     if (cached && accept.includes(cached.issuer)) {
       if (typeof cached.claims.exp === 'number' && cached.claims.exp + 5 > Date.now() / 1000) return cached;
@@ -169,7 +176,8 @@ export function requireBearer(issuers: TokenIssuers, options: BearerOptions) {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw new Unauthorized('A bearer token is required.');
     const verified = await issuers.verify(match[1], options.accept);
-    if (options.anyScope.length > 0) {
+    // Fault plattform-ignorer-scope: the scope is not checked.
+    if (options.anyScope.length > 0 && !faultActive(issuers.config, 'plattform-ignorer-scope')) {
       const held = scopesOf(verified);
       if (!options.anyScope.some((s) => held.includes(s))) {
         throw new Forbidden(`The token lacks the required scope (one of: ${options.anyScope.join(', ')}).`);

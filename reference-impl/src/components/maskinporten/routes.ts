@@ -31,6 +31,7 @@ import {
   lookupSystemUser,
   type SystemUserRequest,
 } from './checks.ts';
+import { faultyGrantAuthentication, relaxAuthorizationDetails, unrestrictedScopes } from './faulty.ts';
 import { metadataResponse, tokenRequestBody, tokenResponse, type TokenRequestBody } from './schemas.ts';
 import type { UsedGrantStore } from './store.ts';
 
@@ -86,20 +87,27 @@ export async function maskinportenRoutes(app: FastifyInstance, opts: Maskinporte
     checkGrantType(body.grant_type);
     const assertion = checkAssertionPresent(body.assertion);
     const header = decodeGrantHeader(assertion);
-    const alg = checkAlgorithm(header);
-    const kid = checkKeyReference(header);
-    const claims = decodeGrantClaims(assertion);
-    const client = checkClient(claims, services.maskinportenClients);
-    const jwk = checkClientKey(client, kid);
-    await checkSignature(assertion, jwk, alg);
-    checkAudience(claims, issuers.issuer('maskinporten'), tokenEndpoint());
-    const iat = checkIssuedAt(claims, now);
-    const exp = checkExpiry(claims, now);
-    checkLifetime(iat, exp);
+    let claims = decodeGrantClaims(assertion);
+    let client: MaskinportenClient;
+    // Faults of the attack battery (faulty.ts, only with --fault): each lets one kind of badly signed grant through.
+    if ((config.faults?.size ?? 0) > 0 && (await faultyGrantAuthentication(config, assertion, header, checkClient(claims, services.maskinportenClients)))) {
+      client = checkClient(claims, services.maskinportenClients);
+    } else {
+      const alg = checkAlgorithm(header);
+      const kid = checkKeyReference(header);
+      client = checkClient(claims, services.maskinportenClients);
+      const jwk = checkClientKey(client, kid);
+      await checkSignature(assertion, jwk, alg);
+    }
+    if (!faultActive(config, 'maskinporten-ignorer-aud')) checkAudience(claims, issuers.issuer('maskinporten'), tokenEndpoint());
+    const iat = faultActive(config, 'maskinporten-ignorer-iat') ? Number(claims.iat) : checkIssuedAt(claims, now);
+    const exp = faultActive(config, 'maskinporten-ignorer-exp') ? Number(claims.exp) : checkExpiry(claims, now);
+    if (!faultActive(config, 'maskinporten-ignorer-levetid')) checkLifetime(iat, exp);
     // Fault maskinporten-ignorer-jti (selfcheck): the replay check is skipped, a grant can be used again.
     if (!faultActive(config, 'maskinporten-ignorer-jti')) checkReplay(claims, assertion, client, exp, now, usedGrants);
-    const scopes = checkScopes(claims, client);
+    const scopes = faultActive(config, 'maskinporten-ignorer-scope') ? unrestrictedScopes(claims) : checkScopes(claims, client);
     const audience = checkResource(claims, body.resource);
+    claims = relaxAuthorizationDetails(config, claims);
     const systemUserRequest = checkAuthorizationDetails(claims);
     const systemUser = systemUserRequest
       ? { request: systemUserRequest, found: lookupSystemUser(systemUserRequest, client, services.systemUsers) }
