@@ -6,6 +6,8 @@ import { After, AfterStep, Before, setDefaultTimeout, Status } from '@cucumber/c
 import * as allure from 'allure-js-commons';
 import { CAPABILITIES, hasCapability, type Capability } from './target/profile.ts';
 import { attachExchange } from './evidence.ts';
+import { cleanupWanted, runUndos, vendorUndos } from './cleanup.ts';
+import type { TargetProfile } from './target/profile.ts';
 import type { SamsvarWorld } from './world.ts';
 
 // HTTP steps that set up parties and keys take longer than cucumber's 5 s default.
@@ -55,4 +57,21 @@ After(function (this: SamsvarWorld, { result }) {
     return `  #${e.seq} ${e.actor}: ${method} ${url} → ${e.response?.status ?? '?'}`;
   });
   assert.fail(`Målet svarte med feilstatus som ingen steg kontrollerte (hvert svar ≥ 400 skal verifiseres av et Så-steg):\n${lines.join('\n')}`);
+});
+
+/** Cleanup on external targets (support/cleanup.ts): never part of the verdict. */
+After(async function (this: SamsvarWorld) {
+  let profile: TargetProfile;
+  try {
+    profile = this.profile;
+  } catch {
+    return; // no target loaded: nothing was made
+  }
+  if (!cleanupWanted(profile)) return;
+  const vendor = this.actors.existingVendor();
+  if (!vendor) return;
+  const { lines, failed } = await runUndos(vendorUndos(vendor, () => vendor.platformToken()));
+  for (const exchange of this.evidence.takePending()) await attachExchange(this, exchange);
+  if (lines.length > 0) this.log(lines.join('\n'));
+  if (failed > 0) console.warn(`samsvar: opprydding etter scenarioet feilet for ${failed} objekt(er) på ${profile.name}.`);
 });

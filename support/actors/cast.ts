@@ -37,6 +37,11 @@ export class Cast {
 
   constructor(private readonly context: ActorContext) {}
 
+  /** The vendor if the scenario has made it (cleanup must not make one). */
+  existingVendor(): Vendor | undefined {
+    return this.vendorActor;
+  }
+
   vendor(): Vendor {
     this.vendorActor ??= new Vendor('systemleverandøren', this.context);
     return this.vendorActor;

@@ -76,6 +76,8 @@ export interface VendorNotes {
   systemRead?: ApiResponse<RegisteredSystemResponse>;
   /** The system the vendor's customers use (registered successfully). */
   registeredSystemId?: string;
+  /** Every system registered in this scenario, for the cleanup on external targets (support/cleanup.ts). */
+  createdSystems?: string[];
   resourceRead?: ApiResponse<ServiceResource>;
   policyRules?: ApiResponse<PolicyRule[]>;
   packageInfo?: ApiResponse<AccessPackageInfo>;

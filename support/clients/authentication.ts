@@ -156,7 +156,17 @@ export class AuthenticationClient extends HttpClient {
     return this.send({ method: 'GET', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token });
   }
 
+  /** DELETE systemregister/vendor/{systemId}: 200 {succeeded:true}, a soft delete that frees the system's client ids. */
+  deleteSystem(token: string, systemId: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token });
+  }
+
   // Requests, vendor side ------------------------------------------------------------------------
+
+  /** DELETE systemuser/request/vendor/{requestId} (scope systemuser.request.write): 202, a soft delete. */
+  deleteRequest(token: string, requestId: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/systemuser/request/vendor/${encodeURIComponent(requestId)}`, bearer: token });
+  }
 
   /** POST systemuser/request/vendor: 201 new, 200 with the existing request for the same key. */
   createRequest(token: string, request: CreateRequestSystemUser): Promise<ApiResponse<RequestSystemResponse>> {

@@ -123,6 +123,7 @@ export async function ensureTinglysingSystemRegistered(vendor: Vendor): Promise<
   vendor.notes.registration = response;
   requireSuccess(response, `Systemleverandørens registrering av et system med enkeltressursen ${TINGLYSING_RESOURCE_ID}`, [200]);
   vendor.notes.registeredSystemId = system.id;
+  (vendor.notes.createdSystems ??= []).push(system.id);
   return system.id;
 }
 

@@ -69,7 +69,10 @@ export async function registerSystem(vendor: Vendor, variant: SystemVariant): Pr
   vendor.notes.system = system;
   const response = await vendor.authentication.registerSystem(await vendor.platformToken(), system);
   vendor.notes.registration = response;
-  if (response.status === 200) vendor.notes.registeredSystemId = system.id;
+  if (response.status === 200) {
+    vendor.notes.registeredSystemId = system.id;
+    (vendor.notes.createdSystems ??= []).push(system.id);
+  }
   return response;
 }
 
