@@ -52,12 +52,14 @@ export async function faultyGrantAuthentication(
  * the first of several elements is used, unknown members are dropped, any type is read as a system user.
  */
 export function relaxAuthorizationDetails(config: FaultConfig | undefined, claims: GrantClaims): GrantClaims {
+  const faults = ['maskinporten-godta-flere-parter', 'maskinporten-ignorer-type', 'maskinporten-ignorer-ukjente-felt'] as const;
+  if (!faults.some((f) => faultActive(config, f))) return claims;
   const details = claims.authorization_details;
   if (!Array.isArray(details) || details.length === 0) return claims;
   let list: unknown[] = details;
   if (list.length > 1 && faultActive(config, 'maskinporten-godta-flere-parter')) list = [list[0]];
   const [first] = list;
-  if (typeof first !== 'object' || first === null) return { ...claims, authorization_details: list };
+  if (typeof first !== 'object' || first === null || Array.isArray(first)) return { ...claims, authorization_details: list };
   let entry = { ...(first as Record<string, unknown>) };
   if (faultActive(config, 'maskinporten-ignorer-type')) entry.type = SYSTEMUSER_TYPE;
   if (faultActive(config, 'maskinporten-ignorer-ukjente-felt')) {
