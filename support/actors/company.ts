@@ -9,7 +9,6 @@ import { Actor, type ActorContext } from './actor.ts';
 import { Person } from './person.ts';
 import { TestdataClient } from '../clients/testdata.ts';
 import { requireSuccess } from '../assertions.ts';
-import { newOrgNo } from '../testdata/index.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
@@ -139,12 +138,9 @@ export class Company extends Actor {
       return;
     }
     const testdata = this.testdata;
-    const orgNo = newOrgNo();
+    const { orgNo, response } = await testdata.createNewOrganisation((n) => ({ name: this.syntheticName(n), orgForm: 'AS' }));
     const name = this.syntheticName(orgNo);
-    const org = requireSuccess(
-      await testdata.createOrganisation({ orgNo, name, orgForm: 'AS' }),
-      `Å opprette ${this.role} (syntetisk AS) i testdata-API-et`,
-    );
+    const org = requireSuccess(response, `Å opprette ${this.role} (syntetisk AS) i testdata-API-et`);
     assert.ok(typeof org?.partyId === 'number', `Ikke testbar: testdata-API-et ga ingen partyId for ${orgNo}.`);
     this.org = { orgNo, partyId: org.partyId, partyUuid: org.partyUuid, name };
     await this.dagligLeder.ready();

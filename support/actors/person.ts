@@ -15,7 +15,6 @@ import { AuthenticationClient } from '../clients/authentication.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
 import { requireSuccess } from '../assertions.ts';
-import { newPid } from '../testdata/index.ts';
 
 export interface PersonNotes {
   /** Person tokens from the ID-porten stand-in, by the scope string asked for ("" = the default scope). */
@@ -84,10 +83,10 @@ export class Person extends Actor {
 
   protected async setUp(): Promise<void> {
     if (this.pidValue) return; // a fixture person: exists on the target already
-    const pid = newPid();
-    this.name = `Syntetisk ${this.role} ${pid.slice(0, 6)}`;
     const testdata = new TestdataClient(this.endpoint('testdata'), this.http());
-    requireSuccess(await testdata.createPerson({ pid, name: this.name }), `Å opprette ${this.role} (syntetisk person) i testdata-API-et`);
+    const { pid, name, response } = await testdata.createNewPerson((p) => `Syntetisk ${this.role} ${p.slice(0, 6)}`);
+    requireSuccess(response, `Å opprette ${this.role} (syntetisk person) i testdata-API-et`);
+    this.name = name;
     this.pidValue = pid;
   }
 

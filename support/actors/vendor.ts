@@ -14,7 +14,6 @@ import { TestdataClient } from '../clients/testdata.ts';
 import { DialogportenClient } from '../clients/dialogporten.ts';
 import { BrokerClient } from '../clients/broker.ts';
 import { requireSuccess } from '../assertions.ts';
-import { newOrgNo } from '../testdata/index.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { Company } from './company.ts';
@@ -167,11 +166,8 @@ export class Vendor extends Actor {
       return;
     }
     const testdata = this.testdata;
-    const orgNo = newOrgNo();
-    requireSuccess(
-      await testdata.createOrganisation({ orgNo, name: `Syntetisk systemleverandør ${orgNo} AS`, orgForm: 'AS' }),
-      'Å opprette systemleverandørens organisasjon i testdata-API-et',
-    );
+    const { orgNo, response } = await testdata.createNewOrganisation((n) => ({ name: `Syntetisk systemleverandør ${n} AS`, orgForm: 'AS' }));
+    requireSuccess(response, 'Å opprette systemleverandørens organisasjon i testdata-API-et');
     const key = await newSigningKey();
     const client = requireSuccess(
       await testdata.registerMaskinportenClient({

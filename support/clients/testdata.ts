@@ -2,7 +2,8 @@
 // its own world with it (organisations, persons, ER roles, Maskinporten clients, resources with
 // policies) and, as a named test hook, mints tokens Maskinporten would never issue.
 
-import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
+import { HttpClient, markVerified, type ApiResponse, type HttpContext } from './http.ts';
+import { newOrgNo, newPid } from '../testdata/index.ts';
 
 const BASE = '/api/v1';
 
@@ -56,6 +57,22 @@ export class TestdataClient extends HttpClient {
     return this.send({ method: 'POST', path: `${BASE}/persons`, json: person });
   }
 
+  /**
+   * A new organisation under a fresh synthetic number. A long-lived target keeps the parties of every
+   * earlier run (`--repeat`, the selfcheck, a shared reference), so a random number may be taken
+   * already: 409 TD-00003 ("exists with other data") means draw another, up to five times.
+   */
+  async createNewOrganisation(describe: (orgNo: string) => { name: string; orgForm: string }): Promise<{ orgNo: string; response: ApiResponse<TestOrganisation> }> {
+    return fresh(newOrgNo, (orgNo) => this.createOrganisation({ orgNo, ...describe(orgNo) }));
+  }
+
+  /** A new person under a fresh synthetic national identity number (taken numbers are drawn again, as above). */
+  async createNewPerson(name: (pid: string) => string): Promise<{ pid: string; name: string; response: ApiResponse<TestPerson> }> {
+    let chosen = '';
+    const made = await fresh(newPid, (pid) => this.createPerson({ pid, name: (chosen = name(pid)) }));
+    return { pid: made.orgNo, name: chosen, response: made.response };
+  }
+
   addRole(role: TestRole): Promise<ApiResponse<TestRole>> {
     return this.send({ method: 'POST', path: `${BASE}/roles`, json: role });
   }
@@ -76,5 +93,15 @@ export class TestdataClient extends HttpClient {
 
   decisions(query: { systemUserId?: string; resource?: string } = {}): Promise<ApiResponse<unknown[]>> {
     return this.send({ method: 'GET', path: `${BASE}/decisions`, query });
+  }
+}
+
+/** Draws identifiers until the target takes one that is not in use with other data (at most five). */
+async function fresh<T>(draw: () => string, create: (id: string) => Promise<ApiResponse<T>>): Promise<{ orgNo: string; response: ApiResponse<T> }> {
+  for (let attempt = 1; ; attempt++) {
+    const id = draw();
+    const response = await create(id);
+    if (response.status !== 409 || attempt === 5) return { orgNo: id, response };
+    markVerified(response); // the refusal is an answer the suite handled: draw another number
   }
 }
