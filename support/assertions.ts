@@ -19,13 +19,32 @@ function describe(response: ApiResponse<unknown>): string {
 }
 
 /**
+ * The scenario cannot be tested: a precondition the target must meet first (a Given, an actor's
+ * set-up) did not hold. This is never a non-conformance of what the scenario is about, so it is not
+ * an AssertionError: cucumber reports it as an error, the runner and the report file it as
+ * *broken* (oppsett eller testmiljø), and an expected-failures entry can never excuse it.
+ */
+export class NotTestableError extends Error {
+  override name = 'NotTestableError';
+
+  constructor(reason: string) {
+    super(`Ikke testbar: ${reason}`);
+  }
+}
+
+/** Throws NotTestableError (never an AssertionError) when `condition` is falsy. */
+export function assertTestable(condition: unknown, reason: string): asserts condition {
+  if (!condition) throw new NotTestableError(reason);
+}
+
+/**
  * A Given or an actor's set-up needs the target to do something before the scenario can test what it
- * is about. When the target refuses, the scenario cannot be tested: it fails (never a silent skip)
- * with a message saying so, and the evidence shows the answer.
+ * is about. When the target refuses, the scenario cannot be tested: it is reported broken (never a
+ * silent skip, never a non-conformance) with a message saying so, and the evidence shows the answer.
  */
 export function requireSuccess<T>(response: ApiResponse<T>, what: string, accepted: number[] = [200, 201]): T {
   markVerified(response);
-  assert.ok(accepted.includes(response.status), `Ikke testbar: ${what} lyktes ikke. Målet svarte ${describe(response)}.`);
+  assertTestable(accepted.includes(response.status), `${what} lyktes ikke. Målet svarte ${describe(response)}.`);
   return response.data as T;
 }
 

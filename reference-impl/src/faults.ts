@@ -5,71 +5,159 @@
 // time through `faultActive`; with no faults the reference conforms. Names are Norwegian kebab-case,
 // descriptions a Norwegian one-liner (they are printed by the reference and by the selfcheck).
 
-/** Every fault, with what the reference then does wrong. */
+/** A fault: what the reference then does wrong, and the requirements (features/krav.yaml) it violates. */
+export interface FaultSpec {
+  /** Requirement ids the fault breaks: selfcheck counts it caught only when a scenario tagged with one of them fails on an assertion naming that id. */
+  readonly krav: readonly string[];
+  readonly description: string;
+}
+
+/** Every fault, with what the reference then does wrong and the requirements that must catch it. */
 export const FAULTS = {
   // Token checks
-  'maskinporten-ignorer-jti':
-    'Maskinporten sjekker ikke jti: den samme JWT-granten kan brukes om igjen (replay godtas, ingen MP-012).',
+  'maskinporten-ignorer-jti': {
+    krav: ['SEC-4'],
+    description:
+      'Maskinporten sjekker ikke jti: den samme JWT-granten kan brukes om igjen (replay godtas, ingen MP-012).',
+  },
   // Grant checks, one fault per check of the attack battery (features/sikkerhet/angrep-maskinporten.feature)
-  'maskinporten-godta-alg-none':
-    'Maskinporten godtar en usignert grant (alg «none») uten å sjekke signaturen.',
-  'maskinporten-hs256-offentlig-nokkel':
-    'Maskinporten godtar en HS256-grant og sjekker HMAC-en med klientens offentlige nøkkel (PEM) som hemmelighet (nøkkelforvirring).',
-  'maskinporten-ukjent-kid-godtas':
-    'Maskinporten sjekker ikke signaturen når kid ikke er registrert på klienten.',
-  'maskinporten-ignorer-exp':
-    'Maskinporten godtar en utløpt grant (exp sjekkes ikke).',
-  'maskinporten-ignorer-iat':
-    'Maskinporten sjekker ikke at iat er innenfor ±10 sekunder av klokken sin.',
-  'maskinporten-ignorer-levetid':
-    'Maskinporten godtar en grant som lever mer enn 120 sekunder.',
-  'maskinporten-ignorer-aud':
-    'Maskinporten sjekker ikke aud: en grant laget for en annen mottaker godtas.',
-  'maskinporten-ignorer-scope':
-    'Maskinporten gir scopene granten ber om, også uregistrerte, og token uten scope når granten ikke ber om noe.',
-  'maskinporten-godta-flere-parter':
-    'Maskinporten godtar flere elementer i authorization_details og bruker det første.',
-  'maskinporten-ignorer-ukjente-felt':
-    'Maskinporten godtar ukjente felt i authorization_details (ingen MP-302).',
-  'maskinporten-ignorer-type':
-    'Maskinporten sjekker ikke typen i authorization_details (ingen MP-301).',
-  'maskinporten-godta-klient-org':
-    'Maskinporten utsteder systembrukertoken når systemuser_org er en klient av klientsystembrukeren, ikke eieren (ingen MP-303).',
-  'mva-godta-utlopt':
-    'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
-  'mva-godta-fremmed-signatur':
-    'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
+  'maskinporten-godta-alg-none': {
+    krav: ['SEC-1'],
+    description:
+      'Maskinporten godtar en usignert grant (alg «none») uten å sjekke signaturen.',
+  },
+  'maskinporten-hs256-offentlig-nokkel': {
+    krav: ['SEC-1'],
+    description:
+      'Maskinporten godtar en HS256-grant og sjekker HMAC-en med klientens offentlige nøkkel (PEM) som hemmelighet (nøkkelforvirring).',
+  },
+  'maskinporten-ukjent-kid-godtas': {
+    krav: ['SEC-1'],
+    description:
+      'Maskinporten sjekker ikke signaturen når kid ikke er registrert på klienten.',
+  },
+  'maskinporten-ignorer-exp': {
+    krav: ['SEC-2'],
+    description:
+      'Maskinporten godtar en utløpt grant (exp sjekkes ikke).',
+  },
+  'maskinporten-ignorer-iat': {
+    krav: ['SEC-2'],
+    description:
+      'Maskinporten sjekker ikke at iat er innenfor ±10 sekunder av klokken sin.',
+  },
+  'maskinporten-ignorer-levetid': {
+    krav: ['SEC-2'],
+    description:
+      'Maskinporten godtar en grant som lever mer enn 120 sekunder.',
+  },
+  'maskinporten-ignorer-aud': {
+    krav: ['SEC-3'],
+    description:
+      'Maskinporten sjekker ikke aud: en grant laget for en annen mottaker godtas.',
+  },
+  'maskinporten-ignorer-scope': {
+    krav: ['SEC-5'],
+    description:
+      'Maskinporten gir scopene granten ber om, også uregistrerte, og token uten scope når granten ikke ber om noe.',
+  },
+  'maskinporten-godta-flere-parter': {
+    krav: ['SEC-6'],
+    description:
+      'Maskinporten godtar flere elementer i authorization_details og bruker det første.',
+  },
+  'maskinporten-ignorer-ukjente-felt': {
+    krav: ['SEC-6'],
+    description:
+      'Maskinporten godtar ukjente felt i authorization_details (ingen MP-302).',
+  },
+  'maskinporten-ignorer-type': {
+    krav: ['SEC-6'],
+    description:
+      'Maskinporten sjekker ikke typen i authorization_details (ingen MP-301).',
+  },
+  'maskinporten-godta-klient-org': {
+    krav: ['TOK-3'],
+    description:
+      'Maskinporten utsteder systembrukertoken når systemuser_org er en klient av klientsystembrukeren, ikke eieren (ingen MP-303).',
+  },
+  'mva-godta-utlopt': {
+    krav: ['SVC-3', 'SEC-9'],
+    description:
+      'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
+  },
+  'mva-godta-fremmed-signatur': {
+    krav: ['SVC-4', 'SEC-8'],
+    description:
+      'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
+  },
   // Token checks of every protected API (features/sikkerhet/angrep-token-mot-api.feature)
-  'plattform-godta-usignert':
-    'API-ene godtar et usignert token (alg «none») når issuer og exp ser riktige ut.',
-  'plattform-godta-innebygd-nokkel':
-    'API-ene verifiserer et token med nøkkelen det selv legger ved (jwk i headeren) og sjekker ikke utstederen.',
-  'plattform-godta-utlopt':
-    'API-ene godtar utløpte token (exp sjekkes ikke; signatur og utsteder sjekkes).',
-  'plattform-ignorer-scope':
-    'API-ene sjekker ikke scopet i tokenet (systemregisteret, MVA-tjenesten, Dialogporten, formidlingstjenesten).',
+  'plattform-godta-usignert': {
+    krav: ['SEC-7'],
+    description:
+      'API-ene godtar et usignert token (alg «none») når issuer og exp ser riktige ut.',
+  },
+  'plattform-godta-innebygd-nokkel': {
+    krav: ['SEC-8', 'SVC-4'],
+    description:
+      'API-ene verifiserer et token med nøkkelen det selv legger ved (jwk i headeren) og sjekker ikke utstederen.',
+  },
+  'plattform-godta-utlopt': {
+    krav: ['SEC-9', 'SVC-3'],
+    description:
+      'API-ene godtar utløpte token (exp sjekkes ikke; signatur og utsteder sjekkes).',
+  },
+  'plattform-ignorer-scope': {
+    krav: ['SEC-10'],
+    description:
+      'API-ene sjekker ikke scopet i tokenet (systemregisteret, MVA-tjenesten, Dialogporten, formidlingstjenesten).',
+  },
   // Service PEP and PDP
-  'mva-hopper-over-pdp':
-    'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
-  'pdp-alltid-permit':
-    'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
+  'mva-hopper-over-pdp': {
+    krav: ['SVC-2', 'SVC-5'],
+    description:
+      'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
+  },
+  'pdp-alltid-permit': {
+    krav: ['PDP-2', 'SVC-2', 'KD-6', 'DP-3', 'DP-4', 'BR-5', 'SB-1.4'],
+    description:
+      'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
+  },
   // Client removal and request status
-  'klient-fjerning-beholder-tilgang':
-    'Når klienten fjernes fra klientsystembrukeren, forsvinner den fra klientlisten, men tilgangspakkene blir liggende hos systembrukeren.',
-  'avvist-gir-systembruker':
-    'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
+  'klient-fjerning-beholder-tilgang': {
+    krav: ['KD-6'],
+    description:
+      'Når klienten fjernes fra klientsystembrukeren, forsvinner den fra klientlisten, men tilgangspakkene blir liggende hos systembrukeren.',
+  },
+  'avvist-gir-systembruker': {
+    krav: ['REQ-4', 'TOK-2', 'SB-3.3'],
+    description:
+      'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
+  },
   // System register validation
-  'systemregister-godta-http-redirect':
-    'Systemregisteret godtar omdirigerings-URL-er med http, ikke bare https (ingen AUTH.VLD-00005).',
+  'systemregister-godta-http-redirect': {
+    krav: ['SR-5'],
+    description:
+      'Systemregisteret godtar omdirigerings-URL-er med http, ikke bare https (ingen AUTH.VLD-00005).',
+  },
   // Dialogporten access and schema
-  'dialogporten-viser-alle-parter':
-    'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
-  'dialogporten-feil-feltnavn':
-    'Dialogportens sluttbruker-API kaller feltet «party» for «partyId» i dialogene det returnerer (avvik fra det offisielle skjemaet).',
+  'dialogporten-viser-alle-parter': {
+    krav: ['DP-3', 'DP-4'],
+    description:
+      'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
+  },
+  'dialogporten-feil-feltnavn': {
+    krav: ['DP-6'],
+    description:
+      'Dialogportens sluttbruker-API kaller feltet «party» for «partyId» i dialogene det returnerer (avvik fra det offisielle skjemaet).',
+  },
   // Broker integrity
-  'broker-ignorer-md5':
-    'Formidling sjekker ikke MD5-sjekksummen ved opplasting: en fil med feil innhold publiseres (ingen BRO-00009).',
-} as const satisfies Record<string, string>;
+  'broker-ignorer-md5': {
+    krav: ['BR-6'],
+    description:
+      'Formidling sjekker ikke MD5-sjekksummen ved opplasting: en fil med feil innhold publiseres (ingen BRO-00009).',
+  },
+} as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;
 
@@ -95,7 +183,7 @@ export class UnknownFaultError extends Error {
 
   constructor(readonly unknown: string[]) {
     super(
-      `Unknown fault (--fault): ${unknown.join(', ')}. Known faults:\n${FAULT_NAMES.map((n) => `  ${n} — ${FAULTS[n]}`).join('\n')}`,
+      `Unknown fault (--fault): ${unknown.join(', ')}. Known faults:\n${FAULT_NAMES.map((n) => `  ${n} — ${FAULTS[n].description}`).join('\n')}`,
     );
   }
 }

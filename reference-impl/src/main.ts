@@ -1,7 +1,7 @@
 // Standalone server: `npm run reference -- --port N [--host H] [--public-url URL] [--data-dir DIR] [--log]
 // [--fault NAME ...]`. `--fault` (repeatable) switches on a deliberate non-conformance from the catalogue
 // in faults.ts, for `npm run selfcheck`; an unknown name is refused with the list of known ones.
-// `--list-faults` prints the catalogue (one `name<TAB>description` line each) and exits.
+// `--list-faults` prints the catalogue (one `name<TAB>krav ids, comma-separated<TAB>description` line each) and exits.
 // `--port 0` picks a free port. Prints its base URL on a line of its own:
 //   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
 // which the conformance runner reads when it starts the reference as a child process.
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 
 if (values['list-faults']) {
-  for (const name of FAULT_NAMES) console.log(`${name}\t${FAULTS[name]}`);
+  for (const name of FAULT_NAMES) console.log(`${name}\t${FAULTS[name].krav.join(',')}\t${FAULTS[name].description}`);
   process.exit(0);
 }
 
@@ -50,7 +50,7 @@ try {
   process.exit(2);
 }
 for (const name of config.faults ?? []) {
-  console.error(`WARNING: fault ${name} is on, the reference deliberately does NOT conform: ${FAULTS[name as FaultName]}`);
+  console.error(`WARNING: fault ${name} is on, the reference deliberately does NOT conform: ${FAULTS[name as FaultName].description}`);
 }
 const address = await app.listen({ port, host: values.host });
 if (!config.publicUrl) {

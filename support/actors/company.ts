@@ -3,12 +3,11 @@
 // plays an accountant's customer (kunden/klienten): it may grant packages to the accountant through
 // its daglig leder (contracts authorization §5).
 
-import assert from 'node:assert/strict';
 import { ProfileError } from '../target/profile.ts';
 import { Actor, type ActorContext } from './actor.ts';
 import { Person } from './person.ts';
 import { TestdataClient } from '../clients/testdata.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
@@ -141,7 +140,7 @@ export class Company extends Actor {
     const { orgNo, response } = await testdata.createNewOrganisation((n) => ({ name: this.syntheticName(n), orgForm: 'AS' }));
     const name = this.syntheticName(orgNo);
     const org = requireSuccess(response, `Å opprette ${this.role} (syntetisk AS) i testdata-API-et`);
-    assert.ok(typeof org?.partyId === 'number', `Ikke testbar: testdata-API-et ga ingen partyId for ${orgNo}.`);
+    assertTestable(typeof org?.partyId === 'number', `testdata-API-et ga ingen partyId for ${orgNo}.`);
     this.org = { orgNo, partyId: org.partyId, partyUuid: org.partyUuid, name };
     await this.dagligLeder.ready();
     requireSuccess(

@@ -5,10 +5,9 @@
 // download and confirm, and the PDP scope. As the resource's competent authority acting for itself
 // with a plain Maskinporten token, it may read its own resource (docs/samsvar-apis.md §1).
 
-import assert from 'node:assert/strict';
 import { MaskinportenClient } from '../clients/maskinporten.ts';
 import { BrokerClient, type DownloadResponse, type FileTransferDetails, type FileTransferOverview } from '../clients/broker.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
 import { PDP_SCOPE, ServiceOwner, type ServiceOwnerFixture } from './service-owner.ts';
@@ -78,7 +77,7 @@ export class Kartverket extends ServiceOwner {
       await testdata.registerMaskinportenClient({ orgNo: KARTVERKET_ORGNO, scopes: [BROKER_READ_SCOPE, PDP_SCOPE], jwks: { keys: [key.publicJwk] } }),
       'Å registrere Kartverkets Maskinporten-klient i testdata-API-et',
     );
-    assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for Kartverkets klient.');
+    assertTestable(typeof client?.clientId === 'string', 'testdata-API-et ga ingen clientId for Kartverkets klient.');
     this.kartverketIdentity = new MaskinportenIdentity(KARTVERKET_ORGNO, client.clientId, key, maskinporten);
   }
 }

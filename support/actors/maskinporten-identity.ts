@@ -4,12 +4,11 @@
 // iss = client id, aud = the issuer read from the metadata, iat, exp ≤ 120 s after iat, a fresh jti,
 // scope, and for a system user one authorization_details entry.
 
-import assert from 'node:assert/strict';
 import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, importPKCS8, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { ProfileError } from '../target/profile.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { MaskinportenClient, TokenResponse } from '../clients/maskinporten.ts';
 
@@ -108,7 +107,7 @@ export class MaskinportenIdentity {
   /** Maskinporten's published signing keys (GET /jwk); a failure makes the scenario not testable. */
   async publishedKeys(): Promise<JSONWebKeySet> {
     const jwks = requireSuccess(await this.client.jwks(), 'Å lese Maskinportens nøkler (JWKS)', [200]);
-    assert.ok(Array.isArray(jwks?.keys), 'Ikke testbar: Maskinportens JWKS har ingen "keys".');
+    assertTestable(Array.isArray(jwks?.keys), 'Maskinportens JWKS har ingen "keys".');
     return jwks as unknown as JSONWebKeySet;
   }
 
@@ -161,7 +160,7 @@ export class MaskinportenIdentity {
     const cached = this.tokens.get(scope);
     if (cached) return cached;
     const body = requireSuccess(await this.requestToken({ scope }), `Å hente Maskinporten-token for ${purpose}`, [200]);
-    assert.ok(typeof body?.access_token === 'string', `Ikke testbar: Maskinporten svarte uten access_token for ${purpose}.`);
+    assertTestable(typeof body?.access_token === 'string', `Maskinporten svarte uten access_token for ${purpose}.`);
     this.tokens.set(scope, body.access_token);
     return body.access_token;
   }

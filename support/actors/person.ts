@@ -4,7 +4,6 @@
 // browser (--end-user browser on a target with portal-ui), the person also has their own page on the
 // target's portal, in a browser context of their own.
 
-import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Actor, type ActorContext } from './actor.ts';
 import { endUserMode } from '../browser/mode.ts';
@@ -14,7 +13,7 @@ import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 
 export interface PersonNotes {
   /** Person tokens from the ID-porten stand-in, by the scope string asked for ("" = the default scope). */
@@ -100,7 +99,7 @@ export class Person extends Actor {
     let token = this.notes.tokens.get(key);
     if (!token) {
       const body = requireSuccess(await this.idporten.testLogin(this.pid, scope), `Innlogging for ${this.role} i ID-porten${scope ? ` (scope ${scope})` : ''}`, [200]);
-      assert.ok(typeof body?.access_token === 'string', `Ikke testbar: ID-porten ga ingen access_token for ${this.role}.`);
+      assertTestable(typeof body?.access_token === 'string', `ID-porten ga ingen access_token for ${this.role}.`);
       token = body.access_token;
       this.notes.tokens.set(key, token);
     }

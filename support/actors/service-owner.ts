@@ -3,7 +3,6 @@
 // with and without signing rights), and, as API providers are told to, it asks the PDP directly
 // whether a system user may act for a party.
 
-import assert from 'node:assert/strict';
 import { Actor, type ActorContext } from './actor.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
 import { AuthorizationClient } from '../clients/authorization.ts';
@@ -11,7 +10,7 @@ import { MaskinportenClient } from '../clients/maskinporten.ts';
 import { ResourceRegistryClient } from '../clients/resourceregistry.ts';
 import { TestdataClient, type TestResource } from '../clients/testdata.ts';
 import { DialogportenClient } from '../clients/dialogporten.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { SentMessages } from '../tasks/dialogporten.ts';
@@ -149,7 +148,7 @@ export class ServiceOwner extends Actor {
       await testdata.registerMaskinportenClient({ orgNo: SKATTEETATEN_ORGNO, scopes: [PDP_SCOPE, DIALOGPORTEN_SERVICEPROVIDER_SCOPE], jwks: { keys: [key.publicJwk] } }),
       'Å registrere tjenesteeierens Maskinporten-klient i testdata-API-et',
     );
-    assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for tjenesteeierens klient.');
+    assertTestable(typeof client?.clientId === 'string', 'testdata-API-et ga ingen clientId for tjenesteeierens klient.');
     this.identity = new MaskinportenIdentity(SKATTEETATEN_ORGNO, client.clientId, key, maskinporten);
   }
 }

@@ -3,7 +3,6 @@
 // and a Maskinporten client with the scopes its system needs; it registers the system, asks
 // companies for system users and fetches system user tokens.
 
-import assert from 'node:assert/strict';
 import { Actor, type ActorContext } from './actor.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
 import { AuthenticationClient, type AgentRequestSystemResponse, type CreateAgentRequestSystemUser, type CreateRequestSystemUser, type RegisterSystemRequest, type RegisteredSystemResponse, type RequestSystemResponse, type SystemUserExternal } from '../clients/authentication.ts';
@@ -13,7 +12,7 @@ import { MvaClient, type VatReceipt, type VatReport } from '../clients/mva.ts';
 import { TestdataClient } from '../clients/testdata.ts';
 import { DialogportenClient } from '../clients/dialogporten.ts';
 import { BrokerClient } from '../clients/broker.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { Company } from './company.ts';
@@ -177,7 +176,7 @@ export class Vendor extends Actor {
       }),
       'Å registrere systemleverandørens Maskinporten-klient i testdata-API-et',
     );
-    assert.ok(typeof client?.clientId === 'string', 'Ikke testbar: testdata-API-et ga ingen clientId for systemleverandørens klient.');
+    assertTestable(typeof client?.clientId === 'string', 'testdata-API-et ga ingen clientId for systemleverandørens klient.');
     this.identity = new MaskinportenIdentity(orgNo, client.clientId, key, this.maskinportenClient());
   }
 }

@@ -5,10 +5,9 @@
 // whether the page offered it at all, and what the page showed afterwards. Then-steps judge that
 // answer; nothing here decides whether the target conforms.
 
-import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Broken, type ApiResponse } from '../clients/http.ts';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { Person } from '../actors/person.ts';
 import { referansePortal } from './pages/referanse/index.ts';
 
@@ -125,8 +124,8 @@ export function describeView(view: PageView): string {
  * the API path), and the message says what the page showed.
  */
 export function requireShown(answer: PortalAnswer, states: readonly PageState[], what: string): void {
-  assert.ok(answer.offered, `Ikke testbar: ${what} lyktes ikke: portalen tilbød ikke «${answer.action}». Siden viste ${describeView(answer.view)}.`);
-  assert.ok(states.includes(answer.view.shows), `Ikke testbar: ${what} lyktes ikke i portalen. Siden viste ${describeView(answer.view)}.`);
+  assertTestable(answer.offered, `${what} lyktes ikke: portalen tilbød ikke «${answer.action}». Siden viste ${describeView(answer.view)}.`);
+  assertTestable(states.includes(answer.view.shows), `${what} lyktes ikke i portalen. Siden viste ${describeView(answer.view)}.`);
 }
 
 /** The person as the flavour needs them: their page (made on first use), pid and the portal's URL. */

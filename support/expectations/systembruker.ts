@@ -1,7 +1,7 @@
 // What conforming request and system user APIs answer (contracts authentication §3, §5).
 
 import assert from 'node:assert/strict';
-import { expectProblem, expectStatus } from '../assertions.ts';
+import { assertTestable, expectProblem, expectStatus } from '../assertions.ts';
 import { expectAnsweredInPortal, expectRefusedInPortal, sameUrl } from './portal.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import type { ApiResponse } from '../clients/http.ts';
@@ -181,9 +181,9 @@ export function expectAlreadyAnswered(company: Company): void {
 export function expectSentToRedirectUrl(company: Company, vendor: Vendor): string | undefined {
   const notes = vendor.customer(company);
   const redirectUrl = notes.requestBody?.redirectUrl;
-  assert.ok(redirectUrl, `Ikke testbar: forespørselen for ${company.role} hadde ingen redirectUrl.`);
+  assertTestable(redirectUrl, `forespørselen for ${company.role} hadde ingen redirectUrl.`);
   const allowed = vendor.notes.system?.allowedRedirectUrls ?? [];
-  assert.ok(allowed.some((url) => new URL(url).origin === new URL(redirectUrl).origin), `Ikke testbar: redirectUrl ${redirectUrl} er ikke en systemet har registrert (${allowed.join(', ')}).`);
+  assertTestable(allowed.some((url) => new URL(url).origin === new URL(redirectUrl).origin), `redirectUrl ${redirectUrl} er ikke en systemet har registrert (${allowed.join(', ')}).`);
   const inPortal = company.notes.approvalInPortal;
   if (inPortal) {
     expectAnsweredInPortal(inPortal, 'approved', redirectUrl, 'UI-4', 'Godkjenning av forespørselen i portalen');

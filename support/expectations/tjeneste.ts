@@ -1,7 +1,7 @@
 // What the MVA sample service answers (docs/samsvar-apis.md §3).
 
 import assert from 'node:assert/strict';
-import { expectProblem, expectStatus, requireSuccess } from '../assertions.ts';
+import { assertTestable, expectProblem, expectStatus, requireSuccess } from '../assertions.ts';
 import { MVA_RESOURCE_ID, type ServiceOwner } from '../actors/service-owner.ts';
 import { registeredSystemId } from '../tasks/systemregister.ts';
 import { totalVat } from '../tasks/tjeneste.ts';
@@ -78,13 +78,13 @@ const CLOCK_TOLERANCE_MS = 5_000;
 export async function expectPdpAsked(owner: ServiceOwner, vendor: Vendor, party: Company, decision: string): Promise<void> {
   const { tokenOwner, sentAt } = report(vendor, party);
   const systemUserId = tokenOwner.notes.systemUserId;
-  assert.ok(systemUserId, `Ikke testbar: systemleverandøren kjenner ikke systembrukeren til ${tokenOwner.role}.`);
+  assertTestable(systemUserId, `systemleverandøren kjenner ikke systembrukeren til ${tokenOwner.role}.`);
   const log = requireSuccess(
     await owner.testdata.decisions({ systemUserId, resource: MVA_RESOURCE_ID }),
     'Å lese beslutningsloggen til Altinn Autorisasjon (testdata-API-et)',
     [200],
   );
-  assert.ok(Array.isArray(log), `Ikke testbar: beslutningsloggen er ikke en liste: ${JSON.stringify(log)}.`);
+  assertTestable(Array.isArray(log), `beslutningsloggen er ikke en liste: ${JSON.stringify(log)}.`);
   const since = (log as DecisionLogEntry[]).filter((e) => Date.parse(e.at ?? '') >= sentAt - CLOCK_TOLERANCE_MS);
   const described = since.map((e) => `${e.action} på ${e.resource} for ${JSON.stringify(e.party)} → ${e.decision}`).join('; ') || 'ingen spørsmål';
   const asked = since.filter(

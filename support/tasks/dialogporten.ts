@@ -7,7 +7,7 @@
 // Then-steps assert the verdicts.
 
 import assert from 'node:assert/strict';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import {
   organisationParty, serviceResourceUrn,
@@ -163,7 +163,7 @@ export async function sendMessages(owner: ServiceOwner, party: Company, count: n
     const created = checkAnswer(await owner.dialogporten.createDialog(token, body));
     notes.answers.push(created);
     const id = requireSuccess(created.response, `Tjenesteeierens melding til ${party.role} i Dialogporten`, [201]);
-    assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: Dialogporten svarte 201 uten id for meldingen til ${party.role} (${created.response.text}).`);
+    assertTestable(typeof id === 'string' && id !== '', `Dialogporten svarte 201 uten id for meldingen til ${party.role} (${created.response.text}).`);
     const message: SentMessage = { resourceId, sealed, body, created, id };
     list.push(message);
     sent.push(message);
@@ -192,7 +192,7 @@ export async function obtainDialogportenToken(vendor: Vendor, owner: Company): P
 
 function dialogportenTokenOf(vendor: Vendor, owner: Company): string {
   const value = vendor.customer(owner).messages?.token?.value;
-  assert.ok(value, `Ikke testbar: systemet har ikke noe systembrukertoken for Dialogporten for ${owner.role}.`);
+  assertTestable(value, `systemet har ikke noe systembrukertoken for Dialogporten for ${owner.role}.`);
   return value;
 }
 
@@ -215,7 +215,7 @@ export async function fetchMessages(vendor: Vendor, owner: ServiceOwner, party: 
   const token = dialogportenTokenOf(vendor, tokenOwner);
   const notes = messageNotes(vendor, party);
   const messages = sentTo(owner, party);
-  assert.ok(messages.length > 0, `Ikke testbar: tjenesteeieren har ikke sendt noen meldinger til ${party.role}.`);
+  assertTestable(messages.length > 0, `tjenesteeieren har ikke sendt noen meldinger til ${party.role}.`);
   for (const message of messages) {
     const dialog = checkAnswer(await vendor.dialogporten.getDialog(token, message.id));
     notes.answers.push(dialog);

@@ -4,9 +4,8 @@
 // with the MD5 checksum, then the upload as a stream), and Kartverket receiving it: the list of
 // files waiting, the download read through an MD5, the confirmation and the final state.
 
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import { brokerParty, bytes, type FileTransferId, type FileTransferInitialize, type FileTransferOverview } from '../clients/broker.ts';
 import { md5Of } from '../checksum.ts';
@@ -65,14 +64,14 @@ export function transferNotes(vendor: Vendor, company: Company): FileTransferNot
 /** The system the company uses (set when it acquired it): the one that sent its tinglysning. */
 function supplierOf(company: Company): Vendor {
   const vendor = company.notes.supplier;
-  assert.ok(vendor, `Ikke testbar: ${company.role} har ikke anskaffet noe system i dette scenarioet.`);
+  assertTestable(vendor, `${company.role} har ikke anskaffet noe system i dette scenarioet.`);
   return vendor;
 }
 
 /** The id of the file transfer the company's system initialized (the id a recipient is notified of). */
 export function transferIdOf(company: Company): string {
   const id = supplierOf(company).customer(company).fileTransfer?.initialize?.data?.fileTransferId;
-  assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: systemet har ikke fått noen fileTransferId for tinglysningen fra ${company.role}.`);
+  assertTestable(typeof id === 'string' && id !== '', `systemet har ikke fått noen fileTransferId for tinglysningen fra ${company.role}.`);
   return id;
 }
 
@@ -132,7 +131,7 @@ export async function requestTinglysingSystemUser(vendor: Vendor, company: Compa
   await Promise.all([vendor.ready(), company.ready()]);
   acquireSystem(company, vendor);
   const systemId = vendor.notes.registeredSystemId;
-  assert.ok(systemId, 'Ikke testbar: systemleverandøren har ikke registrert noe system i dette scenarioet.');
+  assertTestable(systemId, 'systemleverandøren har ikke registrert noe system i dette scenarioet.');
   const body = { systemId, partyOrgNo: company.orgNo, rights: [tinglysingRight()] };
   const notes = vendor.customer(company);
   notes.requestBody = body;
@@ -190,7 +189,7 @@ export async function obtainBrokerToken(vendor: Vendor, company: Company): Promi
 
 function brokerTokenOf(vendor: Vendor, company: Company): string {
   const value = vendor.customer(company).fileTransfer?.token?.value;
-  assert.ok(value, `Ikke testbar: systemet har ikke noe systembrukertoken for formidlingstjenesten for ${company.role}.`);
+  assertTestable(value, `systemet har ikke noe systembrukertoken for formidlingstjenesten for ${company.role}.`);
   return value;
 }
 
@@ -213,7 +212,7 @@ export async function sendTinglysing(vendor: Vendor, kartverket: Kartverket, com
   await kartverket.ready();
   const notes = transferNotes(vendor, company);
   const document = notes.document;
-  assert.ok(document, `Ikke testbar: ingen bruker hos ${company.role} har valgt en tinglysning å sende.`);
+  assertTestable(document, `ingen bruker hos ${company.role} har valgt en tinglysning å sende.`);
   const token = brokerTokenOf(vendor, company);
   const body: FileTransferInitialize = {
     resourceId: TINGLYSING_RESOURCE_ID,

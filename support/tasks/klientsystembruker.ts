@@ -3,8 +3,7 @@
 // approves it (through the end-user API, or at the confirmUrl in the portal when persons act in the
 // browser), and the vendor and the accountant read it back.
 
-import assert from 'node:assert/strict';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
 import { acquireSystem, APPROVED_IN_PORTAL, confirmUrlFor } from './systemuser.ts';
 import { inPortal, portalFlavour, requireDone, type PersonAnswer } from '../browser/portal.ts';
@@ -41,7 +40,7 @@ export async function requestAgentSystemUser(
 
 function agentRequestIdFor(vendor: Vendor, accountant: Accountant): string {
   const id = vendor.customer(accountant).agentRequest?.data?.id;
-  assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: systemleverandøren har ingen forespørsel om klientsystembruker med id for ${accountant.role}.`);
+  assertTestable(typeof id === 'string' && id !== '', `systemleverandøren har ingen forespørsel om klientsystembruker med id for ${accountant.role}.`);
   return id;
 }
 
@@ -113,6 +112,6 @@ export async function establishAgentSystemUser(accountant: Accountant, vendor: V
 /** The id of the accountant's agent system user; fails the scenario as not testable when there is none. */
 export function agentSystemUserIdOf(accountant: Accountant): string {
   const id = accountant.notes.systemUserId;
-  assert.ok(id && accountant.notes.systemUserType === 'agent', `Ikke testbar: ${accountant.role} har ikke godkjent noen klientsystembruker i dette scenarioet.`);
+  assertTestable(id && accountant.notes.systemUserType === 'agent', `${accountant.role} har ikke godkjent noen klientsystembruker i dette scenarioet.`);
   return id;
 }

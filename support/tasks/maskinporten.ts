@@ -2,10 +2,9 @@
 // for a token for a customer; for the refusal scenarios it holds tokens Maskinporten would never
 // give (expired, minted through the test data API's named test hook; or signed with a foreign key).
 
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { newSigningKey, systemUserDetails } from '../actors/maskinporten-identity.ts';
 import { MVA_SCOPES } from '../actors/vendor.ts';
 import type { TokenResponse } from '../clients/maskinporten.ts';
@@ -31,7 +30,7 @@ export async function fetchSystemUserToken(vendor: Vendor, company: Company): Pr
 /** Given: the system holds a system user token for the company from Maskinporten. */
 export async function obtainSystemUserToken(vendor: Vendor, company: Company): Promise<string> {
   const body = requireSuccess(await fetchSystemUserToken(vendor, company), `Å hente systembrukertoken fra Maskinporten for ${company.role}`, [200]);
-  assert.ok(typeof body?.access_token === 'string', 'Ikke testbar: Maskinporten svarte uten access_token.');
+  assertTestable(typeof body?.access_token === 'string', 'Maskinporten svarte uten access_token.');
   return body.access_token;
 }
 
@@ -57,7 +56,7 @@ export async function obtainExpiredToken(vendor: Vendor, company: Company): Prom
     'Å lage et utløpt token med testdata-API-ets token-mint',
     [201],
   );
-  assert.ok(typeof minted?.access_token === 'string', 'Ikke testbar: token-minten svarte uten access_token.');
+  assertTestable(typeof minted?.access_token === 'string', 'token-minten svarte uten access_token.');
   vendor.customer(company).token = { value: minted.access_token, kind: 'utløpt' };
 }
 

@@ -5,10 +5,9 @@
 // The suite makes the attacks itself with jose, as an attacker would; it needs no help from the target
 // except the test data API's token mint for the expired token (capability testdata-api).
 
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { newSigningKey, systemUserDetails, type MaskinportenIdentity } from '../actors/maskinporten-identity.ts';
 import { MESSAGE_AND_FILE_SCOPES, MVA_SCOPES, type Vendor } from '../actors/vendor.ts';
 import { organisationParty } from '../clients/dialogporten.ts';
@@ -155,7 +154,7 @@ interface ProtectedApi {
 }
 
 function needsParty(company: Company | undefined, api: string): Company {
-  assert.ok(company, `Ikke testbar: ${api} kalles med et systembrukertoken for en virksomhet; steget nevner ingen.`);
+  assertTestable(company, `${api} kalles med et systembrukertoken for en virksomhet; steget nevner ingen.`);
   return company;
 }
 
@@ -230,7 +229,7 @@ export const TOKEN_ATTACKS = {
       'Å lage et utløpt token med testdata-API-ets token-mint',
       [201],
     );
-    assert.ok(typeof minted?.access_token === 'string', 'Ikke testbar: token-minten svarte uten access_token.');
+    assertTestable(typeof minted?.access_token === 'string', 'token-minten svarte uten access_token.');
     return minted.access_token;
   },
   // A real token from Maskinporten for the same caller, with another scope than the API requires.
@@ -265,7 +264,7 @@ export async function holdAcceptedToken(vendor: Vendor, apiName: ProtectedApiNam
 /** The caller makes the same call with an attack token (When). */
 export async function callWithAttackToken(vendor: Vendor, apiName: ProtectedApiName, attack: TokenAttackName): Promise<void> {
   const notes = security(vendor).api;
-  assert.ok(notes?.api === apiName, `Ikke testbar: ${vendor.role} har ikke noe token som ${apiName} godtar.`);
+  assertTestable(notes?.api === apiName, `${vendor.role} har ikke noe token som ${apiName} godtar.`);
   const api: ProtectedApi = PROTECTED_APIS[apiName];
   const token = await TOKEN_ATTACKS[attack](vendor, notes.company, api, notes.genuine);
   notes.attack = attack;

@@ -3,8 +3,7 @@
 // the service's own scope — `digdir:dialogporten` for Dialogporten, `altinn:broker.write` for the
 // broker. Maskinporten's answer is kept by the domain that asked (Dialogporten, formidling).
 
-import assert from 'node:assert/strict';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { systemUserDetails } from '../actors/maskinporten-identity.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { TokenResponse } from '../clients/maskinporten.ts';
@@ -29,7 +28,7 @@ export async function requestScopedSystemUserToken(vendor: Vendor, owner: Compan
 /** The token of a scoped grant that must have succeeded (Given): a refusal makes the scenario not testable. */
 export function requireScopedToken(token: ScopedToken, owner: Company): string {
   requireSuccess(token.response, `Å hente systembrukertoken med scopet ${token.scope} fra Maskinporten for ${owner.role}`, [200]);
-  assert.ok(token.value, `Ikke testbar: Maskinporten svarte uten access_token for ${owner.role}.`);
+  assertTestable(token.value, `Maskinporten svarte uten access_token for ${owner.role}.`);
   return token.value;
 }
 
@@ -40,6 +39,6 @@ export function requireScopedToken(token: ScopedToken, owner: Company): string {
 export async function plainMaskinportenToken(vendor: Vendor, scope: string): Promise<string> {
   await vendor.ready();
   const body = requireSuccess(await vendor.maskinporten.requestToken({ scope }), `Å hente et vanlig Maskinporten-token (uten systembruker) med scopet ${scope}`, [200]);
-  assert.ok(typeof body?.access_token === 'string', 'Ikke testbar: Maskinporten svarte uten access_token.');
+  assertTestable(typeof body?.access_token === 'string', 'Maskinporten svarte uten access_token.');
   return body.access_token;
 }

@@ -1,9 +1,8 @@
 // Tasks of the system register (contracts authentication §2): what the vendor sends to register its
 // system, in the variants the features name, and the read-back.
 
-import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { newOrgNo } from '../testdata/index.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { RegisterSystemRequest, RegisteredSystemResponse } from '../clients/authentication.ts';
@@ -81,14 +80,14 @@ export async function ensureSystemRegistered(vendor: Vendor, packages: string[])
   const response = await registerSystem(vendor, { packages });
   requireSuccess(response, `Systemleverandørens registrering av et system med tilgangspakkene ${packages.join(', ')}`, [200]);
   const systemId = vendor.notes.registeredSystemId;
-  assert.ok(systemId, 'Ikke testbar: systemet ble ikke registrert.');
+  assertTestable(systemId, 'systemet ble ikke registrert.');
   return systemId;
 }
 
 /** The vendor reads the system it last tried to register (a question). */
 export async function readOwnSystem(vendor: Vendor): Promise<ApiResponse<RegisteredSystemResponse>> {
   const systemId = vendor.notes.system?.id;
-  assert.ok(systemId, 'Ikke testbar: systemleverandøren har ikke forsøkt å registrere noe system i dette scenarioet.');
+  assertTestable(systemId, 'systemleverandøren har ikke forsøkt å registrere noe system i dette scenarioet.');
   const response = await vendor.authentication.getSystem(await vendor.platformToken(), systemId);
   vendor.notes.systemRead = response;
   return response;
@@ -97,6 +96,6 @@ export async function readOwnSystem(vendor: Vendor): Promise<ApiResponse<Registe
 /** The system the vendor's customers use; fails the scenario as not testable when none was registered. */
 export function registeredSystemId(vendor: Vendor): string {
   const systemId = vendor.notes.registeredSystemId;
-  assert.ok(systemId, 'Ikke testbar: systemleverandøren har ikke registrert noe system i dette scenarioet.');
+  assertTestable(systemId, 'systemleverandøren har ikke registrert noe system i dette scenarioet.');
   return systemId;
 }

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
 import { inPortal, portalFlavour, requireDone, type PageState, type PersonAnswer } from '../browser/portal.ts';
 import { ProfileError } from '../target/profile.ts';
@@ -44,21 +44,21 @@ export async function requestSystemUser(vendor: Vendor, company: Company, packag
 /** The vendor sends the very same request again (When). */
 export async function repeatRequest(vendor: Vendor, company: Company): Promise<ApiResponse<RequestSystemResponse>> {
   const notes = vendor.customer(company);
-  assert.ok(notes.requestBody, `Ikke testbar: systemleverandøren har ikke sendt noen forespørsel for ${company.role}.`);
+  assertTestable(notes.requestBody, `systemleverandøren har ikke sendt noen forespørsel for ${company.role}.`);
   notes.repeatedRequest = await vendor.authentication.createRequest(await vendor.platformToken(), notes.requestBody);
   return notes.repeatedRequest;
 }
 
 function requestIdFor(vendor: Vendor, company: Company): string {
   const id = vendor.customer(company).request?.data?.id;
-  assert.ok(typeof id === 'string' && id !== '', `Ikke testbar: systemleverandøren har ingen forespørsel med id for ${company.role}.`);
+  assertTestable(typeof id === 'string' && id !== '', `systemleverandøren har ingen forespørsel med id for ${company.role}.`);
   return id;
 }
 
 /** The URL the vendor sends the person to (the request's confirmUrl, contracts authentication §3.1). */
 export function confirmUrlFor(request: { confirmUrl?: string } | undefined, company: Company): string {
   const url = request?.confirmUrl;
-  assert.ok(typeof url === 'string' && /^https?:\/\//.test(url), `Ikke testbar: forespørselen for ${company.role} har ingen confirmUrl personen kan åpne (var ${JSON.stringify(url)}).`);
+  assertTestable(typeof url === 'string' && /^https?:\/\//.test(url), `forespørselen for ${company.role} har ingen confirmUrl personen kan åpne (var ${JSON.stringify(url)}).`);
   return url;
 }
 
@@ -132,7 +132,7 @@ export async function establishRejection(company: Company, person: Person, vendo
  */
 export function registeredRedirectUrl(vendor: Vendor): string {
   const allowed = vendor.notes.system?.allowedRedirectUrls?.[0];
-  assert.ok(allowed, 'Ikke testbar: systemet er ikke registrert med noen omdirigerings-URL.');
+  assertTestable(allowed, 'systemet er ikke registrert med noen omdirigerings-URL.');
   const url = new URL(allowed);
   url.searchParams.set('state', randomBytes(8).toString('hex'));
   return url.href;
@@ -204,13 +204,13 @@ export async function establishSystemUser(company: Company, vendor: Vendor, pack
   requireSuccess(await requestSystemUser(vendor, company, packages), `Systemleverandørens forespørsel om systembruker for ${company.role}`, [201]);
   requireDone(await approveRequest(company, company.dagligLeder, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved daglig leder i ${company.role}`);
   const systemUserId = company.notes.systemUserId;
-  assert.ok(systemUserId, `Ikke testbar: ${company.role} har ingen systembruker etter godkjenningen.`);
+  assertTestable(systemUserId, `${company.role} har ingen systembruker etter godkjenningen.`);
   return systemUserId;
 }
 
 /** The id of the system user the company approved; fails the scenario as not testable when there is none. */
 export function systemUserIdOf(company: Company): string {
   const id = company.notes.systemUserId;
-  assert.ok(id, `Ikke testbar: ${company.role} har ikke godkjent noen systembruker i dette scenarioet.`);
+  assertTestable(id, `${company.role} har ikke godkjent noen systembruker i dette scenarioet.`);
   return id;
 }

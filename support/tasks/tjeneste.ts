@@ -1,11 +1,11 @@
 // Tasks of the MVA sample service (docs/samsvar-apis.md §3): the system sends a VAT report for a
 // party with the system user token it holds for a customer.
 
-import assert from 'node:assert/strict';
 import type { ApiResponse } from '../clients/http.ts';
 import type { VatReceipt, VatReport } from '../clients/mva.ts';
 import type { Company } from '../actors/company.ts';
 import type { Vendor } from '../actors/vendor.ts';
+import { assertTestable } from '../assertions.ts';
 
 /** A plausible report for the last complete year, first term; amounts in øre. */
 export function vatReport(partyOrgNo: string): VatReport {
@@ -31,7 +31,7 @@ export function totalVat(report: VatReport): number {
 export async function submitVatReport(vendor: Vendor, party: Company, tokenOwner: Company = party): Promise<ApiResponse<VatReceipt>> {
   await party.ready();
   const token = vendor.customer(tokenOwner).token;
-  assert.ok(token, `Ikke testbar: systemet har ikke noe systembrukertoken for ${tokenOwner.role}.`);
+  assertTestable(token, `systemet har ikke noe systembrukertoken for ${tokenOwner.role}.`);
   const body = vatReport(party.orgNo);
   const sentAt = Date.now();
   const response = await vendor.mva.submit(token.value, body);
