@@ -2,8 +2,9 @@
 // listening on 127.0.0.1 (port 0). A person logs in at the test login, approves a request at its
 // confirmUrl (the request made through the vendor API with a minted Maskinporten token) and lands on
 // the vendor's redirectUrl; rejects another and sees the receipt; a daglig leder grants a package to an
-// accountant; the accountant approves an agent request and adds and removes the customer as a client;
-// a person without a role sees the API's refusal. Every page visited is checked with
+// accountant, and is refused an accountant package with the API's code; the accountant approves an
+// agent request, adds and removes the customer as a client, and is refused a party that is not a
+// client, typed by its number; a person without a role sees the API's refusal. Every page visited is checked with
 // axe-core: zero serious or critical violations, and the counts per page are printed.
 // Without /usr/bin/chromium the test FAILS and says how to install it (never a silent skip).
 
@@ -185,6 +186,12 @@ test('browser: log in, approve at the confirmUrl, reject, refusals; axe finds no
     await page.getByText('Tilgangspakken er gitt.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Fjern Merverdiavgift fra Regnskapsfører AS' }).count(), 1);
     await assertAccessible(page, 'tilganger (pakke gitt)', report);
+    // A package only the ER role gives: the person can pick it, and the page shows the API's refusal.
+    await page.getByLabel('Organisasjonsnummer').fill(ACCOUNTANT);
+    await page.getByLabel('Tilgangspakke').selectOption({ label: 'Regnskapsfører med signeringsrettighet' });
+    await page.getByRole('button', { name: 'Gi tilgang' }).click();
+    await page.getByText('Feilkode STD-00000 (AM.VLD-00026)', { exact: false }).waitFor();
+    await assertAccessible(page, 'tilganger (avvist, AM.VLD-00026)', report);
 
     // 9. Logout, then a person without any role in the customer sees the API's refusal.
     await page.goto(`${config.publicUrl}/portal`);
@@ -219,6 +226,12 @@ test('browser: log in, approve at the confirmUrl, reject, refusals; axe finds no
     await page.getByRole('button', { name: 'Fjern Kunde AS' }).click();
     await page.getByText('Klienten er fjernet.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Legg til Kunde AS' }).count(), 1);
+    // A party that is not a client, typed by its number: the page shows the API's refusal with the code.
+    await page.getByLabel('Organisasjonsnummer').fill(VENDOR);
+    await page.getByRole('button', { name: 'Legg til klient', exact: true }).click();
+    await page.getByText('Feilkode AUTH-00079', { exact: false }).waitFor();
+    assert.equal(await page.getByLabel('Organisasjonsnummer').inputValue(), VENDOR);
+    await assertAccessible(page, 'klienter (avvist, AUTH-00079)', report);
 
     // Canary: axe really runs and finds a critical violation on a page made to have one.
     await page.setContent('<!doctype html><html lang="nb"><head><title>Kanari</title></head><body><main><img src="data:,"></main></body></html>');

@@ -524,7 +524,8 @@ describe('connections page: a customer grants packages to an accountant (contrac
     assert.match(res.body, /<label class="ds-label" for="orgNo">Organisasjonsnummer<\/label>/);
     assert.match(res.body, /<label class="ds-label" for="package">Tilgangspakke<\/label>/);
     assert.match(res.body, /<option value="urn:altinn:accesspackage:merverdiavgift" selected>Merverdiavgift<\/option>/);
-    assert.equal(res.body.includes('value="urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet"'), false, 'a package that is not assignable is offered');
+    // The whole catalogue is offered: whether the customer may give a package is the API's to say.
+    assert.match(res.body, /<option value="urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet">Regnskapsfører med signeringsrettighet<\/option>/);
     assert.deepEqual(buttons(res.body), ['Logg ut', 'Gi tilgang']);
 
     const granted = await b.post(url, { _csrf: csrfOf(res.body), orgNo: ACCOUNTANT, package: PKG('merverdiavgift') });
@@ -566,10 +567,11 @@ describe('connections page: a customer grants packages to an accountant (contrac
     const url = `/portal/accessmanagement/ui/connections?party=${w.party[CUSTOMER]?.partyUuid}`;
     const b = await loggedIn(w, DAGL);
     const token = csrfOf((await b.get(url)).body);
-    // Not on the page's list; a crafted form still goes to the API, which refuses it.
+    // On the page's list like any other package; the API refuses it, and the page says why, with the code.
     const refused = await b.post(url, { _csrf: token, orgNo: ACCOUNTANT, package: PKG('regnskapsforer-med-signeringsrettighet') });
     assert.equal(refused.statusCode, 400);
     assert.match(text(refused.body), /Handlingen ble avvist Du har ikke lov til å gi denne tilgangspakken for virksomheten\. Feilkode STD-00000 \(AM\.VLD-00026\)/);
+    assert.match(refused.body, /<option value="urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet" selected>/, 'the refused choice is kept on the form');
     assert.deepEqual(await grantsToAccountant(w), []);
     const nobody = await loggedIn(w, NOBODY);
     const res = await nobody.get(url);
@@ -618,10 +620,10 @@ describe('clients page: the accountant manages an agent system user\'s clients (
     assert.match(t, /Tilgangspakker Merverdiavgift/);
     assert.match(t, /Systembrukeren har ingen klienter ennå\./);
     assert.match(t, /Tilgjengelige klienter .* Kunde AS 310000035/);
-    assert.deepEqual(buttons(res.body), ['Logg ut', 'Legg til Kunde AS']);
+    assert.deepEqual(buttons(res.body), ['Logg ut', 'Legg til Kunde AS', 'Legg til klient']);
     const byPartyId = await b.get(`/portal/accessmanagement/ui/systemuser/${agent}/clients?party=${w.party[ACCOUNTANT]?.partyId}`);
     assert.equal(byPartyId.statusCode, 200, byPartyId.body);
-    assert.deepEqual(buttons(byPartyId.body), ['Logg ut', 'Legg til Kunde AS']);
+    assert.deepEqual(buttons(byPartyId.body), ['Logg ut', 'Legg til Kunde AS', 'Legg til klient']);
 
     const added = await b.post(`/portal/accessmanagement/ui/systemuser/${agent}/clients/add?party=${ACCOUNTANT}`,
       { _csrf: csrfOf(res.body), client: w.party[CUSTOMER]?.partyUuid ?? '' });
@@ -630,7 +632,7 @@ describe('clients page: the accountant manages an agent system user\'s clients (
     assert.deepEqual(await clientsOf(w, agent), [CUSTOMER]);
     const after = await b.get(location(added));
     assert.match(text(after.body), /Klienten er lagt til\..*Klienter systembrukeren har .*Kunde AS 310000035.*Ingen flere klienter er tilgjengelige\./);
-    assert.deepEqual(buttons(after.body), ['Logg ut', 'Fjern Kunde AS']);
+    assert.deepEqual(buttons(after.body), ['Logg ut', 'Fjern Kunde AS', 'Legg til klient']);
 
     const removed = await b.post(`/portal/accessmanagement/ui/systemuser/${agent}/clients/remove?party=${ACCOUNTANT}`,
       { _csrf: csrfOf(after.body), client: w.party[CUSTOMER]?.partyUuid ?? '' });
@@ -661,6 +663,77 @@ describe('clients page: the accountant manages an agent system user\'s clients (
     const missing = await b.get(`/portal/accessmanagement/ui/systemuser/${randomUUID()}/clients?party=${ACCOUNTANT}`);
     assert.equal(missing.statusCode, 404);
     assert.match(text(missing.body), /Fant ikke klientsystembrukeren hos virksomheten\./);
+    await w.app.close();
+  });
+
+  test('an org number typed: the API refuses a party that is not a client (AUTH-00079) and the page shows the code; a client is added', async () => {
+    const w = await world();
+    const agent = await agentWithClient(w);
+    const url = `/portal/accessmanagement/ui/systemuser/${agent}/clients?party=${ACCOUNTANT}`;
+    const addUrl = `/portal/accessmanagement/ui/systemuser/${agent}/clients/add-orgno?party=${ACCOUNTANT}`;
+    const b = await loggedIn(w, ACCOUNTANT_DAGL);
+    const res = await b.get(url);
+    assert.match(res.body, /<label class="ds-label" for="orgNo">Organisasjonsnummer<\/label>/);
+    assert.deepEqual(buttons(res.body), ['Logg ut', 'Legg til Kunde AS', 'Legg til klient']);
+    const token = csrfOf(res.body);
+    // The vendor has given the accountant nothing: not among the available clients, and the API says so.
+    const refused = await b.post(addUrl, { _csrf: token, orgNo: `${VENDOR.slice(0, 3)} ${VENDOR.slice(3)}` });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.match(text(refused.body), /Handlingen ble avvist Klienten finnes ikke blant klientene til virksomheten\. Feilkode AUTH-00079/);
+    assert.match(refused.body, /data-testid="feilkode">Feilkode AUTH-00079/);
+    assert.match(refused.body, /id="orgNo"[^>]*value="310000019"/, 'the typed number is kept on the form');
+    assert.deepEqual(await clientsOf(w, agent), []);
+    const added = await b.post(addUrl, { _csrf: token, orgNo: CUSTOMER });
+    assert.equal(added.statusCode, 303, added.body);
+    assert.equal(location(added), `${url}&done=added`);
+    assert.deepEqual(await clientsOf(w, agent), [CUSTOMER]);
+    await w.app.close();
+  });
+
+  test('an org number typed: a client missing one of the agent\'s packages is refused with AUTH-00080, explained', async () => {
+    const w = await world();
+    const customer = w.party[CUSTOMER]?.partyUuid ?? '';
+    const accountant = w.party[ACCOUNTANT]?.partyUuid ?? '';
+    const dagl = await personToken(w, DAGL);
+    assert.equal((await w.api('POST', `/accessmanagement/api/v1/enduser/connections?party=${customer}&to=${accountant}`, dagl)).statusCode, 200);
+    assert.equal((await w.api('POST', `/accessmanagement/api/v1/enduser/connections/accesspackages?party=${customer}&to=${accountant}&package=merverdiavgift`, dagl)).statusCode, 200);
+    const req = await createRequest(w, { accessPackages: [{ urn: PKG('regnskapsforer-med-signeringsrettighet') }, { urn: PKG('merverdiavgift') }] }, 'agent');
+    const approved = await w.api('POST', `/authentication/api/v1/systemuser/request/agent/${w.party[ACCOUNTANT]?.partyId}/${req.id}/approve`, await personToken(w, ACCOUNTANT_DAGL));
+    assert.equal(approved.statusCode, 200, approved.body);
+    const b = await loggedIn(w, ACCOUNTANT_DAGL);
+    const token = csrfOf((await b.get(`/portal/accessmanagement/ui/systemuser/${req.id}/clients?party=${ACCOUNTANT}`)).body);
+    const refused = await b.post(`/portal/accessmanagement/ui/systemuser/${req.id}/clients/add-orgno?party=${ACCOUNTANT}`, { _csrf: token, orgNo: CUSTOMER });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.match(text(refused.body), /Handlingen ble avvist Klienten har ikke gitt virksomheten alle tilgangspakkene systembrukeren trenger\. Feilkode AUTH-00080/);
+    assert.deepEqual(await clientsOf(w, req.id), []);
+    await w.app.close();
+  });
+
+  test('an org number typed: malformed, unknown and hostile input is explained at the field and escaped; no CSRF token → 403; a bad form → 400 page', async () => {
+    const w = await world();
+    const agent = await agentWithClient(w);
+    const url = `/portal/accessmanagement/ui/systemuser/${agent}/clients?party=${ACCOUNTANT}`;
+    const addUrl = `/portal/accessmanagement/ui/systemuser/${agent}/clients/add-orgno?party=${ACCOUNTANT}`;
+    const b = await loggedIn(w, ACCOUNTANT_DAGL);
+    const token = csrfOf((await b.get(url)).body);
+    const hostile = await b.post(addUrl, { _csrf: token, orgNo: '"><script>alert(1)</script>' });
+    assert.equal(hostile.statusCode, 400);
+    assert.match(text(hostile.body), /Skriv et organisasjonsnummer med ni siffer\./);
+    assert.equal(hostile.body.includes('<script>alert(1)'), false, 'the typed input is not escaped');
+    assert.match(hostile.body, /id="orgNo"[^>]*value="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"[\s\S]*?aria-invalid="true"/);
+    const unknown = await b.post(addUrl, { _csrf: token, orgNo: '310000078' });
+    assert.equal(unknown.statusCode, 404);
+    assert.match(text(unknown.body), /Fant ingen virksomhet med dette organisasjonsnummeret i Enhetsregisteret\./);
+    const forged = await b.post(addUrl, { orgNo: CUSTOMER });
+    assert.equal(forged.statusCode, 403);
+    assert.match(text(forged.body), /Skjemaet kunne ikke sendes/);
+    const empty = await b.post(addUrl, { _csrf: token });
+    assert.equal(empty.statusCode, 400);
+    assert.match(text(empty.body), /Ugyldig forespørsel/);
+    const tooLong = await b.post(addUrl, { _csrf: token, orgNo: '3'.repeat(201) });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(text(tooLong.body), /Ugyldig forespørsel/);
+    assert.deepEqual(await clientsOf(w, agent), []);
     await w.app.close();
   });
 });

@@ -1,16 +1,17 @@
 // The page where an accountant's client administrator manages the clients of an agent system user
 // (contracts authorization §4.2, authentication §5.3): the clients already added and the ones
-// available, with Legg til and Fjern, through the client-delegation API
-// (/authentication/api/v1/enduser/systemuser/clients[/available], agents). `party` is the owner
-// organisation: its org number or its legacy integer party id.
+// available, with Legg til and Fjern, and a field to add any organisation by its number, through the
+// client-delegation API (/authentication/api/v1/enduser/systemuser/clients[/available], agents). The
+// API decides whether a party may be added (AUTH-00079, AUTH-00080); the page shows its refusal.
+// `party` is the owner organisation: its org number or its legacy integer party id.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentPerson, sendPage, type Person, type PortalContext } from './context.ts';
 import { html, type Html } from './html.ts';
 import { alert, csrfField, facts, page, problemAlert } from './layout.ts';
-import { organisationName, packageInfo, partyById, systemInfo } from './lookups.ts';
+import { organisationName, packageInfo, partyById, partyByOrgNo, systemInfo } from './lookups.ts';
 import { seg, withQuery, type ApiProblem } from './platform-client.ts';
-import type { ClientBody, PartyQuery } from './schemas.ts';
+import type { ClientBody, ClientOrgNoBody, PartyQuery } from './schemas.ts';
 import { portalUrl, redirectToLogin } from './session.ts';
 
 const API = '/authentication/api/v1/enduser/systemuser';
@@ -43,6 +44,12 @@ interface ClientsView {
   packageNames: string[];
   added: Client[];
   available: Client[];
+}
+
+/** What the person typed in the org number field, and why it could not be looked up. */
+interface FormState {
+  orgNo?: string;
+  orgNoError?: string;
 }
 
 type Loaded = { view: ClientsView } | { problem: ApiProblem; status: number };
@@ -120,7 +127,28 @@ function clientTable(view: ClientsView, clients: Client[], token: string, mode: 
 </table>`;
 }
 
-function clientsPage(view: ClientsView, person: Person, extra: { done?: string | undefined; problem?: ApiProblem } = {}): Html {
+/** Any organisation by its number: a client the list does not show is still the API's to refuse. */
+function orgNoForm(view: ClientsView, token: string, form: FormState): Html {
+  const action = withQuery(`${pagePath(view.agent.id)}/add-orgno`, { party: view.party });
+  const invalid = form.orgNoError !== undefined;
+  return html`<section class="ds-card" aria-labelledby="legg-til-klient">
+  <h2 class="ds-heading" data-size="sm" id="legg-til-klient">Legg til en annen klient</h2>
+  <p class="ds-paragraph">Står ikke klienten i listen, kan du skrive organisasjonsnummeret. Altinn sjekker om virksomheten kan legges til som klient.</p>
+  <form method="post" action="${action}" class="portal-form" novalidate>
+    ${csrfField(token)}
+    <div class="ds-field">
+      <label class="ds-label" for="orgNo">Organisasjonsnummer</label>
+      <p class="ds-paragraph" data-field="description" id="orgNo-beskrivelse" data-size="sm">Organisasjonsnummeret til klienten, ni siffer.</p>
+      <input class="ds-input" id="orgNo" name="orgNo" type="text" inputmode="numeric" autocomplete="off" value="${form.orgNo ?? ''}"
+        aria-describedby="orgNo-beskrivelse${invalid ? ' orgNo-feil' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
+      ${invalid ? html`<p class="ds-validation-message" data-field="validation" id="orgNo-feil" data-color="danger">${form.orgNoError}</p>` : ''}
+    </div>
+    <button type="submit" class="ds-button" data-variant="secondary">Legg til klient</button>
+  </form>
+</section>`;
+}
+
+function clientsPage(view: ClientsView, person: Person, extra: { done?: string | undefined; problem?: ApiProblem; form?: FormState } = {}): Html {
   const done = extra.done ? DONE[extra.done] : undefined;
   const token = person.user.csrfToken;
   return page({
@@ -144,6 +172,7 @@ function clientsPage(view: ClientsView, person: Person, extra: { done?: string |
   <p class="ds-paragraph">Kunder som har gitt virksomheten minst én av tilgangspakkene systembrukeren har.</p>
   ${view.available.length === 0 ? html`<p class="ds-paragraph">Ingen flere klienter er tilgjengelige.</p>` : clientTable(view, view.available, token, 'add')}
 </section>`,
+      orgNoForm(view, token, extra.form ?? {}),
     ],
   });
 }
@@ -165,7 +194,16 @@ export function clientHandlers(ctx: PortalContext) {
     return sendPage(reply, loaded.status, refusedPage(person, loaded.problem));
   }
 
-  /** Add (POST clients) or remove (DELETE clients) one client, then back to the page. */
+  /** Adds (POST clients) or removes (DELETE clients) one client; the API's refusal is shown on the page. */
+  async function delegate(person: Person, view: ClientsView, mode: 'add' | 'remove', client: string, reply: FastifyReply, form?: FormState): Promise<FastifyReply> {
+    const query = { agent: view.agent.id, client };
+    const res = mode === 'add' ? await person.api.post(`${API}/clients`, query) : await person.api.delete(`${API}/clients`, query);
+    if (res.status === 401) return redirectToLogin(reply, ctx.config, pageUrl(view.agent.id, view.party));
+    if (res.problem) return sendPage(reply, res.status, clientsPage(view, person, { problem: res.problem, ...(form ? { form } : {}) }));
+    return reply.redirect(portalUrl(ctx.config, withQuery(pagePath(view.agent.id), { party: view.party, done: mode === 'add' ? 'added' : 'removed' })), 303);
+  }
+
+  /** Add or remove the client of a row, then back to the page. */
   function change(mode: 'add' | 'remove') {
     return async function changeClient(request: ClientsRequest<ClientBody>, reply: FastifyReply) {
       const { systemUserId } = request.params;
@@ -174,12 +212,28 @@ export function clientHandlers(ctx: PortalContext) {
       if (!person) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, party));
       const view = await viewOrReply(person, request, reply);
       if (!('agent' in view)) return view;
-      const query = { agent: view.agent.id, client: request.body.client };
-      const res = mode === 'add' ? await person.api.post(`${API}/clients`, query) : await person.api.delete(`${API}/clients`, query);
-      if (res.status === 401) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, party));
-      if (res.problem) return sendPage(reply, res.status, clientsPage(view, person, { problem: res.problem }));
-      return reply.redirect(portalUrl(ctx.config, withQuery(pagePath(view.agent.id), { party, done: mode === 'add' ? 'added' : 'removed' })), 303);
+      return delegate(person, view, mode, request.body.client, reply);
     };
+  }
+
+  /** Add the organisation the person typed: looked up by number, then the API decides. */
+  async function addByOrgNo(request: ClientsRequest<ClientOrgNoBody>, reply: FastifyReply) {
+    const { systemUserId } = request.params;
+    const party = request.query.party;
+    const person = await currentPerson(ctx, request, reply);
+    if (!person) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, party));
+    const view = await viewOrReply(person, request, reply);
+    if (!('agent' in view)) return view;
+    const orgNo = request.body.orgNo.replace(/\s+/g, '');
+    // The field must hold an organisation number before it can be looked up (presentation, not a rule).
+    if (!/^\d{9}$/.test(orgNo)) {
+      return sendPage(reply, 400, clientsPage(view, person, { form: { orgNo, orgNoError: 'Skriv et organisasjonsnummer med ni siffer.' } }));
+    }
+    const target = partyByOrgNo(ctx.services, orgNo);
+    if (!target) {
+      return sendPage(reply, 404, clientsPage(view, person, { form: { orgNo, orgNoError: 'Fant ingen virksomhet med dette organisasjonsnummeret i Enhetsregisteret.' } }));
+    }
+    return delegate(person, view, 'add', target.partyUuid, reply, { orgNo });
   }
 
   return {
@@ -191,6 +245,7 @@ export function clientHandlers(ctx: PortalContext) {
       return sendPage(reply, 200, clientsPage(view, person, { done: request.query.done }));
     },
     add: change('add'),
+    addByOrgNo,
     remove: change('remove'),
   };
 }

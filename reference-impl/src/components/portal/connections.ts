@@ -34,7 +34,8 @@ interface Grant {
 interface ConnectionsView {
   party: PartyInfo;
   grants: Grant[];
-  assignable: PackageInfo[];
+  /** The whole catalogue: the person may pick any package, and the API decides whether it can be given. */
+  packages: PackageInfo[];
 }
 
 interface FormState {
@@ -103,9 +104,9 @@ async function load(person: Person, partyUuid: string): Promise<Loaded> {
   if (permissions.problem) return { problem: permissions.problem, status: permissions.status };
   const names = new Map(packages.map((p) => [p.urn, p.name]));
   const grants = grantsFrom(party.partyUuid, permissions.body, names);
-  // Ordinary packages a customer can assign to another organisation (contracts authorization §5).
-  const assignable = packages.filter((p) => p.isAssignable);
-  return { view: { party, grants, assignable } };
+  // Every package of the catalogue, not only the assignable ones: whether the customer may give it is the
+  // API's delegation check (contracts authorization §2.4, §5: AM.VLD-00026), and the page shows its answer.
+  return { view: { party, grants, packages } };
 }
 
 function packageSelect(packages: PackageInfo[], selected: string | undefined): Html {
@@ -134,7 +135,7 @@ function grantForm(view: ConnectionsView, token: string, form: FormState): Html 
     </div>
     <div class="ds-field">
       <label class="ds-label" for="package">Tilgangspakke</label>
-      ${packageSelect(view.assignable, form.packageUrn ?? 'urn:altinn:accesspackage:merverdiavgift')}
+      ${packageSelect(view.packages, form.packageUrn ?? 'urn:altinn:accesspackage:merverdiavgift')}
     </div>
     <button type="submit" class="ds-button" data-variant="primary">Gi tilgang</button>
   </form>

@@ -56,6 +56,8 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
     { schema: { params: s.systemUserParams, querystring: s.partyQuery } }, clients.show);
   app.post<{ Params: { systemUserId: string }; Querystring: s.PartyQuery; Body: s.ClientBody }>(`${clientsPath}/add`,
     { preValidation: csrf, schema: { params: s.systemUserParams, querystring: s.partyQuery, body: s.clientBody } }, clients.add);
+  app.post<{ Params: { systemUserId: string }; Querystring: s.PartyQuery; Body: s.ClientOrgNoBody }>(`${clientsPath}/add-orgno`,
+    { preValidation: csrf, schema: { params: s.systemUserParams, querystring: s.partyQuery, body: s.clientOrgNoBody } }, clients.addByOrgNo);
   app.post<{ Params: { systemUserId: string }; Querystring: s.PartyQuery; Body: s.ClientBody }>(`${clientsPath}/remove`,
     { preValidation: csrf, schema: { params: s.systemUserParams, querystring: s.partyQuery, body: s.clientBody } }, clients.remove);
 }

@@ -81,6 +81,13 @@ export const clientBody = {
   additionalProperties: false,
 } as const;
 
+export const clientOrgNoBody = {
+  type: 'object',
+  required: ['orgNo'],
+  properties: { _csrf: csrf, orgNo: shortText },
+  additionalProperties: false,
+} as const;
+
 export const assetParams = {
   type: 'object',
   required: ['file'],
@@ -93,4 +100,5 @@ export interface RequestActionBody { _csrf?: string; id: string }
 export interface GrantBody { _csrf?: string; orgNo: string; package: string }
 export interface RevokeBody { _csrf?: string; to: string; package: string }
 export interface ClientBody { _csrf?: string; client: string }
+export interface ClientOrgNoBody { _csrf?: string; orgNo: string }
 export interface PartyQuery { party: string; done?: string }
