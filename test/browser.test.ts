@@ -153,14 +153,25 @@ test('an answered request: the receipt, or exactly the redirectUrl (query kept) 
   assert.ok(!sameUrl('https://a.samsvar.invalid/x?s=1', 'https://a.samsvar.invalid/x?s=2'));
 });
 
-test('a refusal: not offered (explained when asked) or refused with the code; a missing code is noted, never hidden', () => {
+test('a refusal: refused with the code, or not offered and the page itself explains why; a missing button alone fails', () => {
   const notOffered = answer(false, { heading: 'Forespørsel om systembruker', notices: ['Du kan ikke godkjenne denne forespørselen'] });
-  assert.equal(expectRefusedInPortal(notOffered, { explained: ['not-access-manager'] }, 'UI-1', 'Godkjenning'), undefined);
+  expectRefusedInPortal(notOffered, { explained: ['not-access-manager'] }, 'UI-1', 'Godkjenning');
   assert.throws(() => expectRefusedInPortal(notOffered, { explained: ['already-answered'] }, 'UI-2', 'Avvisning'), /\[UI-2\].*skulle si hvorfor/);
+  // No button and no explanation: the refusal was not shown, so the requirement fails (it used to pass with a note).
   const noButton = answer(false, { heading: 'Klienter for systembruker' }, 'Legg til K AS');
-  assert.match(expectRefusedInPortal(noButton, { code: 'AUTH-00079' }, 'KD-4', 'Legg til') ?? '', /tilbød ikke «Legg til K AS».*AUTH-00079.*--end-user api/);
+  assert.throws(() => expectRefusedInPortal(noButton, { code: 'AUTH-00079' }, 'KD-4', 'Legg til'), /^AssertionError.*\[KD-4\] Legg til: portalen tilbød ikke «Legg til K AS» og viste ikke plattformens avvisning med feilkoden AUTH-00079; at handlingen mangler, er ingen avvisning/);
+  assert.throws(() => expectRefusedInPortal(noButton, {}, 'KD-4', 'Legg til'), /\[KD-4\] Legg til: portalen tilbød ikke «Legg til K AS» og sa ikke hvorfor/);
+  const noPackage = answer(false, { heading: 'Tilganger til regnskapsfører' }, 'Gi tilgang: Regnskapsfører med signeringsrettighet');
+  assert.throws(() => expectRefusedInPortal(noPackage, { code: 'AM.VLD-00026' }, 'KD-8', 'Gi tilgang'), /\[KD-8\].*feilkoden AM\.VLD-00026/);
+  // Not offered, but the page explains the refusal with the platform's code: that is the refusal shown.
+  const explainedWithCode = answer(false, { heading: 'Tilganger til regnskapsfører', notices: ['Handlingen ble avvist'], errorCodes: ['STD-00000', 'AM.VLD-00026'], errorText: 'Feilkode STD-00000 (AM.VLD-00026): x' }, 'Gi tilgang: R');
+  expectRefusedInPortal(explainedWithCode, { code: 'AM.VLD-00026' }, 'KD-8', 'Gi tilgang');
+  assert.throws(() => expectRefusedInPortal(explainedWithCode, { code: 'AUTH-00079' }, 'KD-4', 'Legg til'), /\[KD-4\].*feilkoden AUTH-00079.*Feilkode STD-00000 \(AM\.VLD-00026\): x/);
+  // Both asked: the state and the code must both be there.
+  assert.throws(() => expectRefusedInPortal(notOffered, { explained: ['not-access-manager'], code: 'AUTH-00066' }, 'UI-1', 'Godkjenning'), /\[UI-1\].*feilkoden AUTH-00066/);
+  // Tried, and the page shows the refusal text with the code: passes with that code, fails with another.
   const refused = answer(true, { heading: 'Klienter for systembruker', notices: ['Handlingen ble avvist'], errorCodes: ['AUTH-00080'], errorText: 'Feilkode AUTH-00080: x' }, 'Legg til K AS');
-  assert.equal(expectRefusedInPortal(refused, { code: 'AUTH-00080' }, 'KD-5', 'Legg til'), undefined);
+  expectRefusedInPortal(refused, { code: 'AUTH-00080' }, 'KD-5', 'Legg til');
   assert.throws(() => expectRefusedInPortal(refused, { code: 'AUTH-00079' }, 'KD-4', 'Legg til'), /\[KD-4\].*feilkoden AUTH-00079.*Feilkode AUTH-00080/);
   const accepted = answer(true, { heading: 'Klienter for systembruker', notices: ['Klienten er lagt til.'] }, 'Legg til K AS');
   assert.throws(() => expectRefusedInPortal(accepted, { code: 'AUTH-00079' }, 'KD-4', 'Legg til'), /\[KD-4\] Legg til: portalen skulle avvise/);

@@ -83,17 +83,17 @@ export function expectClientAdded(accountant: Accountant, client: Company): void
 
 /**
  * KD-4 (AUTH-00079) / KD-5 (AUTH-00080): adding the client is refused with 400 and the code. In the
- * portal the page shows the refusal with the code, or does not offer the client at all (a party that
- * is not the accountant's client is not among the available ones); the returned note says so.
+ * portal the page shows the platform's refusal with the code (a party that is not among the available
+ * clients is added by its organisation number, and the platform refuses it); a page that merely does
+ * not offer the client has not shown the refusal, and fails.
  */
-export function expectClientRefused(accountant: Accountant, client: Company, code: string): string | undefined {
+export function expectClientRefused(accountant: Accountant, client: Company, code: string): void {
   const krav = code === 'AUTH-00080' ? 'KD-5' : 'KD-4';
   const inPortal = accountant.client(client).addedInPortal;
   if (inPortal) return expectRefusedInPortal(inPortal, { code }, krav, `Å legge til ${client.role} på klientsystembrukeren i portalen`);
   const response = accountant.client(client).added;
   assert.ok(response, `${accountant.role} har ikke forsøkt å legge til ${client.role}.`);
   expectProblem(response, 400, code, krav, `Å legge til ${client.role} på klientsystembrukeren`);
-  return undefined;
 }
 
 /** KD-4 / KD-5: after a refused add, the client is not on the agent system user. */
@@ -162,9 +162,9 @@ export function expectPackageGranted(customer: Company, accountant: Accountant, 
  * the answer is 400 STD-00000 with the validation error the contract names for that check
  * (contracts authorization §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
  */
-export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): string | undefined {
+export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): void {
   const inPortal = customer.notes.delegation.packageGrantsInPortal.get(code);
-  // In the portal the package is not among the choices (it cannot be assigned), or the page shows the refusal with the code.
+  // In the portal the page shows the platform's refusal with the code; a package merely left out of the choices is no refusal.
   if (inPortal) return expectRefusedInPortal(inPortal, { code: errorCode }, 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code} i portalen`);
   const grant = customer.notes.delegation.packageGrants.get(code);
   assert.ok(grant, `${customer.role} har ikke forsøkt å gi ${accountant.role} tilgangspakken ${code}.`);
@@ -174,7 +174,6 @@ export function expectGrantRefused(customer: Company, accountant: Accountant, co
     codes.includes(errorCode),
     `[KD-8] Avvisningen skal ha valideringsfeilen ${errorCode} (${customer.role} kan ikke tildele en tilgangspakke for regnskapsførere), hadde ${codes.join(', ') || 'ingen'}.`,
   );
-  return undefined;
 }
 
 /** KD-8: after a refused grant, the connection does not carry the package. */

@@ -74,33 +74,42 @@ export function expectAnsweredInPortal(
 }
 
 /**
- * A refusal the person meets in the portal. Either the page did not offer the action at all (the
- * person could not even try; when `explained` is given, the page must say why, as one of those
- * states), or the person tried and the page shows the platform's refusal, with `code` among its
- * codes when one is given. Returns a note for the report when the code could not be seen because
- * the page never offered the action.
+ * A refusal the person meets in the portal, checked, never assumed. Either the person tried and the
+ * page shows the platform's refusal, with `code` among its codes when one is given; or the page did
+ * not offer the action, and then the page itself must explain the refusal: as one of the `explained`
+ * states when those are given (UI-1: the page says the person is no access manager), and with `code`
+ * among the codes it shows when a code is given. A missing button alone is never a refusal: a page
+ * that hides an action without saying why could hide it for any reason, so that fails the
+ * requirement.
  */
 export function expectRefusedInPortal(
   answer: PortalAnswer | undefined,
   options: { code?: string; explained?: readonly PageState[] },
   krav: string,
   what: string,
-): string | undefined {
+): void {
   const a = noted(answer, what);
   if (!a.offered) {
+    assert.ok(
+      options.code !== undefined || options.explained !== undefined,
+      `[${krav}] ${what}: portalen tilbød ikke «${a.action}» og sa ikke hvorfor; at handlingen mangler, er ingen avvisning. Siden viste ${describeView(a.view)}.`,
+    );
     if (options.explained) {
       assert.ok(
         options.explained.includes(a.view.shows),
         `[${krav}] ${what}: portalen tilbød ikke «${a.action}», men skulle si hvorfor (${words(options.explained)}); siden viste ${describeView(a.view)}.`,
       );
     }
-    return options.code
-      ? `Portalen tilbød ikke «${a.action}», så personen kunne ikke forsøke; feilkoden ${options.code} viser bare API-et (kjør med --end-user api for å se den).`
-      : undefined;
+    if (options.code) {
+      assert.ok(
+        a.view.errorCodes.includes(options.code),
+        `[${krav}] ${what}: portalen tilbød ikke «${a.action}» og viste ikke plattformens avvisning med feilkoden ${options.code}; at handlingen mangler, er ingen avvisning. Siden viste ${describeView(a.view)}.`,
+      );
+    }
+    return;
   }
   assert.equal(a.view.shows, 'refused', `[${krav}] ${what}: portalen skulle avvise «${a.action}» med plattformens feilkode, men viste ${describeView(a.view)}.`);
   if (options.code) {
     assert.ok(a.view.errorCodes.includes(options.code), `[${krav}] ${what}: avvisningen skulle ha feilkoden ${options.code}, men siden viste ${a.view.errorText ?? 'ingen feilkode'}.`);
   }
-  return undefined;
 }

@@ -95,13 +95,21 @@ export const referansePortal: PortalFlavour = {
     return answer(who, action, true);
   },
 
+  // The client's own row when the page lists it among the available ones; otherwise the person types
+  // its organisation number, as one would for a client the list does not show, and the platform answers.
   async addClient(who, agent, client) {
     const page = await openClients(who, agent);
-    const button = page.addButton(client.name);
-    if (!(await button.isVisible())) return answer(who, `Legg til ${client.name}`, false);
-    await who.capture(`før «Legg til»`);
-    await page.addClient(client.name);
-    return answer(who, `Legg til ${client.name}`, true);
+    if (await page.addButton(client.name).isVisible()) {
+      await who.capture(`før «Legg til»`);
+      await page.addClient(client.name);
+      return answer(who, `Legg til ${client.name}`, true);
+    }
+    const action = `Legg til klient ${client.orgNo}`;
+    if (!(await page.offersAddByNumber())) return answer(who, action, false);
+    await page.nameClient(client.orgNo);
+    await who.capture(`før «Legg til klient»`);
+    await page.addNamedClient();
+    return answer(who, action, true);
   },
 
   async removeClient(who, agent, client) {
