@@ -79,7 +79,7 @@ export function requireBrokerToken(issuers: TokenIssuers, anyScope: readonly str
  * of a plain Maskinporten token — on the resource for `partyOrgNo`; only Permit lets it through.
  */
 export function permits(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string): boolean {
-  const query = { action, resource: resourceId, partyOrgNo };
+  const query = { action, resource: resourceId, partyOrgNo, pep: 'broker' as const };
   const decision = caller.systemUserId
     ? pdp.decideForSystemUser({ systemUserId: caller.systemUserId, ...query })
     : pdp.decideForOrganisation({ orgNo: caller.orgNo, ...query });

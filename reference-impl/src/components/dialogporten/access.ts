@@ -25,7 +25,7 @@ export class DialogAccess {
     const key = `${action}\u0000${resourceId}\u0000${orgNo}`;
     let permitted = this.decisions.get(key);
     if (permitted === undefined) {
-      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo }) === 'Permit';
+      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo, pep: 'dialogporten' }) === 'Permit';
       this.decisions.set(key, permitted);
     }
     return permitted;
