@@ -47,6 +47,22 @@ export class Cast {
     return this.vendorActor;
   }
 
+  /**
+   * The Maskinporten clients the suite's own service owners (the service owner, Kartverket) have in
+   * this scenario: a PDP question from one of them is the suite's, never a service's.
+   */
+  suiteClientIds(): string[] {
+    const ids: string[] = [];
+    for (const owner of [this.serviceOwnerActor, this.kartverketActor]) {
+      try {
+        if (owner) ids.push(owner.maskinporten.clientId);
+      } catch {
+        // not set up in this scenario: it made no client and asked nothing
+      }
+    }
+    return ids;
+  }
+
   serviceOwner(): ServiceOwner {
     this.serviceOwnerActor ??= new ServiceOwner('tjenesteeieren', this.context);
     return this.serviceOwnerActor;
