@@ -48,17 +48,15 @@ export class Cast {
   }
 
   /**
-   * The Maskinporten clients the suite's own service owners (the service owner, Kartverket) have in
-   * this scenario: a PDP question from one of them is the suite's, never a service's.
+   * The Maskinporten clients with which the suite's own service owners (the service owner, Kartverket)
+   * asked the PDP in this scenario: a question from one of them is the suite's, never a service's. A
+   * client that asked nothing is left out, so a service that shares it is not mistaken for the suite.
    */
   suiteClientIds(): string[] {
     const ids: string[] = [];
     for (const owner of [this.serviceOwnerActor, this.kartverketActor]) {
-      try {
-        if (owner) ids.push(owner.maskinporten.clientId);
-      } catch {
-        // not set up in this scenario: it made no client and asked nothing
-      }
+      if (!owner?.notes.decision) continue;
+      ids.push(owner.maskinporten.clientId);
     }
     return ids;
   }
