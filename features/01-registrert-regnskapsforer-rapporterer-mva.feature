@@ -60,8 +60,8 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
   Regel: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten med regnskapsførerens klientsystembruker
 
     @krav:SB-1.0 @krav:SB-1.1 @krav:SB-1.2 @krav:SB-1.3 @krav:SB-1.4
-    @krav:KD-3 @krav:TOK-1 @krav:PDP-4 @krav:SVC-1
-    @kapabilitet:klientdelegering @kapabilitet:pdp
+    @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
@@ -76,9 +76,19 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       # Steg 3: Rapportere data
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
       # Steg 4: Godkjenning og bekreftelse
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så validerer Altinn Autorisasjon tilgangen når tjeneste-API-et spør om systembrukeren til regnskapsføreren kan rapportere MVA for klienten, og gir tilgang
       Og godtar tjeneste-API-et rapporten fra systemet for klienten og returnerer en bekreftelse
+
+  Regel: Altinn Autorisasjon gir klientsystembrukeren tilgang for klienten den er lagt til for
+
+    @krav:PDP-4 @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for klienten når tjenesteeieren spør
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
 
   Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
 

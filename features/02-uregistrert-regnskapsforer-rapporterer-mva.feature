@@ -23,8 +23,8 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
   Regel: Kunden delegerer i Altinn, regnskapsføreren legger til kunden som klient, og systemet rapporterer MVA for klienten
 
     @krav:SB-2.0 @krav:SB-2.1 @krav:SB-2.2 @krav:SB-2.3 @krav:SB-2.4 @krav:SB-2.5 @krav:SB-2.6
-    @krav:KD-2 @krav:KD-3 @krav:KD-7 @krav:TOK-1 @krav:PDP-4 @krav:SVC-1
-    @kapabilitet:klientdelegering @kapabilitet:pdp
+    @krav:KD-2 @krav:KD-3 @krav:KD-7 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @kapabilitet:klientdelegering
     Scenario: Kunden delegerer "merverdiavgift" til regnskapsføreren, og systemet rapporterer MVA for klienten
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
@@ -47,9 +47,19 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
       # Steg 5: Rapportere data
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
       # Steg 6: Godkjenning og bekreftelse
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så validerer Altinn Autorisasjon tilgangen når tjeneste-API-et spør om systembrukeren til regnskapsføreren kan rapportere MVA for klienten, og gir tilgang
       Og godtar tjeneste-API-et rapporten fra systemet for klienten og returnerer en bekreftelse
+
+  Regel: Altinn Autorisasjon gir klientsystembrukeren tilgang for en kunde som har delegert "merverdiavgift" og er lagt til som klient
+
+    @krav:PDP-4 @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for kunden når tjenesteeieren spør
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Og at kunden ved daglig leder har gitt regnskapsføreren tilgangspakken "merverdiavgift" i Altinn
+      Og at regnskapsføreren har lagt til kunden på klientsystembrukeren
+      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for kunden
+      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
 
   Regel: Uten delegering fra kunden kan ikke kunden legges til som klient
 

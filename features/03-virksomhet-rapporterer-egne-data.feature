@@ -22,8 +22,8 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
   Regel: Virksomheten får en systembruker med tilgangspakkene den godkjenner, og systemet rapporterer med den
 
     @krav:SB-3.1 @krav:SB-3.2 @krav:SB-3.3 @krav:SB-3.4 @krav:SB-3.5
-    @krav:REQ-1 @krav:REQ-3 @krav:REQ-5 @krav:TOK-1 @krav:PDP-1 @krav:SVC-1
-    @kapabilitet:pdp @kapabilitet:mva
+    @krav:REQ-1 @krav:REQ-3 @krav:REQ-5 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @kapabilitet:mva
     Scenario: Virksomheten godkjenner systembrukeren, og systemet rapporterer MVA for virksomheten
       # Steg 1: Anskaffelse av system
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
@@ -39,9 +39,16 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Så utsteder Maskinporten et systembrukertoken til systemet for virksomheten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       # Steg 5: Godkjenning og bekreftelse
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så validerer Altinn Autorisasjon tilgangen når tjeneste-API-et spør om systembrukeren til virksomheten kan rapportere MVA for virksomheten, og gir tilgang
       Og godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
+
+  Regel: Altinn Autorisasjon gir systembrukeren tilgang for virksomheten som har godkjent den
+
+    @krav:PDP-1 @kapabilitet:pdp
+    Scenario: Altinn Autorisasjon gir systembrukeren tilgang til å rapportere MVA for virksomheten når tjenesteeieren spør
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
+      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
 
   Regel: Samme forespørsel sendt på nytt gir den samme forespørselen, ikke en ny
 

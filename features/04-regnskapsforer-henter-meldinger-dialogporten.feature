@@ -18,8 +18,8 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
   Regel: Regnskapsførerens klientsystembruker henter klientens meldinger fra Dialogporten
 
     @krav:SB-4.0 @krav:SB-4.1 @krav:SB-4.2 @krav:SB-4.3 @krav:SB-4.4 @krav:SB-4.5
-    @krav:REQ-6 @krav:REQ-7 @krav:KD-3 @krav:TOK-1 @krav:PDP-4 @krav:DP-1 @krav:DP-2 @krav:DP-6
-    @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @kapabilitet:pdp @implisitt
+    @krav:REQ-6 @krav:REQ-7 @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:DP-1 @krav:DP-2 @krav:DP-6
+    @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @implisitt
     Scenario: Regnskapsføreren godkjenner en klientsystembruker, og systemet henter klientens meldinger fra Dialogporten
       # Forutsetninger
       Gitt at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
@@ -44,11 +44,22 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
       Når systemet søker etter meldingene til klienten i Dialogporten med systembrukertokenet for regnskapsføreren
       Og systemet henter hver melding tjenesteeieren har sendt til klienten, med forsendelsene, fra Dialogporten med systembrukertokenet for regnskapsføreren
       # Steg 5: Validering og levering
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan lese meldingene til klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så validerer Altinn Autorisasjon tilgangen når Dialogporten spør om systembrukeren til regnskapsføreren kan lese meldingene til klienten, og gir tilgang
       Og returnerer Dialogporten meldingene tjenesteeieren har sendt til klienten, med forsendelsene, til systemet
       Og følger hvert svar systemet fikk fra Dialogporten det offisielle OpenAPI-skjemaet
       Og følger hvert svar tjenesteeieren fikk fra Dialogporten det offisielle OpenAPI-skjemaet
+
+  Regel: Altinn Autorisasjon gir klientsystembrukeren lesetilgang til meldingene til klienten den er lagt til for
+
+    @krav:PDP-4
+    @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å lese meldingene til klienten når tjenesteeieren spør
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan lese meldingene til klienten
+      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
 
   Regel: Meldinger til en part systembrukeren ikke har fått tilgang for, er verken synlige eller tilgjengelige
 

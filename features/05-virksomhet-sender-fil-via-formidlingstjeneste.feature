@@ -18,7 +18,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   Regel: Med systembrukeren virksomheten aksepterte sender systemet tinglysningen, og Kartverket mottar den uendret
 
     @krav:SB-5.0 @krav:SB-5.1 @krav:SB-5.2 @krav:SB-5.3 @krav:SB-5.4
-    @krav:TOK-1 @krav:PDP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4 @kapabilitet:pdp
+    @krav:TOK-1 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4
     Scenario: Virksomheten sender en tinglysning til Kartverket, som laster den ned med kontrollert sjekksum og bekrefter
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
@@ -34,8 +34,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       Når systemet sender tinglysningen til Kartverket gjennom formidlingstjenesten med systembrukertokenet for virksomheten
       Så tar formidlingstjenesten imot tinglysningen systemet sendte for virksomheten, og publiserer den for Kartverket
       # Steg 4: Altinn autorisasjon autoriserer tilgang basert på delegeringene fra opprettelsen av systembrukeren
-      Når Kartverket spør Altinn Autorisasjon om systembrukeren til virksomheten kan sende tinglysning for virksomheten
-      Så svarer Altinn Autorisasjon Kartverket med beslutningen "Permit"
+      Og gir Altinn Autorisasjon tilgang ut fra delegeringen fra opprettelsen av systembrukeren, når formidlingstjenesten spør om systembrukeren til virksomheten kan sende tinglysning for virksomheten
       # Mottak: Kartverket laster ned, kontrollerer sjekksummen og bekrefter
       Når Kartverket ser etter tinglysninger som venter på nedlasting i formidlingstjenesten
       Så finner Kartverket tinglysningen fra virksomheten blant filene som venter på nedlasting
@@ -43,6 +42,17 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       Så har Kartverket fått tinglysningen systemet sendte for virksomheten, med en sjekksum som stemmer
       Når Kartverket bekrefter nedlastingen av tinglysningen fra virksomheten
       Så er tinglysningen fra virksomheten bekreftet lastet ned av Kartverket, og dermed av alle mottakerne
+
+  Regel: Altinn Autorisasjon gir systembrukeren med enkeltressursen tilgang til å sende tinglysning for virksomheten
+
+    @krav:PDP-1 @krav:SB-5.4 @kapabilitet:pdp
+    Scenario: Altinn Autorisasjon gir systembrukeren med enkeltressursen tilgang til å sende tinglysning når Kartverket spør
+      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
+      Og at virksomheten har anskaffet systemet hos systemleverandøren
+      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltressursen for tinglysning
+      Og at virksomheten ved daglig leder har akseptert opprettelsen av systembrukeren fra systemleverandøren
+      Når Kartverket spør Altinn Autorisasjon om systembrukeren til virksomheten kan sende tinglysning for virksomheten
+      Så svarer Altinn Autorisasjon Kartverket med beslutningen "Permit"
 
   Regel: Uten enkeltressursen delegert til systembrukeren får ikke systemet sende tinglysning
 

@@ -1,5 +1,6 @@
 // Steps of rights and authorization: the service owner's resource and policy, Altinn's access package
-// catalogue, and the PDP the service owner asks directly (contracts authorization §1, §2, §6).
+// catalogue, the PDP the service owner asks directly (contracts authorization §1, §2, §6), and what
+// the PDP's decision log shows the service the system called asked it (docs/contracts/pep.md).
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';
@@ -8,6 +9,7 @@ import { ServiceOwner } from '../support/actors/service-owner.ts';
 import { Vendor } from '../support/actors/vendor.ts';
 import { askPdp, lookUpAccessPackage, publishMvaResource, readServiceRights } from '../support/tasks/autorisasjon.ts';
 import { expectDecision, expectPackageAssignable, expectPolicyRequiresPackage } from '../support/expectations/autorisasjon.ts';
+import { decisionLogOffered, expectedQuestion, expectServiceAskedPdp, unobservableNote, type PepService } from '../support/expectations/beslutningslogg.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -41,3 +43,40 @@ Then('ser {aktør} at tilgangspakken {string} kan tildeles direkte til en system
 Then('svarer Altinn Autorisasjon {aktør} med beslutningen {string}', function (this: SamsvarWorld, owner: Actor, decision: string) {
   expectDecision(as(owner, ServiceOwner), decision);
 });
+
+/**
+ * PEP-1: the service the system called asked Altinn Authorization itself, and was given access. Read
+ * from the decision log where the target offers one; elsewhere the step says in the report that the
+ * decision cannot be observed and names the @negativ scenarios that prove it from the outside.
+ */
+async function observeAccessGiven(world: SamsvarWorld, service: PepService, reader: ServiceOwner, systemUserOwner: Actor, party: Actor): Promise<void> {
+  const question = expectedQuestion(service, world.actors.vendor(), as(systemUserOwner, Company), as(party, Company), world.actors.suiteClientIds());
+  if (!decisionLogOffered(world.profile)) {
+    const note = unobservableNote(world.profile, service, 'PEP-1');
+    await world.attach(note, { mediaType: 'text/plain', fileName: 'Ikke observert: beslutningen til Altinn Autorisasjon' });
+    world.log(note);
+    return;
+  }
+  await expectServiceAskedPdp(reader, question, 'Permit', 'PEP-1');
+}
+
+Then(
+  'validerer Altinn Autorisasjon tilgangen når tjeneste-API-et spør om systembrukeren til {aktør} kan rapportere MVA for {aktør}, og gir tilgang',
+  async function (this: SamsvarWorld, systemUserOwner: Actor, party: Actor) {
+    await observeAccessGiven(this, 'mva', this.actors.serviceOwner(), systemUserOwner, party);
+  },
+);
+
+Then(
+  'validerer Altinn Autorisasjon tilgangen når Dialogporten spør om systembrukeren til {aktør} kan lese meldingene til {aktør}, og gir tilgang',
+  async function (this: SamsvarWorld, systemUserOwner: Actor, party: Actor) {
+    await observeAccessGiven(this, 'dialogporten', this.actors.serviceOwner(), systemUserOwner, party);
+  },
+);
+
+Then(
+  'gir Altinn Autorisasjon tilgang ut fra delegeringen fra opprettelsen av systembrukeren, når formidlingstjenesten spør om systembrukeren til {aktør} kan sende tinglysning for {aktør}',
+  async function (this: SamsvarWorld, systemUserOwner: Actor, party: Actor) {
+    await observeAccessGiven(this, 'broker', this.actors.kartverket(), systemUserOwner, party);
+  },
+);

@@ -37,6 +37,6 @@ Then('avviser tjeneste-API-et rapporten fra {aktør} for {aktør} fordi tokenet 
 Then(
   '{aktør} ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra {aktør} kan skrive MVA-rapport for {aktør}, og fikk svaret {string}',
   async function (this: SamsvarWorld, owner: Actor, vendor: Actor, party: Actor, decision: string) {
-    await expectPdpAsked(as(owner, ServiceOwner), as(vendor, Vendor), as(party, Company), decision);
+    await expectPdpAsked(as(owner, ServiceOwner), as(vendor, Vendor), as(party, Company), decision, this.actors.suiteClientIds());
   },
 );

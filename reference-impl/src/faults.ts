@@ -114,7 +114,7 @@ export const FAULTS = {
   },
   // Service PEP and PDP
   'mva-hopper-over-pdp': {
-    krav: ['SVC-2', 'SVC-5'],
+    krav: ['SVC-2', 'SVC-5', 'PEP-1'],
     description:
       'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
   },
@@ -146,6 +146,11 @@ export const FAULTS = {
     description:
       'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
   },
+  'dialogporten-hopper-over-pdp': {
+    krav: ['PEP-1'],
+    description:
+      'Dialogporten spør ikke PDP-en om tilgang, men avgjør den selv ut fra systembrukerens tilgangspakker og ressursens policy: svarene er riktige, men Altinn Autorisasjon blir aldri spurt.',
+  },
   'dialogporten-feil-feltnavn': {
     krav: ['DP-6'],
     description:
@@ -156,6 +161,11 @@ export const FAULTS = {
     krav: ['BR-6'],
     description:
       'Formidling sjekker ikke MD5-sjekksummen ved opplasting: en fil med feil innhold publiseres (ingen BRO-00009).',
+  },
+  'broker-hopper-over-pdp': {
+    krav: ['PEP-1', 'BR-5'],
+    description:
+      'Formidlingstjenesten spør ikke PDP-en når en systembruker initialiserer, laster opp eller leser sin egen filoverføring: enhver systembruker med gyldig token slipper gjennom.',
   },
 } as const satisfies Record<string, FaultSpec>;
 

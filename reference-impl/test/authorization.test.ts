@@ -300,17 +300,19 @@ test('multi request: one result per reference, in order, parties by uuid, partyi
 test('every decision is logged, and PdpService decides with the same rules', async () => {
   const { app, services } = await worldWithServices();
   services.access.assignToSystemUser(CUSTOMER, SU, ['urn:altinn:accesspackage:merverdiavgift']);
-  const token = await mint(app);
+  const token = await mint(app, 'altinn:authorization/authorize', { consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${CUSTOMER}` } });
   await decide(app, token, request(systemUser(), 'read', orgParty()));
   await decide(app, token, request(systemUser('bad'), 'read', orgParty()));
-  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: RESOURCE, partyOrgNo: CUSTOMER }), 'Permit');
-  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: RESOURCE, partyOrgNo: OTHER }), 'NotApplicable');
-  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: 'nope', partyOrgNo: CUSTOMER }), 'Indeterminate');
+  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: RESOURCE, partyOrgNo: CUSTOMER, pep: 'mva' }), 'Permit');
+  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: RESOURCE, partyOrgNo: OTHER, pep: 'dialogporten' }), 'NotApplicable');
+  assert.equal(services.pdp.decideForSystemUser({ systemUserId: SU, action: 'write', resource: 'nope', partyOrgNo: CUSTOMER, pep: 'broker' }), 'Indeterminate');
   const log = (await app.inject({ method: 'GET', url: `/testdata/api/v1/decisions?systemUserId=${SU}` })).json() as Array<Record<string, unknown>>;
   assert.deepEqual(log.map((d) => [d.action, d.resource, d.decision]), [
     ['read', RESOURCE, 'Permit'], ['write', RESOURCE, 'Permit'], ['write', RESOURCE, 'NotApplicable'], ['write', 'nope', 'Indeterminate'],
   ]);
   assert.deepEqual(log[0]?.party, { 'urn:altinn:organization:identifier-no': CUSTOMER });
+  // Who asked: the caller's token on the route, the in-process service otherwise.
+  assert.deepEqual(log.map((d) => d.pep), [{ orgNo: CUSTOMER, clientId: 'api-provider' }, { service: 'mva' }, { service: 'dialogporten' }, { service: 'broker' }]);
   assert.equal(services.decisions.list().length, 5);
 });
 

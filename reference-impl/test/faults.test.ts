@@ -422,6 +422,18 @@ const PROBES: Record<FaultName, Probe> = {
       return (await searchDialogs(w, randomUUID())).length;
     },
   },
+  'dialogporten-hopper-over-pdp': {
+    // The company's system user (merverdiavgift, which the message service's policy names) finds the
+    // company's dialog either way; only a conforming Dialogporten asked the PDP, as the decision log shows.
+    conforming: { found: 1, askedPdp: true }, faulty: { found: 1, askedPdp: false },
+    async run(w) {
+      const systemUserId = await standardSystemUser(w);
+      await createDialog(w);
+      const found = (await searchDialogs(w, systemUserId)).length;
+      const log = (await w.app.inject({ url: `/testdata/api/v1/decisions?systemUserId=${systemUserId}&resource=${DIALOG_RESOURCE}` })).json() as Array<{ pep: Record<string, string> }>;
+      return { found, askedPdp: log.some((d) => d.pep.service === 'dialogporten') };
+    },
+  },
   'dialogporten-feil-feltnavn': {
     // The member names of a dialog the company's system user finds: `party`, as the official schema names it.
     conforming: ['party'], faulty: ['partyId'],
@@ -450,6 +462,20 @@ const PROBES: Record<FaultName, Probe> = {
       return (await w.app.inject({
         method: 'POST', url: `/broker/api/v1/filetransfer/${id}/upload`,
         headers: { authorization: bearer, 'content-type': 'application/octet-stream' }, payload: Buffer.from('noe helt annet'),
+      })).statusCode;
+    },
+  },
+  'broker-hopper-over-pdp': {
+    // A valid token for a system user without any rights initialises a transfer: 401 BRO-00006, else 200.
+    conforming: 401, faulty: 200,
+    async run(w) {
+      const bearer = `Bearer ${await w.mint(systemUserClaims(w, randomUUID(), 'altinn:broker.write'))}`;
+      return (await w.app.inject({
+        method: 'POST', url: '/broker/api/v1/filetransfer', headers: { authorization: bearer },
+        payload: {
+          resourceId: BROKER_RESOURCE, fileName: 'rapport.xml', sendersFileTransferReference: 'ref-1', sender: `0192:${COMPANY}`,
+          recipients: [`0192:${SERVICE_OWNER}`], propertyList: {}, checksum: createHash('md5').update('innhold').digest('hex'),
+        },
       })).statusCode;
     },
   },

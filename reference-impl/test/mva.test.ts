@@ -195,14 +195,14 @@ describe('mva sample service: submitting and reading', () => {
     assert.ok(!Number.isNaN(Date.parse(String(receipt.receivedAt))));
     assert.deepEqual(receipt.submittedBy, { systemUserId: SYSTEM_USER_ID, systemId: SYSTEM_ID, systemUserOwnerOrgNo: OWNER_ORG, vendorOrgNo: VENDOR_ORG });
     assert.equal(res.headers.location, `${PUBLIC_URL}/mva/api/v1/vat-reports/${String(receipt.receiptId)}`);
-    assert.deepEqual(h.pdpQueries, [{ systemUserId: SYSTEM_USER_ID, action: 'write', resource: 'samsvar-mva-rapportering', partyOrgNo: OWNER_ORG }]);
+    assert.deepEqual(h.pdpQueries, [{ systemUserId: SYSTEM_USER_ID, action: 'write', resource: 'samsvar-mva-rapportering', partyOrgNo: OWNER_ORG, pep: 'mva' }]);
 
     // Reading it back with the read scope: 200, the same receipt; the PDP is asked for read.
     h.pdpQueries.length = 0;
     const back = await read(h.app, `Bearer ${await token(h.issuers, { scope: 'samsvar:mva.read' })}`, String(receipt.receiptId));
     assert.equal(back.statusCode, 200, back.body);
     assert.deepEqual(back.json(), receipt);
-    assert.deepEqual(h.pdpQueries, [{ systemUserId: SYSTEM_USER_ID, action: 'read', resource: 'samsvar-mva-rapportering', partyOrgNo: OWNER_ORG }]);
+    assert.deepEqual(h.pdpQueries, [{ systemUserId: SYSTEM_USER_ID, action: 'read', resource: 'samsvar-mva-rapportering', partyOrgNo: OWNER_ORG, pep: 'mva' }]);
     // The write scope also reads.
     assert.equal((await read(h.app, `Bearer ${await token(h.issuers)}`, String(receipt.receiptId))).statusCode, 200);
   });

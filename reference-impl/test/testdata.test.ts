@@ -214,7 +214,9 @@ test('GET /decisions lists PDP decisions, filtered by system user and resource',
   }
   const all = (await a.inject({ method: 'GET', url: '/testdata/api/v1/decisions' })).json() as Array<Record<string, unknown>>;
   assert.equal(all.length, 3);
-  assert.deepEqual(Object.keys(all[0] ?? {}).sort(), ['action', 'at', 'decision', 'party', 'resource', 'subject']);
+  assert.deepEqual(Object.keys(all[0] ?? {}).sort(), ['action', 'at', 'decision', 'party', 'pep', 'resource', 'subject']);
+  // The token names no consumer and no client_id: who asked is not known.
+  assert.deepEqual(all[0]?.pep, {});
   assert.deepEqual(all[0]?.subject, { 'urn:altinn:systemuser:uuid': su });
   assert.deepEqual(all[0]?.party, { 'urn:altinn:organization:identifier-no': ORG });
   assert.equal(all[0]?.decision, 'Indeterminate');

@@ -47,6 +47,20 @@ export class Cast {
     return this.vendorActor;
   }
 
+  /**
+   * The Maskinporten clients with which the suite's own service owners (the service owner, Kartverket)
+   * asked the PDP in this scenario: a question from one of them is the suite's, never a service's. A
+   * client that asked nothing is left out, so a service that shares it is not mistaken for the suite.
+   */
+  suiteClientIds(): string[] {
+    const ids: string[] = [];
+    for (const owner of [this.serviceOwnerActor, this.kartverketActor]) {
+      if (!owner?.notes.decision) continue;
+      ids.push(owner.maskinporten.clientId);
+    }
+    return ids;
+  }
+
   serviceOwner(): ServiceOwner {
     this.serviceOwnerActor ??= new ServiceOwner('tjenesteeieren', this.context);
     return this.serviceOwnerActor;

@@ -1,7 +1,8 @@
 // What the MVA sample service answers (docs/samsvar-apis.md §3).
 
 import assert from 'node:assert/strict';
-import { assertTestable, expectProblem, expectStatus, requireSuccess } from '../assertions.ts';
+import { assertTestable, expectProblem, expectStatus } from '../assertions.ts';
+import { expectServiceAskedPdp } from './beslutningslogg.ts';
 import { MVA_RESOURCE_ID, type ServiceOwner } from '../actors/service-owner.ts';
 import { registeredSystemId } from '../tasks/systemregister.ts';
 import { totalVat } from '../tasks/tjeneste.ts';
@@ -55,19 +56,6 @@ export function expectReportRefusedForToken(vendor: Vendor, party: Company): voi
   assert.equal((response.body as { receiptId?: unknown }).receiptId, undefined, `[${krav}] ${what}: en avvist rapport skal ikke gi kvittering.`);
 }
 
-/** One entry of the reference PDP's decision log (docs/samsvar-apis.md §1, GET /decisions). */
-interface DecisionLogEntry {
-  at?: string;
-  subject?: Record<string, string>;
-  action?: string;
-  resource?: string;
-  party?: Record<string, string>;
-  decision?: string;
-}
-
-/** How far the target's clock may be behind the suite's when the log is read (the log is the reference's). */
-const CLOCK_TOLERANCE_MS = 5_000;
-
 /**
  * SVC-5 (service-API mode): the service asked Altinn Authorization the right question for the report
  * it was sent — subject the system user of the token (urn:altinn:systemuser:uuid), the service's
@@ -75,26 +63,11 @@ const CLOCK_TOLERANCE_MS = 5_000;
  * decision log (test data API), so a service that answers without asking, or asks about another
  * party or action, is caught even when its answer happens to be right.
  */
-export async function expectPdpAsked(owner: ServiceOwner, vendor: Vendor, party: Company, decision: string): Promise<void> {
+export async function expectPdpAsked(owner: ServiceOwner, vendor: Vendor, party: Company, decision: string, suiteClientIds: readonly string[], krav = 'SVC-5'): Promise<void> {
   const { tokenOwner, sentAt } = report(vendor, party);
   const systemUserId = tokenOwner.notes.systemUserId;
   assertTestable(systemUserId, `systemleverandøren kjenner ikke systembrukeren til ${tokenOwner.role}.`);
-  const log = requireSuccess(
-    await owner.testdata.decisions({ systemUserId, resource: MVA_RESOURCE_ID }),
-    'Å lese beslutningsloggen til Altinn Autorisasjon (testdata-API-et)',
-    [200],
-  );
-  assertTestable(Array.isArray(log), `beslutningsloggen er ikke en liste: ${JSON.stringify(log)}.`);
-  const since = (log as DecisionLogEntry[]).filter((e) => Date.parse(e.at ?? '') >= sentAt - CLOCK_TOLERANCE_MS);
-  const described = since.map((e) => `${e.action} på ${e.resource} for ${JSON.stringify(e.party)} → ${e.decision}`).join('; ') || 'ingen spørsmål';
-  const asked = since.filter(
-    (e) => e.subject?.['urn:altinn:systemuser:uuid'] === systemUserId && e.action === 'write' && e.resource === MVA_RESOURCE_ID,
-  );
-  assert.ok(asked.length > 0, `[SVC-5] Tjeneste-API-et skal ha spurt PDP-en om systembrukeren ${systemUserId} kan utføre write på ${MVA_RESOURCE_ID}; etter innsendingen fant loggen: ${described}.`);
-  const forParty = asked.filter((e) => e.party?.['urn:altinn:organization:identifier-no'] === party.orgNo);
-  assert.ok(forParty.length > 0, `[SVC-5] Spørsmålet skal gjelde parten rapporten er for, ${party.role} (${party.orgNo}); loggen fant: ${described}.`);
-  assert.ok(
-    forParty.some((e) => e.decision === decision),
-    `[SVC-5] PDP-en skal ha svart ${decision} på spørsmålet for ${party.role}; loggen fant: ${described}.`,
-  );
+  await expectServiceAskedPdp(owner, {
+    service: 'mva', systemUserId, resource: MVA_RESOURCE_ID, action: 'write', partyOrgNo: party.orgNo, partyRole: party.role, calledAt: sentAt, suiteClientIds,
+  }, decision, krav);
 }

@@ -31,6 +31,8 @@ export const CAPABILITIES = [
   'formidling',
   'portal-ui',
   'testdata-api',
+  /** The PDP's decision log can be read (GET {testdata}/api/v1/decisions, docs/samsvar-apis.md §1). */
+  'beslutningslogg',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -107,9 +107,21 @@ export interface SystemUser {
   rights: Right[];
 }
 
-/** One PDP decision, kept for the decision log (read through the test data API in later issues). */
+/** A service of this reference that asks the PDP in-process, as a policy enforcement point (PEP). */
+export type PepService = 'mva' | 'dialogporten' | 'broker';
+
+/**
+ * Who asked the PDP (the PEP): a service of this reference (`service`), or an external caller of
+ * POST /authorization/api/v1/authorize, named by its Maskinporten token (`orgNo` from `consumer`,
+ * `clientId` from `client_id`; a claim the token lacks is left out).
+ */
+export type DecisionPep = { service: PepService } | { orgNo?: string; clientId?: string };
+
+/** One PDP decision, kept for the decision log (read through the test data API, docs/samsvar-apis.md §1). */
 export interface DecisionLogEntry {
   at: string;
+  /** Who asked. */
+  pep: DecisionPep;
   subject: Record<string, string>;
   action: string;
   resource: string;

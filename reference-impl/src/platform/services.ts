@@ -8,6 +8,7 @@ import type {
   ErRole,
   MaskinportenClient,
   Organisation,
+  PepService,
   Person,
   RegisteredSystem,
   Resource,
@@ -136,14 +137,14 @@ export interface AccessService {
 
 /** The PDP as a service API inside the reference calls it (the MVA sample service). Owned by components/authorization. */
 export interface PdpService {
-  /** Decide for a system user subject; every decision is written to the decision log. */
-  decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'];
+  /** Decide for a system user subject; every decision is written to the decision log, with `pep` as who asked. */
+  decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'];
   /**
    * Decide for a plain organisation subject (`urn:altinn:organization:identifier-no`), as a PEP builds it
    * from a Maskinporten token without a system user (the `consumer` org; contracts dialogporten-broker
    * §B.6). Every decision is written to the decision log.
    */
-  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'];
+  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'];
 }
 
 /** The PDP's decision log. Owned by components/authorization. */

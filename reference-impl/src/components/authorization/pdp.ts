@@ -4,7 +4,7 @@
 // (deny-overrides), then single-right delegations when the rules are NotApplicable.
 
 import { faultActive, type FaultConfig } from '../../faults.ts';
-import type { DecisionLogEntry, PolicyRule, Resource, Right } from '../../platform/model.ts';
+import type { DecisionLogEntry, DecisionPep, PolicyRule, Resource, Right } from '../../platform/model.ts';
 import type { Services } from '../../platform/services.ts';
 import { XML_STRING, type Attr, type DecisionRequest } from './xacml.ts';
 
@@ -178,13 +178,14 @@ export function decide(request: DecisionRequest, services: Services, config?: Fa
 }
 
 /** The decision log entry for one decided (or failed) request. */
-export function logEntry(request: DecisionRequest, decision: Decision, services: Services): DecisionLogEntry {
+export function logEntry(request: DecisionRequest, decision: Decision, services: Services, pep: DecisionPep): DecisionLogEntry {
   const subject = Object.fromEntries(request.subject.map((a) => [a.id, a.value]));
   const party: Record<string, string> = Object.fromEntries(request.resource.filter((a) => a.id !== ATTR.resource).map((a) => [a.id, a.value]));
   const resolved = partyOf(request.resource, services);
   if (resolved) party[ATTR.organisation] = resolved.orgNo;
   return {
     at: new Date().toISOString(),
+    pep,
     subject,
     action: first(request.action, ATTR.action) ?? '',
     resource: first(request.resource, ATTR.resource) ?? '',

@@ -2,7 +2,8 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-import { requireBearer } from '../../platform/tokens.ts';
+import { consumerOrgNo, requireBearer, type VerifiedToken } from '../../platform/tokens.ts';
+import type { DecisionPep } from '../../platform/model.ts';
 import { authorizeBody } from './schemas.ts';
 import type { Pdp } from './service.ts';
 import { canonicaliseMemberNames, type XacmlRoot } from './xacml.ts';
@@ -22,6 +23,16 @@ export function authorizeRoutes(app: FastifyInstance, opts: ComponentOptions, pd
     schema: { body: authorizeBody },
   }, async function authorize(request: FastifyRequest<{ Body: XacmlRoot }>) {
     // 200 for every evaluated request, whatever the decision (contracts authorization §1.1).
-    return pdp.authorize(request.body.Request, (error) => request.log.error({ err: error }, 'PDP evaluation failed'));
+    return pdp.authorize(request.body.Request, (error) => request.log.error({ err: error }, 'PDP evaluation failed'), pepOf(request.auth));
   });
+}
+
+/** Who asked, for the decision log (docs/samsvar-apis.md §1): the organisation and client of the caller's token. */
+function pepOf(token: VerifiedToken | null | undefined): DecisionPep {
+  const pep: { orgNo?: string; clientId?: string } = {};
+  const orgNo = consumerOrgNo(token ?? null);
+  if (orgNo) pep.orgNo = orgNo;
+  const clientId = token?.claims.client_id;
+  if (typeof clientId === 'string' && clientId !== '') pep.clientId = clientId;
+  return pep;
 }

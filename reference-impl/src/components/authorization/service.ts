@@ -2,7 +2,7 @@
 // a whole XACML request for the route. Both go through pdp.ts and write every decision to the log.
 
 import type { FaultConfig } from '../../faults.ts';
-import type { DecisionLogEntry } from '../../platform/model.ts';
+import type { DecisionLogEntry, DecisionPep, PepService } from '../../platform/model.ts';
 import type { PdpService, Services } from '../../platform/services.ts';
 import { ATTR, decideSafely, logEntry, PdpArgumentError, decide, type Outcome } from './pdp.ts';
 import { resultJson } from './response.ts';
@@ -19,16 +19,16 @@ export class Pdp implements PdpService {
     private readonly config?: FaultConfig,
   ) {}
 
-  decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
+  decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'] {
     return this.decideLogged(attr(ATTR.systemUser, query.systemUserId), query);
   }
 
-  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
+  decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'] {
     return this.decideLogged(attr(ATTR.organisation, query.orgNo), query);
   }
 
   /** One subject attribute, one action, the resource and the party (organisation number) — through decide(). */
-  private decideLogged(subject: Attr, query: { action: string; resource: string; partyOrgNo: string }): DecisionLogEntry['decision'] {
+  private decideLogged(subject: Attr, query: { action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'] {
     const request: DecisionRequest = {
       subject: [subject],
       action: [attr(ATTR.action, query.action)],
@@ -39,7 +39,7 @@ export class Pdp implements PdpService {
     const outcome = decideSafely(request, this.services, (error) => {
       fault = error ?? new Error('PDP evaluation failed');
     }, this.config);
-    this.services.decisions.record(logEntry(request, outcome.decision, this.services));
+    this.services.decisions.record(logEntry(request, outcome.decision, this.services, { service: query.pep }));
     if (fault !== undefined) throw fault;
     return outcome.decision;
   }
@@ -47,14 +47,14 @@ export class Pdp implements PdpService {
   /**
    * The response body for a whole request (contracts authorization §1.2–§1.3). A multi request gives one
    * result per reference, in order; as in Altinn's DecisionController, a processing error in any part
-   * turns the whole answer into a single Indeterminate result.
+   * turns the whole answer into a single Indeterminate result. `pep` is the caller, as the log names it.
    */
-  authorize(request: XacmlRequest, onFault: (error: unknown) => void): { response: Array<Record<string, unknown>> } {
+  authorize(request: XacmlRequest, onFault: (error: unknown) => void, pep: DecisionPep = {}): { response: Array<Record<string, unknown>> } {
     const { multi, parts } = decisionRequests(request);
     if (!multi) {
       const part = parts[0] as DecisionRequest;
       const outcome = decideSafely(part, this.services, onFault, this.config);
-      this.services.decisions.record(logEntry(part, outcome.decision, this.services));
+      this.services.decisions.record(logEntry(part, outcome.decision, this.services, pep));
       return { response: [resultJson(outcome, outcome.status === 'ok' ? part : undefined)] };
     }
     const outcomes: Outcome[] = [];
@@ -73,10 +73,10 @@ export class Pdp implements PdpService {
       }
     }
     if (failure) {
-      for (const part of parts) this.services.decisions.record(logEntry(part, 'Indeterminate', this.services));
+      for (const part of parts) this.services.decisions.record(logEntry(part, 'Indeterminate', this.services, pep));
       return { response: [resultJson(failure)] };
     }
-    parts.forEach((part, i) => this.services.decisions.record(logEntry(part, (outcomes[i] as Outcome).decision, this.services)));
+    parts.forEach((part, i) => this.services.decisions.record(logEntry(part, (outcomes[i] as Outcome).decision, this.services, pep)));
     return { response: parts.map((part, i) => resultJson(outcomes[i] as Outcome, part)) };
   }
 }

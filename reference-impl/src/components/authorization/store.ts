@@ -10,12 +10,12 @@ export class DecisionLog implements DecisionLogService {
   private entries: DecisionLogEntry[] = [];
 
   record(entry: DecisionLogEntry): void {
-    this.entries.push({ ...entry, subject: { ...entry.subject }, party: { ...entry.party } });
+    this.entries.push({ ...entry, pep: { ...entry.pep }, subject: { ...entry.subject }, party: { ...entry.party } });
     // Trim in batches: an O(n) copy once per thousand entries, not per decision.
     if (this.entries.length > DECISION_LOG_LIMIT + 1_000) this.entries = this.entries.slice(-DECISION_LOG_LIMIT);
   }
 
   list(): DecisionLogEntry[] {
-    return this.entries.map((e) => ({ ...e, subject: { ...e.subject }, party: { ...e.party } }));
+    return this.entries.map((e) => ({ ...e, pep: { ...e.pep }, subject: { ...e.subject }, party: { ...e.party } }));
   }
 }

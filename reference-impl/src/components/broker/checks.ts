@@ -3,7 +3,7 @@
 // resource gate is a PDP decision per operation, and a refusal is 401 BRO-00006.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { faultActive } from '../../faults.ts';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { PdpService } from '../../platform/services.ts';
 import { consumerOrgNo, scopesOf, type TokenIssuers, type VerifiedToken } from '../../platform/tokens.ts';
 import { bro, missingScope, unauthenticated } from './problems.ts';
@@ -78,8 +78,11 @@ export function requireBrokerToken(issuers: TokenIssuers, anyScope: readonly str
  * contracts §B.6 resource gate: the PDP decides for the caller — the system user, or the organisation
  * of a plain Maskinporten token — on the resource for `partyOrgNo`; only Permit lets it through.
  */
-export function permits(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string): boolean {
-  const query = { action, resource: resourceId, partyOrgNo };
+export function permits(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string, config?: FaultConfig): boolean {
+  // Fault broker-hopper-over-pdp (selfcheck): a system user is let through (initialize, upload, its own
+  // reads of the transfer) without asking the PDP; a plain Maskinporten caller is still decided.
+  if (caller.systemUserId && faultActive(config, 'broker-hopper-over-pdp')) return true;
+  const query = { action, resource: resourceId, partyOrgNo, pep: 'broker' as const };
   const decision = caller.systemUserId
     ? pdp.decideForSystemUser({ systemUserId: caller.systemUserId, ...query })
     : pdp.decideForOrganisation({ orgNo: caller.orgNo, ...query });
@@ -87,6 +90,6 @@ export function permits(pdp: PdpService, caller: BrokerCaller, action: 'read' | 
 }
 
 /** `permits`, or 401 BRO-00006. */
-export function checkPermitted(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string): void {
-  if (!permits(pdp, caller, action, resourceId, partyOrgNo)) throw bro(6);
+export function checkPermitted(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string, config?: FaultConfig): void {
+  if (!permits(pdp, caller, action, resourceId, partyOrgNo, config)) throw bro(6);
 }

@@ -63,14 +63,14 @@ const isRecipient = (t: FileTransfer, caller: BrokerCaller): boolean => t.recipi
 /** §B.4 download/confirm: the caller is one of the recipients and the PDP permits `read` for it (401 BRO-00006). */
 function checkRecipientAccess(ctx: BrokerContext, t: FileTransfer, caller: BrokerCaller): void {
   if (!isRecipient(t, caller)) throw bro(6);
-  checkPermitted(ctx.services.pdp, caller, 'read', t.resourceId, caller.orgNo);
+  checkPermitted(ctx.services.pdp, caller, 'read', t.resourceId, caller.orgNo, ctx.config);
 }
 
 /** §B.4 overview/details: `write` as the sender, or `read` as one of the recipients; else 401 BRO-00006 (not 403/404). */
 function checkSenderOrRecipientAccess(ctx: BrokerContext, t: FileTransfer, caller: BrokerCaller): void {
   const pdp = ctx.services.pdp;
-  if (isSender(t, caller) && permits(pdp, caller, 'write', t.resourceId, orgNoOf(t.sender))) return;
-  if (isRecipient(t, caller) && permits(pdp, caller, 'read', t.resourceId, caller.orgNo)) return;
+  if (isSender(t, caller) && permits(pdp, caller, 'write', t.resourceId, orgNoOf(t.sender), ctx.config)) return;
+  if (isRecipient(t, caller) && permits(pdp, caller, 'read', t.resourceId, caller.orgNo, ctx.config)) return;
   throw bro(6);
 }
 
@@ -82,7 +82,7 @@ function checkSenderOrRecipientAccess(ctx: BrokerContext, t: FileTransfer, calle
  * (403 BRO-00005) and is a broker service (400 BRO-00025).
  */
 export function initialize(ctx: BrokerContext, caller: BrokerCaller, init: Initialize): FileTransfer {
-  checkPermitted(ctx.services.pdp, caller, 'write', init.resourceId, orgNoOf(init.sender));
+  checkPermitted(ctx.services.pdp, caller, 'write', init.resourceId, orgNoOf(init.sender), ctx.config);
   const resource = ctx.services.resources.resource(init.resourceId);
   if (!resource) throw bro(5);
   if (resource.resourceType.toLowerCase() !== 'brokerservice') throw bro(25);
@@ -120,7 +120,7 @@ export function initialize(ctx: BrokerContext, caller: BrokerCaller, init: Initi
  */
 export function beginUpload(ctx: BrokerContext, caller: BrokerCaller, fileTransferId: string, contentLength: number | undefined): FileTransfer {
   const t = found(ctx, fileTransferId);
-  checkPermitted(ctx.services.pdp, caller, 'write', t.resourceId, orgNoOf(t.sender));
+  checkPermitted(ctx.services.pdp, caller, 'write', t.resourceId, orgNoOf(t.sender), ctx.config);
   const status = currentStatus(t).fileTransferStatus;
   if (status !== 'Initialized' && status !== 'UploadStarted') throw bro(4);
   if (contentLength !== undefined && contentLength > maxSize(t)) throw bro(16);
@@ -265,7 +265,7 @@ export function search(ctx: BrokerContext, caller: BrokerCaller, query: ListQuer
   if (Object.keys(errors).length > 0) throw modelValidation(errors);
   const resourceId = query.resourceId.replace(/^urn:altinn:resource:/, '');
   const pdp = ctx.services.pdp;
-  if (!(permits(pdp, caller, 'write', resourceId, caller.orgNo) && permits(pdp, caller, 'read', resourceId, caller.orgNo))) throw bro(6);
+  if (!(permits(pdp, caller, 'write', resourceId, caller.orgNo, ctx.config) && permits(pdp, caller, 'read', resourceId, caller.orgNo, ctx.config))) throw bro(6);
   if (!ctx.services.resources.resource(resourceId)) throw bro(5);
   const from = query.from ? Date.parse(query.from) : undefined;
   const to = query.to ? Date.parse(query.to) : undefined;

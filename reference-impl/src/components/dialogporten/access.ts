@@ -3,7 +3,7 @@
 // remembered for one request, as Dialogporten asks once per resource, party and action.
 
 import { faultActive, type FaultConfig } from '../../faults.ts';
-import type { PdpService } from '../../platform/services.ts';
+import type { PdpService, Services } from '../../platform/services.ts';
 import type { SystemUserCaller } from './checks.ts';
 import type { Dialog } from './store.ts';
 import { partyOrgNo, resourceIdOf } from './values.ts';
@@ -16,6 +16,8 @@ export class DialogAccess {
     readonly caller: SystemUserCaller,
     /** Faults (selfcheck), read while the request is answered. */
     readonly config?: FaultConfig,
+    /** Only for the fault dialogporten-hopper-over-pdp: the delegations and policies it reads instead of asking. */
+    private readonly lookup?: Pick<Services, 'access' | 'resources'>,
   ) {}
 
   /** Permit for `action` on `resourceId` for `party`. System users act for organisations only: a person party is never permitted. */
@@ -24,11 +26,28 @@ export class DialogAccess {
     if (!orgNo) return false;
     const key = `${action}\u0000${resourceId}\u0000${orgNo}`;
     let permitted = this.decisions.get(key);
+    if (permitted === undefined && this.lookup && faultActive(this.config, 'dialogporten-hopper-over-pdp')) {
+      permitted = this.decidesItself(action, resourceId, orgNo);
+      this.decisions.set(key, permitted);
+    }
     if (permitted === undefined) {
-      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo }) === 'Permit';
+      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo, pep: 'dialogporten' }) === 'Permit';
       this.decisions.set(key, permitted);
     }
     return permitted;
+  }
+
+  /**
+   * Fault dialogporten-hopper-over-pdp (selfcheck): Dialogporten does not ask the PDP but matches the
+   * system user's own access packages for the party against the resource's policy rules itself. The
+   * answers are right wherever the policy names packages; the PDP's decision log shows no question.
+   */
+  private decidesItself(action: string, resourceId: string, orgNo: string): boolean {
+    const lookup = this.lookup as Pick<Services, 'access' | 'resources'>;
+    const held = new Set(lookup.access.packagesForSystemUser(this.caller.systemUserId, orgNo).map((p) => p.toLowerCase()));
+    const rules = lookup.resources.resource(resourceId)?.policy.rules ?? [];
+    return rules.some((rule) => (rule.effect ?? 'Permit') === 'Permit' && rule.actions.includes(action)
+      && rule.subjects.some((s) => s.startsWith('urn:altinn:accesspackage:') && held.has(s.slice('urn:altinn:accesspackage:'.length).toLowerCase())));
   }
 
   /** contracts §A.3 step 2: `read` on the dialog's main resource for its party. */

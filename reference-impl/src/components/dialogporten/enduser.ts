@@ -203,7 +203,7 @@ function compare(a: Array<string | null>, b: Array<string | null>, order: OrderP
 /** GET /api/v1/enduser/dialogs (contracts §A.2). A party the caller may not see gives no items, never 403. */
 export function searchDialogs(ctx: EndUserContext, caller: SystemUserCaller, query: SearchQuery): { access: DialogAccess; page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
   const s = checkSearchQuery(query);
-  const access = new DialogAccess(ctx.services.pdp, caller, ctx.config);
+  const access = new DialogAccess(ctx.services.pdp, caller, ctx.config, ctx.services);
   const now = Date.now();
   const keyed = ctx.dialogs.all()
     .filter((d) => isLive(d, now) && matches(d, s, caller.systemUserId))
@@ -228,7 +228,7 @@ export function searchDialogs(ctx: EndUserContext, caller: SystemUserCaller, que
 export function readableDialog(ctx: EndUserContext, caller: SystemUserCaller, dialogId: string): { dialog: Dialog; access: DialogAccess } {
   const dialog = isUuid(dialogId) ? ctx.dialogs.get(dialogId) : undefined;
   if (!dialog) throw entityNotFound('DialogEntity', dialogId); // step 1
-  const access = new DialogAccess(ctx.services.pdp, caller, ctx.config);
+  const access = new DialogAccess(ctx.services.pdp, caller, ctx.config, ctx.services);
   if (!access.canRead(dialog)) throw forbidden(); // step 2
   if (dialog.deletedAt) throw entityRemoved('DialogEntity', dialog.id); // step 3
   const now = Date.now();

@@ -136,7 +136,7 @@ export function checkPartyOrgNo(partyOrgNo: string): void {
 
 /** docs/samsvar-apis.md §3: the PDP decides for the system user on the resource and party; anything but Permit is refused. */
 export function pdpPermits(pdp: PdpService, caller: SystemUserCaller, action: 'read' | 'write', partyOrgNo: string): boolean {
-  return pdp.decideForSystemUser({ systemUserId: caller.systemUserId, action, resource: MVA_RESOURCE, partyOrgNo }) === 'Permit';
+  return pdp.decideForSystemUser({ systemUserId: caller.systemUserId, action, resource: MVA_RESOURCE, partyOrgNo, pep: 'mva' }) === 'Permit';
 }
 
 /** docs/samsvar-apis.md §3: submitting needs Permit for write (403 MVA-00003). */
