@@ -190,7 +190,8 @@ function printVerdict(
   if (verdict.notApplicableMusts.length > 0) console.log(`MUST-krav som ikke er aktuelle for målet: ${verdict.notApplicableMusts.join(', ')}`);
   if (verdict.kind === 'partial') {
     console.log(
-      `Delkjøring: ${verdict.selected} av ${verdict.applicable} aktuelle scenarier valgt; ${verdict.notRunMusts.length} MUST-krav ikke kjørt. ` +
+      `Delkjøring: ${verdict.selected} av ${verdict.applicable} aktuelle scenarier valgt; ${verdict.notRunMusts.length} MUST-krav ikke kjørt, ` +
+        `${verdict.partlyRunMusts.length} bare delvis kjørt (valgte scenarier bestått, resten ikke kjørt). ` +
         'Dette er ikke en fullstendig samsvarsvurdering.',
     );
   }
@@ -316,6 +317,7 @@ async function main(): Promise<number> {
       trace: verdict.trace,
       notApplicableMusts: verdict.notApplicableMusts,
       notRunMusts: verdict.notRunMusts,
+      partlyRunMusts: verdict.partlyRunMusts,
       unmetMusts: verdict.unmetMusts,
       expectedFailures: verdict.baseline.expected.map((r) => scenarioKey(r)),
       staleExpectedFailures: verdict.baseline.stale,

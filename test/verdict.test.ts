@@ -185,6 +185,7 @@ test('a partial run judges the MUSTs it selected, labels the rest "ikke kjørt" 
   assert.equal(v.exitCode, 0);
   assert.equal(v.complete, false);
   assert.deepEqual(v.notRunMusts, ['A']);
+  assert.deepEqual(verdictOf([result('s1', 'passed')], { selected: ['s1'] }).partlyRunMusts, ['A']);
   assert.deepEqual(v.baseline.notJudged.map((e) => e.scenario), ['s1']);
   assert.match(bundleRefusal(v) ?? '', /delkjøring \(1 av 3 aktuelle scenarier valgt\)/);
   const failing = verdictOf([result('s2', 'failed', '[B] feil')], { selected: ['s2'] });
@@ -224,7 +225,8 @@ test('the message stream: a scenario with a test case but no finished test case 
       { testCaseFinished: { testCaseStartedId: 'c1', willBeRetried: false } },
       { testCaseStarted: { id: 'c2', testCaseId: 't2', attempt: 0 } },
     ];
-    writeFileSync(join(dir, 'm.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    // The last line is cut off, as when a run is killed while writing.
+    writeFileSync(join(dir, 'm.ndjson'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"testStepFinished":{"testCaseSt`);
     const run = readRun(join(dir, 'm.ndjson'));
     assert.deepEqual(run.selected.map((s) => s.name), ['p1', 'p2']);
     assert.deepEqual(run.results.map((r) => `${r.name} ${r.status}`), ['p1 passed']);

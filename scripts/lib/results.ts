@@ -63,9 +63,16 @@ export function readRun(path: string): RunRecord {
   const selectedPickles: string[] = [];
   let runFinished = false;
 
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const e = JSON.parse(line) as Envelope;
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+  for (const [index, line] of lines.entries()) {
+    let e: Envelope;
+    try {
+      e = JSON.parse(line) as Envelope;
+    } catch (error) {
+      // A run killed while writing leaves a cut-off last line: the run did not finish, and says so.
+      if (index === lines.length - 1) break;
+      throw error;
+    }
     if (e.pickle) pickles.set(e.pickle.id, e.pickle);
     else if (e.testCase) {
       testCases.set(e.testCase.id, e.testCase.pickleId);

@@ -61,6 +61,8 @@ export interface Verdict {
   notApplicableMusts: string[];
   /** MUST requirements outside a partial selection. */
   notRunMusts: string[];
+  /** MUST requirements a partial selection met with some of their scenarios, the others not run. */
+  partlyRunMusts: string[];
   /** MUST requirements that fail the run, with why. */
   unmetMusts: Array<{ id: string; verdict: RequirementVerdict; why: string }>;
   /** Every gate passed. */
@@ -134,6 +136,7 @@ export function judge(input: VerdictInput): Verdict {
   // MUST requirements.
   const notApplicableMusts: string[] = [];
   const notRunMusts: string[] = [];
+  const partlyRunMusts: string[] = [];
   const unmetMusts: Verdict['unmetMusts'] = [];
   for (const row of rows.filter((r) => r.requirement.niva === 'MUST')) {
     const id = row.requirement.id;
@@ -154,7 +157,7 @@ export function judge(input: VerdictInput): Verdict {
     if (bad.length > 0) {
       const list = bad.map((s) => `${s.name} (${resultByKey.get(scenarioKey(s))?.status ?? 'ikke fullført'})`).join('; ');
       unmetMusts.push({ id, verdict: row.verdict, why: list });
-    }
+    } else if (kind === 'partial' && inSelection.length < row.scenarios.filter((s) => !notApplicable.has(scenarioKey(s))).length) partlyRunMusts.push(id);
   }
   for (const m of unmetMusts) gateErrors.push(`MUST-kravet ${m.id} er ikke oppfylt (${m.verdict}): ${m.why}.`);
 
@@ -177,6 +180,7 @@ export function judge(input: VerdictInput): Verdict {
     notFinished,
     notApplicableMusts,
     notRunMusts,
+    partlyRunMusts,
     unmetMusts,
     ok,
     complete: ok && kind === 'full',
