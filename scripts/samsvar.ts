@@ -3,17 +3,26 @@
 //   --target <file>             target profile (default: $SAMSVAR_TARGET or targets/referanse.json)
 //   --reports <dir>             where results and reports go (default: reports)
 //   --no-report                 skip the Allure HTML report (results are still written)
-//   --expected-failures <file>  expected failures (default: the profile's `expectedFailures`)
+//   --expected-failures <file>  expected failures (default: the profile's `expectedFailures`); an
+//                               entry names its scenario and requirement id (krav), and excuses only
+//                               a `failed` scenario whose message names [krav]
 //   --repeat <N>                run the suite N times and report every scenario whose result changed
-//   --bundle                    write one archive for certification (report, JUnit, messages,
-//                               redacted profile, command line)
+//   --bundle                    write one archive for certification (report, JUnit, messages, trace,
+//                               redacted profile, command line); only for a complete verdict (a full
+//                               run with every gate passed), otherwise say why and exit non-zero
 //   --end-user api|browser      how persons act: through the APIs, or in a real browser on the
 //                               target's portal (default: browser when the target declares portal-ui)
-//   anything else               passed to cucumber-js (--tags @scenario:3, --parallel 2, a feature file)
+//   anything else               passed to cucumber-js (--tags @scenario:3, --name, --shard, --parallel 2,
+//                               --order, a feature file); a selection makes a partial run. Refused with
+//                               exit 2, because they would make the verdict lie: --dry-run, --retry,
+//                               --retry-tag-filter, --fail-fast, --no-strict, --format, --format-options,
+//                               --config, --profile, --import, --require, --require-module, --loader,
+//                               --plugin, --plugin-options, --world-parameters (scripts/lib/cucumber-options.ts)
 //
 // It loads and validates the profile, starts the reference implementation once when the profile
-// asks for it, runs cucumber-js with the scenarios the target's capabilities allow, applies the
-// gates, writes the requirement trace and the Allure single-file report, and prints where it is.
+// asks for it, runs cucumber-js with the scenarios the target's capabilities allow, judges the run
+// (scripts/lib/verdict.ts: every gate, full or partial run, the exit code), writes the requirement
+// trace and the Allure single-file report, and prints where it is.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
