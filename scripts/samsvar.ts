@@ -30,7 +30,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readProfile, resolveProfile, ProfileError, type RawProfile } from '../support/target/profile.ts';
 import { readExpectedFailures, type ExpectedFailure } from './lib/expected-failures.ts';
-import { checkTraceability, notApplicable, readRequirements, readScenarios } from './lib/features.ts';
+import { checkTraceability, notApplicable, readRequirements, readScenarios, type Requirement, type SpecScenario } from './lib/features.ts';
 import { refusedOption } from './lib/cucumber-options.ts';
 import { preflight } from './lib/preflight.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
@@ -176,6 +176,59 @@ function writeBundle(reportsDir: string, raw: RawProfile & { path: string }, arg
   return archive;
 }
 
+/** The traceability gate's errors: every scenario has @krav, every id resolves, every MUST has a scenario. */
+function traceabilityErrors(scenarios: SpecScenario[], requirements: Requirement[]): string[] {
+  const trace = checkTraceability(scenarios, requirements);
+  return [
+    ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
+    ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
+    ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
+  ];
+}
+
+/**
+ * samsvar-summary.json. selfcheck, service-api and the test driver read `counts` and
+ * `results[].status|name|uri|line|tags|message`: keep those stable.
+ */
+function summaryOf(
+  profileName: string,
+  verdict: Verdict,
+  run: RunRecord,
+  cucumberExitCode: number,
+  rows: TraceRow[],
+  skipped: Array<SpecScenario & { missing: string[] }>,
+  repeat?: { repeat: number; changed: ReturnType<typeof changedResults> },
+) {
+  return {
+    profile: profileName,
+    counts: verdict.counts,
+    results: run.results,
+    verdict: {
+      kind: verdict.kind,
+      complete: verdict.complete,
+      ok: verdict.ok,
+      exitCode: verdict.exitCode,
+      cucumberExitCode,
+      selected: verdict.selected,
+      applicable: verdict.applicable,
+      passed: verdict.passed,
+      notFinished: verdict.notFinished,
+      gateErrors: verdict.gateErrors,
+    },
+    trace: verdict.trace,
+    notApplicableMusts: verdict.notApplicableMusts,
+    notRunMusts: verdict.notRunMusts,
+    partlyRunMusts: verdict.partlyRunMusts,
+    unmetMusts: verdict.unmetMusts,
+    expectedFailures: verdict.baseline.expected.map((r) => scenarioKey(r)),
+    staleExpectedFailures: verdict.baseline.stale,
+    expectedFailuresNotJudged: verdict.baseline.notJudged,
+    notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })),
+    requirements: rows.map((r) => ({ id: r.requirement.id, niva: r.requirement.niva, verdict: r.verdict, scenarios: r.scenarios })),
+    ...(repeat ?? {}),
+  };
+}
+
 /** The console verdict: the scenario results, what was not applicable, the trace counts and every gate error. */
 function printVerdict(
   profileName: string,
@@ -231,12 +284,7 @@ async function main(): Promise<number> {
   // Static gates first: they need no target.
   const scenarios = readScenarios(root);
   const requirements = readRequirements(join(root, 'features/krav.yaml'));
-  const trace = checkTraceability(scenarios, requirements);
-  const gateErrors = [
-    ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
-    ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
-    ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
-  ];
+  const gateErrors = traceabilityErrors(scenarios, requirements);
 
   let reference: RunningReference | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, SAMSVAR_TARGET: raw.path };
@@ -307,34 +355,7 @@ async function main(): Promise<number> {
     const verdict = judge({ spec: scenarios, notApplicable: skippedKeys, run, cucumberExitCode: exitCode, rows, expected, priorErrors: gateErrors });
 
     // What the run writes.
-    const summary = {
-      profile: profile.name,
-      counts: verdict.counts,
-      results,
-      verdict: {
-        kind: verdict.kind,
-        complete: verdict.complete,
-        ok: verdict.ok,
-        exitCode: verdict.exitCode,
-        cucumberExitCode: exitCode,
-        selected: verdict.selected,
-        applicable: verdict.applicable,
-        passed: verdict.passed,
-        notFinished: verdict.notFinished,
-        gateErrors: verdict.gateErrors,
-      },
-      trace: verdict.trace,
-      notApplicableMusts: verdict.notApplicableMusts,
-      notRunMusts: verdict.notRunMusts,
-      partlyRunMusts: verdict.partlyRunMusts,
-      unmetMusts: verdict.unmetMusts,
-      expectedFailures: verdict.baseline.expected.map((r) => scenarioKey(r)),
-      staleExpectedFailures: verdict.baseline.stale,
-      expectedFailuresNotJudged: verdict.baseline.notJudged,
-      notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })),
-      requirements: rows.map((r) => ({ id: r.requirement.id, niva: r.requirement.niva, verdict: r.verdict, scenarios: r.scenarios })),
-      ...(options.repeat > 1 ? { repeat: options.repeat, changed } : {}),
-    };
+    const summary = summaryOf(profile.name, verdict, run, exitCode, rows, skipped, options.repeat > 1 ? { repeat: options.repeat, changed } : undefined);
     writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
     writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profile.name, verdict));
     const resultsDir = join(reportsDir, 'allure-results');
@@ -356,7 +377,7 @@ async function main(): Promise<number> {
       if (archive) console.log(`Arkiv for sertifisering: ${relative(process.cwd(), archive)}`);
       else bundleOk = false;
     }
-    console.log(`samsvar: ${verdict.passed} passed, ${results.length - verdict.passed} failed`);
+    console.log(`samsvar: ${verdict.passed} passed, ${Math.max(results.length, verdict.selected) - verdict.passed} failed`);
 
     if (!verdict.ok) return verdict.exitCode;
     return reportOk && bundleOk ? 0 : 1;
