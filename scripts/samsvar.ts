@@ -3,29 +3,40 @@
 //   --target <file>             target profile (default: $SAMSVAR_TARGET or targets/referanse.json)
 //   --reports <dir>             where results and reports go (default: reports)
 //   --no-report                 skip the Allure HTML report (results are still written)
-//   --expected-failures <file>  expected failures (default: the profile's `expectedFailures`)
+//   --expected-failures <file>  expected failures (default: the profile's `expectedFailures`); an
+//                               entry names its scenario and requirement id (krav), and excuses only
+//                               a `failed` scenario whose message names [krav]
 //   --repeat <N>                run the suite N times and report every scenario whose result changed
-//   --bundle                    write one archive for certification (report, JUnit, messages,
-//                               redacted profile, command line)
+//   --bundle                    write one archive for certification (report, JUnit, messages, trace,
+//                               redacted profile, command line); only for a complete verdict (a full
+//                               run with every gate passed), otherwise say why and exit non-zero
 //   --end-user api|browser      how persons act: through the APIs, or in a real browser on the
 //                               target's portal (default: browser when the target declares portal-ui)
-//   anything else               passed to cucumber-js (--tags @scenario:3, --parallel 2, a feature file)
+//   anything else               passed to cucumber-js (--tags @scenario:3, --name, --shard, --parallel 2,
+//                               --order, a feature file); a selection makes a partial run. Refused with
+//                               exit 2, because they would make the verdict lie: --dry-run, --retry,
+//                               --retry-tag-filter, --fail-fast, --no-strict, --format, --format-options,
+//                               --config, --profile, --import, --require, --require-module, --loader,
+//                               --plugin, --plugin-options, --world-parameters (scripts/lib/cucumber-options.ts)
 //
 // It loads and validates the profile, starts the reference implementation once when the profile
-// asks for it, runs cucumber-js with the scenarios the target's capabilities allow, applies the
-// gates, writes the requirement trace and the Allure single-file report, and prints where it is.
+// asks for it, runs cucumber-js with the scenarios the target's capabilities allow, judges the run
+// (scripts/lib/verdict.ts: every gate, full or partial run, the exit code), writes the requirement
+// trace and the Allure single-file report, and prints where it is.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readProfile, resolveProfile, ProfileError, type RawProfile } from '../support/target/profile.ts';
-import { applyBaseline, readExpectedFailures, type ExpectedFailure } from './lib/expected-failures.ts';
-import { checkTraceability, notApplicable, readRequirements, readScenarios } from './lib/features.ts';
+import { readExpectedFailures, type ExpectedFailure } from './lib/expected-failures.ts';
+import { checkTraceability, notApplicable, readRequirements, readScenarios, type Requirement, type SpecScenario } from './lib/features.ts';
+import { refusedOption } from './lib/cucumber-options.ts';
 import { preflight } from './lib/preflight.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
-import { readResults, type ScenarioResult } from './lib/results.ts';
+import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
 import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
+import { bundleRefusal, judge, traceLine, type Verdict } from './lib/verdict.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -77,6 +88,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--bundle') options.bundle = true;
     else if (arg !== '--') options.cucumberArgs.push(arg);
   }
+  const refused = refusedOption(options.cucumberArgs);
+  if (refused) usage(`Valget ${refused.option} godtas ikke: ${refused.why}.`);
   return options;
 }
 
@@ -163,10 +176,94 @@ function writeBundle(reportsDir: string, raw: RawProfile & { path: string }, arg
   return archive;
 }
 
-function counts(results: ScenarioResult[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of results) out[r.status] = (out[r.status] ?? 0) + 1;
-  return out;
+/** The traceability gate's errors: every scenario has @krav, every id resolves, every MUST has a scenario. */
+function traceabilityErrors(scenarios: SpecScenario[], requirements: Requirement[]): string[] {
+  const trace = checkTraceability(scenarios, requirements);
+  return [
+    ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
+    ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
+    ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
+  ];
+}
+
+/**
+ * samsvar-summary.json. selfcheck, service-api and the test driver read `counts` and
+ * `results[].status|name|uri|line|tags|message`: keep those stable.
+ */
+function summaryOf(
+  profileName: string,
+  verdict: Verdict,
+  run: RunRecord,
+  cucumberExitCode: number,
+  rows: TraceRow[],
+  skipped: Array<SpecScenario & { missing: string[] }>,
+  repeat?: { repeat: number; changed: ReturnType<typeof changedResults> },
+) {
+  return {
+    profile: profileName,
+    counts: verdict.counts,
+    results: run.results,
+    verdict: {
+      kind: verdict.kind,
+      complete: verdict.complete,
+      ok: verdict.ok,
+      exitCode: verdict.exitCode,
+      cucumberExitCode,
+      selected: verdict.selected,
+      applicable: verdict.applicable,
+      passed: verdict.passed,
+      notFinished: verdict.notFinished,
+      gateErrors: verdict.gateErrors,
+    },
+    trace: verdict.trace,
+    notApplicableMusts: verdict.notApplicableMusts,
+    notRunMusts: verdict.notRunMusts,
+    partlyRunMusts: verdict.partlyRunMusts,
+    unmetMusts: verdict.unmetMusts,
+    expectedFailures: verdict.baseline.expected.map((r) => scenarioKey(r)),
+    staleExpectedFailures: verdict.baseline.stale,
+    expectedFailuresNotJudged: verdict.baseline.notJudged,
+    notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })),
+    requirements: rows.map((r) => ({ id: r.requirement.id, niva: r.requirement.niva, verdict: r.verdict, scenarios: r.scenarios })),
+    ...(repeat ?? {}),
+  };
+}
+
+/** The console verdict: the scenario results, what was not applicable, the trace counts and every gate error. */
+function printVerdict(
+  profileName: string,
+  verdict: Verdict,
+  results: ScenarioResult[],
+  skipped: Array<{ name: string; uri: string; line: number; missing: string[] }>,
+  traceFile: string,
+): void {
+  console.log('');
+  console.log(`Resultat mot «${profileName}»: ${results.length} scenarier — ${Object.entries(verdict.counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'ingen'}`);
+  const excused = new Set(verdict.baseline.expected);
+  for (const r of results.filter((r) => r.status !== 'passed')) {
+    const mark = excused.has(r) ? ' (forventet feil)' : '';
+    console.log(`  ${r.status.toUpperCase()}${mark}: ${r.name} (${r.uri}:${r.line})${r.message ? ` — ${r.message}` : ''}`);
+  }
+  if (skipped.length > 0) {
+    console.log(`Ikke aktuelt for denne målprofilen (${skipped.length}):`);
+    for (const s of skipped) console.log(`  ${s.name} (${s.uri}:${s.line}) — mangler kapabilitet ${s.missing.join(', ')}`);
+  }
+  console.log(`Kravsporing: ${traceLine(verdict.trace)} (${traceFile})`);
+  if (verdict.notApplicableMusts.length > 0) console.log(`MUST-krav som ikke er aktuelle for målet: ${verdict.notApplicableMusts.join(', ')}`);
+  if (verdict.kind === 'partial') {
+    console.log(
+      `Delkjøring: ${verdict.selected} av ${verdict.applicable} aktuelle scenarier valgt; ${verdict.notRunMusts.length} MUST-krav ikke kjørt, ` +
+        `${verdict.partlyRunMusts.length} bare delvis kjørt (valgte scenarier bestått, resten ikke kjørt). ` +
+        'Dette er ikke en fullstendig samsvarsvurdering.',
+    );
+  }
+  for (const e of verdict.baseline.notJudged) console.log(`Forventet feil ikke vurdert (utenfor utvalget): ${e.feature} » ${e.scenario} [${e.krav}]`);
+  for (const e of verdict.gateErrors) console.error(`PORT: ${e}`);
+  console.log(
+    verdict.ok
+      ? `Dom: ${verdict.kind === 'full' ? 'fullstendig kjøring, alle porter bestått' : 'delkjøring, alle porter bestått for utvalget'}.`
+      : `Dom: IKKE BESTÅTT (${verdict.gateErrors.length} portfeil).`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -187,12 +284,7 @@ async function main(): Promise<number> {
   // Static gates first: they need no target.
   const scenarios = readScenarios(root);
   const requirements = readRequirements(join(root, 'features/krav.yaml'));
-  const trace = checkTraceability(scenarios, requirements);
-  const gateErrors = [
-    ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
-    ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
-    ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
-  ];
+  const gateErrors = traceabilityErrors(scenarios, requirements);
 
   let reference: RunningReference | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, SAMSVAR_TARGET: raw.path };
@@ -242,7 +334,7 @@ async function main(): Promise<number> {
     env.SAMSVAR_ENVIRONMENT_INFO = JSON.stringify({ ...environmentInfo(profile.name, raw.path), Sluttbruker: endUser === 'browser' ? 'nettleser (portal)' : 'API' });
 
     // One run, or N runs to find results that change (stability).
-    const runs: ScenarioResult[][] = [];
+    const runs: RunRecord[] = [];
     let exitCode = 0;
     for (let i = 1; i <= options.repeat; i++) {
       const runDir = options.repeat === 1 || i === options.repeat ? reportsDir : join(reportsDir, 'gjentak', String(i));
@@ -250,67 +342,45 @@ async function main(): Promise<number> {
       console.log(`Kjører Samsvar mot «${profile.name}» (sluttbruker: ${endUser})${options.repeat > 1 ? ` (runde ${i} av ${options.repeat})` : ''}${tagFilter ? ` (utelater: ${undeclared.join(', ')})` : ''}`);
       exitCode = await runCucumber(args, { ...env, SAMSVAR_REPORTS_DIR: runDir });
       const messages = join(runDir, 'cucumber-messages.ndjson');
-      runs.push(existsSync(messages) ? readResults(messages) : []);
+      runs.push(existsSync(messages) ? readRun(messages) : { selected: [], results: [], finished: false });
     }
     await stop();
 
-    const results = runs[runs.length - 1] ?? [];
-    const changed = options.repeat > 1 ? changedResults(runs) : [];
-    const baseline = applyBaseline(results, expected);
-    const rows: TraceRow[] = traceTable(requirements, scenarios, results, skippedKeys);
-
-    if (results.length === 0) gateErrors.push('Ingen scenarier ble kjørt: en tom kjøring beviser ingenting.');
-    for (const r of results.filter((r) => r.status === 'undefined' || r.status === 'ambiguous')) {
-      gateErrors.push(`Scenariet «${r.name}» (${r.uri}:${r.line}) har ${r.status === 'undefined' ? 'udefinerte' : 'tvetydige'} steg.`);
-    }
-    for (const s of baseline.stale) gateErrors.push(`Forventet feil er utdatert (scenariet består nå): ${s.feature} » ${s.scenario}. Fjern den fra listen.`);
+    // The verdict (scripts/lib/verdict.ts): every gate, the counts and the exit decision.
+    const run = runs[runs.length - 1]!;
+    const results = run.results;
+    const changed = options.repeat > 1 ? changedResults(runs.map((r) => r.results)) : [];
     for (const c of changed) gateErrors.push(`Ustabilt resultat: «${c.name}» (${c.key}) ga ${c.statuses.join(' → ')}.`);
+    const rows: TraceRow[] = traceTable(requirements, scenarios, results, skippedKeys);
+    const verdict = judge({ spec: scenarios, notApplicable: skippedKeys, run, cucumberExitCode: exitCode, rows, expected, priorErrors: gateErrors });
 
-    const summary = {
-      profile: profile.name,
-      counts: counts(results),
-      results,
-      expectedFailures: baseline.expected.map((r) => scenarioKey(r)),
-      staleExpectedFailures: baseline.stale,
-      notApplicable: skipped.map((s) => ({ uri: s.uri, line: s.line, name: s.name, missing: s.missing })),
-      requirements: rows.map((r) => ({ id: r.requirement.id, niva: r.requirement.niva, verdict: r.verdict, scenarios: r.scenarios })),
-      ...(options.repeat > 1 ? { repeat: options.repeat, changed } : {}),
-    };
+    // What the run writes.
+    const summary = summaryOf(profile.name, verdict, run, exitCode, rows, skipped, options.repeat > 1 ? { repeat: options.repeat, changed } : undefined);
     writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
-    writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profile.name));
+    writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profile.name, verdict));
     const resultsDir = join(reportsDir, 'allure-results');
     if (existsSync(resultsDir)) writeAllureTrace(resultsDir, rows, profile.name);
 
     let reportOk = true;
     if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
 
-    console.log('');
-    console.log(`Resultat mot «${profile.name}»: ${results.length} scenarier — ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'ingen'}`);
-    for (const r of results.filter((r) => r.status !== 'passed')) {
-      const mark = baseline.expected.includes(r) ? ' (forventet feil)' : '';
-      console.log(`  ${r.status.toUpperCase()}${mark}: ${r.name} (${r.uri}:${r.line})${r.message ? ` — ${r.message}` : ''}`);
-    }
-    if (skipped.length > 0) {
-      console.log(`Ikke aktuelt for denne målprofilen (${skipped.length}):`);
-      for (const s of skipped) console.log(`  ${s.name} (${s.uri}:${s.line}) — mangler kapabilitet ${s.missing.join(', ')}`);
-    }
-    const unmet = rows.filter((r) => r.requirement.niva === 'MUST' && r.verdict !== 'oppfylt' && r.verdict !== 'ikke aktuelt');
-    console.log(`Kravsporing: ${rows.length - unmet.length} av ${rows.length} krav oppfylt eller ikke aktuelle (${relative(process.cwd(), join(reportsDir, 'kravsporing.md'))})`);
+    printVerdict(profile.name, verdict, results, skipped, relative(process.cwd(), join(reportsDir, 'kravsporing.md')));
     if (options.repeat > 1) console.log(`Stabilitet: ${options.repeat} runder, ${changed.length} scenarier endret resultat.`);
-    for (const e of gateErrors) console.error(`PORT: ${e}`);
     if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), join(reportsDir, 'allure-report/index.html'))}`);
-    if (options.bundle) {
-      const archive = writeBundle(reportsDir, raw, argv.filter((a) => a !== '--bundle'));
-      if (archive) console.log(`Arkiv for sertifisering: ${relative(process.cwd(), archive)}`);
-      else reportOk = false;
-    }
-    const passed = summary.counts.passed ?? 0;
-    console.log(`samsvar: ${passed} passed, ${results.length - passed} failed`);
 
-    // With an expected-failures list the baseline decides; without one every failure counts.
-    const failed = expected.length > 0 ? baseline.unexpected.length > 0 : exitCode !== 0;
-    if (failed || gateErrors.length > 0 || !reportOk) return exitCode || 1;
-    return 0;
+    // A certification bundle only for a complete verdict.
+    let bundleOk = true;
+    if (options.bundle) {
+      const refusal = bundleRefusal(verdict);
+      const archive = refusal ? undefined : writeBundle(reportsDir, raw, argv.filter((a) => a !== '--bundle'));
+      if (refusal) console.error(refusal);
+      if (archive) console.log(`Arkiv for sertifisering: ${relative(process.cwd(), archive)}`);
+      else bundleOk = false;
+    }
+    console.log(`samsvar: ${verdict.passed} passed, ${Math.max(results.length, verdict.selected) - verdict.passed} failed`);
+
+    if (!verdict.ok) return verdict.exitCode;
+    return reportOk && bundleOk ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;

@@ -28,13 +28,35 @@ test('preflight lets the runner supply SAMSVAR_REFERENCE_URL for the reference p
 
 test('the baseline: listed failures pass, unlisted fail, listed passes are stale', () => {
   const expected = [
-    { feature: 'features/x.feature', scenario: 'kjent feil', reason: 'r' },
-    { feature: 'features/x.feature', scenario: 'fikset', reason: 'r' },
+    { feature: 'features/x.feature', scenario: 'kjent feil', krav: 'A', reason: 'r' },
+    { feature: 'features/x.feature', scenario: 'fikset', krav: 'A', reason: 'r' },
   ];
-  const v = applyBaseline([result('kjent feil', 'failed'), result('fikset', 'passed'), result('ny feil', 'failed'), result('ok', 'passed'), result('udefinert', 'undefined')], expected);
+  const v = applyBaseline([{ ...result('kjent feil', 'failed'), message: '[A] feil' }, result('fikset', 'passed'), result('ny feil', 'failed'), result('ok', 'passed'), result('udefinert', 'undefined')], expected);
   assert.deepEqual(v.expected.map((r) => r.name), ['kjent feil']);
   assert.deepEqual(v.unexpected.map((r) => r.name), ['ny feil', 'udefinert']);
   assert.deepEqual(v.stale.map((e) => e.scenario), ['fikset']);
+  assert.match(v.stale[0]!.why, /består nå/);
+});
+
+test('the baseline never excuses broken, pending or a failure for another requirement', () => {
+  const expected = [
+    { feature: 'features/x.feature', scenario: 'nede', krav: 'A', reason: 'r' },
+    { feature: 'features/x.feature', scenario: 'venter', krav: 'A', reason: 'r' },
+    { feature: 'features/x.feature', scenario: 'annet krav', krav: 'A', reason: 'r' },
+  ];
+  const v = applyBaseline([
+    { ...result('nede', 'broken'), message: 'ECONNREFUSED' },
+    result('venter', 'pending'),
+    { ...result('annet krav', 'failed'), message: '[B] feil' },
+  ], expected);
+  assert.deepEqual(v.expected.map((r) => r.name), []);
+  assert.deepEqual(v.unexpected.map((r) => r.name), ['nede', 'venter', 'annet krav']);
+  assert.deepEqual(v.stale.map((e) => e.scenario), ['nede', 'venter', 'annet krav']);
+});
+
+test('the baseline: an entry that matches no scenario that ran is stale', () => {
+  const v = applyBaseline([result('ok', 'passed')], [{ feature: 'features/x.feature', scenario: 'borte', krav: 'A', reason: 'r' }]);
+  assert.deepEqual(v.stale.map((e) => e.scenario), ['borte']);
 });
 
 test('the trace table gives each requirement the verdict of its scenarios', () => {

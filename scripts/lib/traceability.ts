@@ -48,6 +48,26 @@ export function traceTable(
   });
 }
 
+export interface TraceCounts {
+  total: number;
+  musts: number;
+  /** Requirements by verdict, every verdict its own number (met is never mixed with not applicable). */
+  all: Record<RequirementVerdict, number>;
+  must: Record<RequirementVerdict, number>;
+}
+
+const VERDICTS: RequirementVerdict[] = ['oppfylt', 'avvik', 'ikke testbar', 'ikke aktuelt', 'ikke kjørt', 'ikke dekket'];
+
+export function traceCounts(rows: TraceRow[]): TraceCounts {
+  const tally = (subset: TraceRow[]) => {
+    const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RequirementVerdict, number>;
+    for (const r of subset) out[r.verdict] += 1;
+    return out;
+  };
+  const musts = rows.filter((r) => r.requirement.niva === 'MUST');
+  return { total: rows.length, musts: musts.length, all: tally(rows), must: tally(musts) };
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -71,9 +91,17 @@ export function traceHtml(rows: TraceRow[]): string {
     .join('\n');
 }
 
-export function traceMarkdown(rows: TraceRow[], profileName: string): string {
+/** `run` labels a partial run and names the MUSTs not applicable to the target. */
+export function traceMarkdown(rows: TraceRow[], profileName: string, run?: { kind: 'full' | 'partial'; notApplicableMusts: string[] }): string {
+  const c = traceCounts(rows);
+  const count = (k: Record<RequirementVerdict, number>) => VERDICTS.map((v) => `${k[v]} ${v === 'avvik' ? 'ikke oppfylt (avvik)' : v}`).join(', ');
   const lines = [
     `# Kravsporing mot «${profileName}»`,
+    '',
+    ...(run?.kind === 'partial' ? ['**Delkjøring:** bare et utvalg av scenariene ble kjørt; dette er ikke en fullstendig samsvarsvurdering.', ''] : []),
+    `- Alle ${c.total} krav: ${count(c.all)}`,
+    `- ${c.musts} MUST-krav: ${count(c.must)}`,
+    ...(run ? [`- MUST-krav som ikke er aktuelle for målet: ${run.notApplicableMusts.join(', ') || 'ingen'}`] : []),
     '',
     '| Krav | Nivå | Status | Scenarier (resultat) |',
     '|---|---|---|---|',
