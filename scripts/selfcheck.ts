@@ -21,7 +21,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judgeBaseline, judgeFault, location, type FaultVerdict, type JudgedResult } from './lib/fault-verdict.ts';
+import { judgeBaseline, judgeFault, location, type Coverage, type FaultVerdict, type JudgedResult } from './lib/fault-verdict.ts';
+import { notApplicable, readRequirements, readScenarios } from './lib/features.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import type { ScenarioResult } from './lib/results.ts';
 
@@ -95,6 +96,17 @@ function capabilityGap(): string[] {
   const read = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { capabilities: string[] }).capabilities;
   const external = new Set(read(PROFILE));
   return read('targets/referanse.json').filter((c) => !external.has(c) && c !== 'portal-ui');
+}
+
+/** The requirement ids, and the ids the scenarios that run against the profile are tagged with. */
+function coverage(): Coverage {
+  const capabilities = (JSON.parse(readFileSync(join(root, PROFILE), 'utf8')) as { capabilities: string[] }).capabilities;
+  const scenarios = readScenarios(root);
+  const skipped = new Set(notApplicable(scenarios, capabilities).map((s) => `${s.uri}:${s.line}`));
+  return {
+    known: new Set(readRequirements(join(root, 'features/krav.yaml')).map((r) => r.id)),
+    tagged: new Set(scenarios.filter((s) => !skipped.has(`${s.uri}:${s.line}`)).flatMap((s) => s.krav)),
+  };
 }
 
 /** Runs the whole suite through the runner against a reference that is already up. */
@@ -238,9 +250,10 @@ async function main(): Promise<number> {
 
   const runs: Run[] = [];
   const verdicts: FaultVerdict[] = [];
+  const spec = coverage();
   for (const fault of faults) {
     const run = await check(options, fault.name);
-    const verdict = judgeFault(fault.name, fault.krav, run);
+    const verdict = judgeFault(fault.name, fault.krav, run, spec);
     runs.push(run);
     verdicts.push(verdict);
     const summary = verdict.ok ? `fanget av ${verdict.tripped.length} (${[...new Set(verdict.tripped.map((t) => t.krav))].join(', ')})` : `IKKE GODKJENT (${verdict.reasons.join('; ')})`;

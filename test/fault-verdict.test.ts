@@ -70,6 +70,18 @@ test('a run with no results, a timeout or a target that did not start is a faile
   assert.equal(judgeFault('f', [], { results: [hit] }).ok, false, 'a fault that declares no ids cannot be caught');
 });
 
+test('a fault that declares an id krav.yaml lacks, or one no scenario that runs is tagged with, fails the check', () => {
+  const hit = scenario('treff', ['SVC-2'], 'failed', '[SVC-2] avvist');
+  const coverage = { known: new Set(['SVC-2', 'SVC-5']), tagged: new Set(['SVC-2']) };
+  assert.equal(judgeFault('f', ['SVC-2'], { results: [hit] }, coverage).ok, true);
+  const typo = judgeFault('f', ['SVC-2', 'SVC-9'], { results: [hit] }, coverage);
+  assert.equal(typo.ok, false);
+  assert.match(typo.reasons.join('\n'), /ikke finnes i features\/krav.yaml: SVC-9/);
+  const untested = judgeFault('f', ['SVC-2', 'SVC-5'], { results: [hit] }, coverage);
+  assert.equal(untested.ok, false);
+  assert.match(untested.reasons.join('\n'), /ingen kjørte scenarier er merket med: SVC-5/);
+});
+
 test('the baseline must be fully green with results', () => {
   assert.equal(judgeBaseline({ results: [scenario('a', ['X-1'], 'passed')] }).ok, true);
   assert.equal(judgeBaseline({ results: [scenario('a', ['X-1'], 'passed'), scenario('b', ['X-1'], 'broken')] }).ok, false);

@@ -85,8 +85,14 @@ function runProblems(run: RunOutcome): string[] {
   return reasons;
 }
 
-/** Judges one fault's run. */
-export function judgeFault(fault: string, krav: readonly string[], run: RunOutcome): FaultVerdict {
+/** What the specification holds: the requirement ids of features/krav.yaml, and the ids the scenarios that run are tagged with. */
+export interface Coverage {
+  known: ReadonlySet<string>;
+  tagged: ReadonlySet<string>;
+}
+
+/** Judges one fault's run; with `coverage`, an id the fault declares that no scenario can trip is also a reason. */
+export function judgeFault(fault: string, krav: readonly string[], run: RunOutcome, coverage?: Coverage): FaultVerdict {
   const tripped: Trip[] = [];
   const collateral: JudgedResult[] = [];
   const broken: JudgedResult[] = [];
@@ -99,6 +105,10 @@ export function judgeFault(fault: string, krav: readonly string[], run: RunOutco
   }
   const reasons = runProblems(run);
   if (krav.length === 0) reasons.push('feilen oppgir ingen krav den bryter');
+  const unknown = coverage ? krav.filter((id) => !coverage.known.has(id)) : [];
+  const untested = coverage ? krav.filter((id) => coverage.known.has(id) && !coverage.tagged.has(id)) : [];
+  if (unknown.length > 0) reasons.push(`feilen oppgir krav som ikke finnes i features/krav.yaml: ${unknown.join(', ')}`);
+  if (untested.length > 0) reasons.push(`feilen oppgir krav ingen kjørte scenarier er merket med: ${untested.join(', ')}`);
   if (broken.length > 0) reasons.push(`${broken.length} scenarier endte ${[...new Set(broken.map((b) => b.status))].join('/')}: feilen brøt testoppsettet i stedet for å bli fanget av en påstand`);
   if (tripped.length === 0 && run.results.length > 0) {
     reasons.push(
