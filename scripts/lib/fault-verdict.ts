@@ -7,9 +7,10 @@
 // trips one of the ids the fault declares; scenarios that failed for another id are collateral
 // (listed, not counted). A scenario that ended broken, undefined, pending, ambiguous or skipped
 // under a fault fails the check: the fault broke the harness instead of being caught by an
-// assertion. No principled exception to that was needed: every broken scenario seen under a fault
-// had a cause in the suite or in the fault, and was fixed there. A run that produced no results,
-// timed out, or whose target did not start is a failed check, never "caught".
+// assertion. There is no exception: a scenario the fault makes untestable (NotTestableError in a
+// Given) says nothing about whether the suite can catch it, and in the full matrix no fault left a
+// scenario broken. A run that produced no results, timed out, or whose target did not start is a
+// failed check, never "caught".
 //
 // Pure: the scripts read the results (samsvar-summary.json) and pass them in.
 
