@@ -7,7 +7,7 @@
 // contract alone. It runs twice: as written (every selected scenario must pass) and with SKIP_PDP=1,
 // a variant that never asks the PDP. Each variant is judged by reason from samsvar-summary.json,
 // never by the runner's exit code (scripts/lib/fault-verdict.ts): without the PDP exactly the
-// selected scenarios tagged with a requirement that needs the service to ask the PDP (SVC-2, SVC-5)
+// selected scenarios tagged with a requirement that needs the service to ask the PDP (SVC-2, SVC-5, PEP-1)
 // must fail, each on an assertion naming its id, and every other selected scenario must pass. The
 // selection (`@kapabilitet:mva`, applicable to the profile) is read from the feature files. A
 // variant whose reference or service did not start or died, or a run with no results, fails the
@@ -32,10 +32,12 @@ const PROFILE = 'targets/referanse-ekstern.json';
 const SELECTION = '@kapabilitet:mva';
 /**
  * The requirements only a service that asks the PDP can meet (features/krav.yaml): SVC-2 (anything
- * but Permit for the party gives 403 MVA-00003) and SVC-5 (the decision log shows the service asked
- * the right question). The variant that skips the PDP must fail exactly the scenarios tagged with them.
+ * but Permit for the party gives 403 MVA-00003), SVC-5 (the decision log shows the service asked
+ * the right question) and PEP-1 (the main scenarios' "Altinn Autorisasjon validerer tilgangen": the
+ * service itself asked and got Permit). The variant that skips the PDP must fail exactly the
+ * scenarios tagged with them.
  */
-const NEEDS_PDP = ['SVC-2', 'SVC-5'];
+const NEEDS_PDP = ['SVC-2', 'SVC-5', 'PEP-1'];
 /** One suite run may take this long before it counts as hanging. */
 const RUN_TIMEOUT_MS = 8 * 60_000;
 
