@@ -31,6 +31,8 @@ export const CAPABILITIES = [
   'formidling',
   'portal-ui',
   'testdata-api',
+  'systemregister-sluttbruker',
+  'tokenveksling',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
