@@ -33,6 +33,8 @@ export const CAPABILITIES = [
   'testdata-api',
   /** The PDP's decision log can be read (GET {testdata}/api/v1/decisions, docs/samsvar-apis.md §1). */
   'beslutningslogg',
+  'systemregister-sluttbruker',
+  'tokenveksling',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
