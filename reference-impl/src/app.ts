@@ -20,6 +20,8 @@ import { portalComponent } from './components/portal/index.ts';
 import { createRegisterService, registerComponent } from './components/register/index.ts';
 import { createResourceRegistryService, resourceRegistryComponent } from './components/resourceregistry/index.ts';
 import { testdataComponent } from './components/testdata/index.ts';
+import { testToolsComponent } from './components/testtools/index.ts';
+import { seedFixtures } from './tt02/fixtures.ts';
 
 /** One registered route, as the robustness and fuzz tests enumerate them. */
 export interface RouteEntry {
@@ -85,6 +87,8 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   installErrorHandling(app);
 
   const services = createServices(config);
+  // TT02 look-alike: what Tenor holds, seeded through the test data API's operations (tt02/fixtures.ts).
+  if (config.tt02) await seedFixtures(services, config.tt02.fixtures);
   const issuers = await TokenIssuers.create({
     get publicUrl() {
       return config.publicUrl;
@@ -106,7 +110,9 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   await app.register(dialogportenComponent, { ...opts, prefix: '/dialogporten' });
   await app.register(brokerComponent, { ...opts, prefix: '/broker/api/v1' });
   await app.register(portalComponent, { ...opts, prefix: '/portal' });
-  await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
+  // TT02 has no test data API; it has Altinn Test Tools' token generator instead (docs/platform-surface.md).
+  if (config.tt02) await app.register(testToolsComponent, { ...opts, prefix: '/testtools' });
+  else await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
 
   app.get('/health', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } } } },
     async () => ({ status: 'ok' }));

@@ -2,6 +2,11 @@
 // [--fault NAME ...]`. `--fault` (repeatable) switches on a deliberate non-conformance from the catalogue
 // in faults.ts, for `npm run selfcheck`; an unknown name is refused with the list of known ones.
 // `--list-faults` prints the catalogue (one `name<TAB>krav ids, comma-separated<TAB>description` line each) and exits.
+// `--as tt02 --seed FILE [--subscription-key-env NAME] [--testtools-credentials-env NAME]` starts the TT02
+// look-alike (docs/platform-surface.md): no Samsvar-only APIs, the PDP and broker behind API Management
+// (key from env NAME, default SAMSVAR_TT02_SUBSCRIPTION_KEY), a Test Tools token generator under
+// /testtools (credentials `user:password` from env NAME, default SAMSVAR_TT02_TESTTOOLS_CREDENTIALS),
+// seeded with the fixtures FILE (schema: reference-impl/src/tt02/fixtures.ts).
 // `--port 0` picks a free port. Prints its base URL on a line of its own:
 //   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
 // which the conformance runner reads when it starts the reference as a child process.
@@ -10,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import type { ReferenceConfig } from './config.ts';
 import { FAULT_NAMES, FAULTS, UnknownFaultError, type FaultName } from './faults.ts';
+import { FixturesError, loadFixtures } from './tt02/fixtures.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +26,10 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     fault: { type: 'string', multiple: true, default: [] },
     'list-faults': { type: 'boolean', default: false },
+    as: { type: 'string' },
+    seed: { type: 'string' },
+    'subscription-key-env': { type: 'string', default: 'SAMSVAR_TT02_SUBSCRIPTION_KEY' },
+    'testtools-credentials-env': { type: 'string', default: 'SAMSVAR_TT02_TESTTOOLS_CREDENTIALS' },
   },
   strict: true,
 });
@@ -35,17 +45,51 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** The TT02 look-alike's options, or a clear refusal (exit 2). */
+async function tt02Options(): Promise<ReferenceConfig['tt02']> {
+  if (values.as === undefined) {
+    if (values.seed !== undefined) fail('--seed needs --as tt02.');
+    return undefined;
+  }
+  if (values.as !== 'tt02') fail(`Unknown --as ${values.as}: the only look-alike is tt02.`);
+  if (values.seed === undefined) fail('--as tt02 needs --seed <fixtures.json> (example: reference-impl/tt02/fixtures.example.json).');
+  const keyEnv = values['subscription-key-env'];
+  const subscriptionKey = process.env[keyEnv];
+  if (!subscriptionKey) fail(`--as tt02: set the API Management subscription key in the environment variable ${keyEnv}.`);
+  const credEnv = values['testtools-credentials-env'];
+  const credentials = process.env[credEnv] ?? '';
+  const colon = credentials.indexOf(':');
+  if (colon < 1) fail(`--as tt02: set the Test Tools credentials as user:password in the environment variable ${credEnv}.`);
+  try {
+    return {
+      fixtures: await loadFixtures(values.seed),
+      subscriptionKey,
+      testTools: { username: credentials.slice(0, colon), password: credentials.slice(colon + 1) },
+    };
+  } catch (error) {
+    if (error instanceof FixturesError) fail(error.message);
+    throw error;
+  }
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const tt02 = await tt02Options();
 const config: ReferenceConfig = {
   publicUrl: values['public-url']?.replace(/\/+$/, '') ?? '',
   logger: values.log,
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   ...(values.fault.length > 0 ? { faults: new Set(values.fault) } : {}),
+  ...(tt02 ? { tt02 } : {}),
 };
 let app: Awaited<ReturnType<typeof buildApp>>;
 try {
   app = await buildApp(config);
 } catch (error) {
-  if (!(error instanceof UnknownFaultError)) throw error;
+  if (!(error instanceof UnknownFaultError || error instanceof FixturesError)) throw error;
   console.error(error.message);
   process.exit(2);
 }

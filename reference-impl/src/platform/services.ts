@@ -16,6 +16,12 @@ import type {
   SystemUser,
 } from './model.ts';
 
+/** A party's ids as a seeded fixture names them (both optional). */
+export interface PartyIds {
+  partyId?: number;
+  partyUuid?: string;
+}
+
 /** Register (ER): organisations, persons and ER roles. Owned by components/register. */
 export interface RegisterService {
   organisation(orgNo: string): Organisation | undefined;
@@ -28,8 +34,9 @@ export interface RegisterService {
   rolesIn(orgNo: string): ErRole[];
   /** ER roles a person or organisation holds, in any organisation. */
   rolesHeldBy(holder: ErRole['holder']): ErRole[];
-  createOrganisation(input: { orgNo: string; name: string; orgForm: string }): Organisation;
-  createPerson(input: { pid: string; name: string }): Person;
+  /** `partyId`/`partyUuid` given: kept (TT02 fixtures name them); else the register assigns them. */
+  createOrganisation(input: { orgNo: string; name: string; orgForm: string } & PartyIds): Organisation;
+  createPerson(input: { pid: string; name: string } & PartyIds): Person;
   addRole(role: ErRole): void;
 }
 

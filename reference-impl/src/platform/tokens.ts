@@ -67,6 +67,11 @@ export type VerifiedToken =
 export interface VerifyOptions {
   /** Accept Altinn tokens exchanged from an accepted provider's token (default true). */
   exchanged?: boolean;
+  /**
+   * Accept the identity provider's own tokens (default true). False: only Altinn tokens exchanged from
+   * them, as TT02's PDP and broker behind API Management (docs/contracts/tt02.md §4).
+   */
+  raw?: boolean;
 }
 
 /** The claim that names how an Altinn token's subject authenticated (docs/contracts/platform-behaviour.md §4). */
@@ -146,17 +151,18 @@ export class TokenIssuers {
    */
   async verify(token: string, accept: Issuer[], options: VerifyOptions = {}): Promise<VerifiedToken> {
     const allowExchanged = options.exchanged ?? true;
+    const allowRaw = options.raw ?? true;
     // Faults of the attack battery (faulty-tokens.ts, only with --fault): each skips one check.
     if ((this.config.faults?.size ?? 0) > 0) {
       const faulty = await faultyVerification(this.config, token, accept, (which) => this.issuer(which), (which) => this.keySets[which]);
       if (faulty) return faulty;
     }
     const cached = this.verified.get(token);
-    if (cached && accept.includes(cached.issuer) && (allowExchanged || !cached.exchanged)) {
+    if (cached && accept.includes(cached.issuer) && (allowExchanged || !cached.exchanged) && (allowRaw || cached.exchanged)) {
       if (typeof cached.claims.exp === 'number' && cached.claims.exp + 5 > Date.now() / 1000) return cached;
       this.verified.delete(token);
     }
-    const fresh = await this.verifyUncached(token, accept, allowExchanged);
+    const fresh = await this.verifyUncached(token, allowRaw ? accept : [], allowExchanged, accept);
     if (this.verified.size >= TokenIssuers.VERIFIED_LIMIT) {
       const oldest = this.verified.keys().next().value;
       if (oldest !== undefined) this.verified.delete(oldest);
@@ -165,8 +171,9 @@ export class TokenIssuers {
     return fresh;
   }
 
-  private async verifyUncached(token: string, accept: Issuer[], allowExchanged: boolean): Promise<VerifiedToken> {
-    for (const which of accept) {
+  /** `raw`: the providers whose own tokens are accepted; `accept`: those whose exchanged tokens are. */
+  private async verifyUncached(token: string, raw: Issuer[], allowExchanged: boolean, accept: Issuer[]): Promise<VerifiedToken> {
+    for (const which of raw) {
       try {
         const { payload } = await jwtVerify(token, this.keySets[which], {
           issuer: this.issuer(which),
@@ -220,6 +227,8 @@ export interface BearerOptions {
   accept: Issuer[];
   /** The token must carry at least one of these scopes (contracts authentication §0). Empty: no scope check. */
   anyScope: string[];
+  /** Only Altinn tokens exchanged from an accepted provider's token (VerifyOptions.raw false). */
+  exchangedOnly?: boolean;
 }
 
 /**
@@ -231,7 +240,7 @@ export function requireBearer(issuers: TokenIssuers, options: BearerOptions) {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw new Unauthorized('A bearer token is required.');
-    const verified = await issuers.verify(match[1], options.accept);
+    const verified = await issuers.verify(match[1], options.accept, options.exchangedOnly ? { raw: false } : {});
     // Fault plattform-ignorer-scope: the scope is not checked.
     if (options.anyScope.length > 0 && !faultActive(issuers.config, 'plattform-ignorer-scope')) {
       const held = scopesOf(verified);

@@ -7,10 +7,12 @@ import type { DecisionLogService, PdpService, Services } from '../../platform/se
 import { authorizeRoutes } from './routes.ts';
 import { Pdp } from './service.ts';
 import { DecisionLog } from './store.ts';
+import { installSubscriptionKeyGate } from '../../tt02/apim.ts';
 
 export async function authorizationComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
   // The route evaluates whole XACML requests; PdpService offers only the system-user shortcut.
   const pdp = opts.services.pdp instanceof Pdp ? opts.services.pdp : new Pdp(opts.services, opts.config);
+  installSubscriptionKeyGate(app, opts.config);
   authorizeRoutes(app, opts, pdp);
 }
 

@@ -15,7 +15,8 @@ export function authorizeRoutes(app: FastifyInstance, opts: ComponentOptions, pd
   app.post<{ Body: XacmlRoot }>('/authorize', {
     // 401 without a valid Maskinporten token and 403 without the scope come before the body is read,
     // as ASP.NET authorises before model binding.
-    onRequest: requireBearer(opts.issuers, { accept: ['maskinporten'], anyScope: AUTHORIZE_SCOPES }),
+    // TT02 (docs/contracts/tt02.md §4): only a token exchanged from the service owner's Maskinporten token.
+    onRequest: requireBearer(opts.issuers, { accept: ['maskinporten'], anyScope: AUTHORIZE_SCOPES, exchangedOnly: opts.config.tt02 !== undefined }),
     // Member names bind case-insensitively (PascalCase or camelCase); the schema then checks the shape.
     preValidation: async function canonicalise(request: FastifyRequest, _reply: FastifyReply) {
       request.body = canonicaliseMemberNames(request.body);

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { PdpService } from '../../platform/services.ts';
-import { consumerOrgNo, scopesOf, type TokenIssuers, type VerifiedToken } from '../../platform/tokens.ts';
+import { consumerOrgNo, scopesOf, type TokenIssuers, type VerifiedToken, type VerifyOptions } from '../../platform/tokens.ts';
 import { bro, missingScope, unauthenticated } from './problems.ts';
 
 /** contracts §B.6: scope policies. Sender operations need write, recipient operations read; overview, details and search either. */
@@ -56,14 +56,14 @@ export function callerOf(token: VerifiedToken | null): BrokerCaller {
  * operation's scopes (403). Runs before the body is read, so an upload without a valid token never
  * touches the disk.
  */
-export function requireBrokerToken(issuers: TokenIssuers, anyScope: readonly string[]) {
+export function requireBrokerToken(issuers: TokenIssuers, anyScope: readonly string[], options: VerifyOptions = {}) {
   return async function brokerToken(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(header) : null;
     if (!match?.[1]) throw unauthenticated();
     let token: VerifiedToken;
     try {
-      token = await issuers.verify(match[1], ['maskinporten']);
+      token = await issuers.verify(match[1], ['maskinporten'], options);
     } catch {
       throw unauthenticated();
     }

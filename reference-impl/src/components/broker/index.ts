@@ -10,9 +10,11 @@ import { installProblemHandler } from './problems.ts';
 import { brokerRoutes } from './routes.ts';
 import { MAX_SIZE_UNSCANNED } from './service.ts';
 import { FileTransferStore } from './store.ts';
+import { installSubscriptionKeyGate } from '../../tt02/apim.ts';
 
 export async function brokerComponent(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
   installProblemHandler(app);
+  installSubscriptionKeyGate(app, opts.config);
   // Multipart parts are streamed (request.parts()); only small metadata fields are buffered.
   await app.register(multipart, { limits: { fileSize: MAX_SIZE_UNSCANNED + 1, files: 1, fields: 100, fieldSize: 64 * 1024, parts: 101 } });
   const vault = await FileVault.open(opts.config.dataDir);

@@ -73,9 +73,11 @@ function malformedMultipart(error: unknown): unknown {
 
 export async function brokerRoutes(app: FastifyInstance, opts: ComponentOptions & { ctx: BrokerContext }): Promise<void> {
   const { issuers, ctx } = opts;
-  const sender = requireBrokerToken(issuers, SENDER);
-  const recipient = requireBrokerToken(issuers, RECIPIENT);
-  const either = requireBrokerToken(issuers, SENDER_OR_RECIPIENT);
+  // TT02 (docs/contracts/tt02.md §4): behind API Management the broker takes exchanged Altinn tokens.
+  const tokens = opts.config.tt02 ? { raw: false } : {};
+  const sender = requireBrokerToken(issuers, SENDER, tokens);
+  const recipient = requireBrokerToken(issuers, RECIPIENT, tokens);
+  const either = requireBrokerToken(issuers, SENDER_OR_RECIPIENT, tokens);
 
   // A raw upload body is handed to the handler as the request stream, never read into memory.
   app.addContentTypeParser('application/octet-stream', function rawStream(_request, payload, done) {

@@ -41,7 +41,8 @@ function pairwiseSubject(pid: string): string {
 export async function idportenRoutes(app: FastifyInstance, opts: ComponentOptions): Promise<void> {
   const { config, services, issuers } = opts;
 
-  app.post<{ Body: TestLoginBody }>('/api/v1/testlogin', {
+  // The test login is Samsvar's own: TT02 has none (docs/platform-surface.md, TT02 look-alike).
+  if (!config.tt02) app.post<{ Body: TestLoginBody }>('/api/v1/testlogin', {
     schema: { body: testLoginBody, response: { 200: testLoginResponse } },
   }, async function testLogin(request: FastifyRequest<{ Body: TestLoginBody }>) {
     const { pid } = request.body;

@@ -28,8 +28,11 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
 
   // ---- Test login (standing in for ID-porten) ----
   app.get('/', login.start);
-  app.get<{ Querystring: { returnTo?: string } }>('/login', { schema: { querystring: s.loginQuery } }, login.loginPage);
-  app.post<{ Body: s.LoginBody }>('/login', { preValidation: csrf, schema: { body: s.loginBody } }, login.login);
+  // TT02 has no test login (docs/platform-surface.md, TT02 look-alike).
+  if (!ctx.config.tt02) {
+    app.get<{ Querystring: { returnTo?: string } }>('/login', { schema: { querystring: s.loginQuery } }, login.loginPage);
+    app.post<{ Body: s.LoginBody }>('/login', { preValidation: csrf, schema: { body: s.loginBody } }, login.login);
+  }
   app.post('/logout', { preValidation: csrf, schema: { body: s.csrfOnlyBody } }, login.logout);
 
   // ---- confirmUrl pages: standard and agent system user requests (contracts authentication §3.1, §3.5) ----

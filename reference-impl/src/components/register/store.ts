@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { ErRole, Organisation, Person } from '../../platform/model.ts';
-import type { RegisterService } from '../../platform/services.ts';
+import type { PartyIds, RegisterService } from '../../platform/services.ts';
 
 /** Altinn party ids are integers; the reference hands them out in order from here. */
 const FIRST_PARTY_ID = 50001000;
@@ -55,19 +55,26 @@ export class RegisterStore implements RegisterService {
   }
 
   /** Callers check for an existing organisation first (the test data API answers 200 or 409). */
-  createOrganisation(input: { orgNo: string; name: string; orgForm: string }): Organisation {
+  createOrganisation(input: { orgNo: string; name: string; orgForm: string } & PartyIds): Organisation {
     if (this.organisations.has(input.orgNo)) throw new Error(`organisation ${input.orgNo} exists`);
-    const org: Organisation = { ...input, partyId: this.nextPartyId++, partyUuid: randomUUID() };
+    const org: Organisation = { orgNo: input.orgNo, name: input.name, orgForm: input.orgForm, ...this.partyIds(input) };
     this.organisations.set(org.orgNo, org);
     return { ...org };
   }
 
   /** Callers check for an existing person first. */
-  createPerson(input: { pid: string; name: string }): Person {
+  createPerson(input: { pid: string; name: string } & PartyIds): Person {
     if (this.persons.has(input.pid)) throw new Error(`person ${input.pid} exists`);
-    const person: Person = { ...input, partyId: this.nextPartyId++, partyUuid: randomUUID() };
+    const person: Person = { pid: input.pid, name: input.name, ...this.partyIds(input) };
     this.persons.set(person.pid, person);
     return { ...person };
+  }
+
+  /** The given ids (a seeded fixture's), else new ones; a given id moves the counter past it. */
+  private partyIds(input: PartyIds): { partyId: number; partyUuid: string } {
+    const partyId = input.partyId ?? this.nextPartyId;
+    this.nextPartyId = Math.max(this.nextPartyId, partyId + 1);
+    return { partyId, partyUuid: input.partyUuid ?? randomUUID() };
   }
 
   /** Idempotent: adding a role that exists changes nothing. */
