@@ -9,6 +9,7 @@ import type { Services } from './platform/services.ts';
 import { TokenIssuers } from './platform/tokens.ts';
 import { routeValidatorCompiler } from './platform/validation.ts';
 import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
+import { amUiComponent } from './components/amui/index.ts';
 import { authenticationComponent, createAuthenticationServices } from './components/authentication/index.ts';
 import { authorizationComponent, createDecisionLogService, createPdpService } from './components/authorization/index.ts';
 import { brokerComponent } from './components/broker/index.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   await app.register(dialogportenComponent, { ...opts, prefix: '/dialogporten' });
   await app.register(brokerComponent, { ...opts, prefix: '/broker/api/v1' });
   await app.register(portalComponent, { ...opts, prefix: '/portal' });
+  await app.register(amUiComponent, { ...opts, prefix: '/amui' });
   await app.register(testdataComponent, { ...opts, prefix: '/testdata' });
 
   app.get('/health', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } } } },
