@@ -14,10 +14,13 @@ import type { Person } from '../actors/person.ts';
 export type Reply = 'approve' | 'reject';
 export type Surface = 'am-bff' | 'authentication' | 'browser';
 
-/** The request a person answers: kind, the party it is answered in, its id and the page the vendor sent. */
+/**
+ * The request a person answers: kind, the party it is answered in (read only by the HTTP surfaces:
+ * the page answers in the request's own party), its id and the page the vendor sent.
+ */
 export interface RequestToAnswer {
   kind: BffRequestKind;
-  partyId: number;
+  partyId: () => Promise<number>;
   requestId: string;
   confirmUrl: string;
 }
@@ -63,7 +66,8 @@ const authentication: AnswerRequests = {
   async answer(person, request, reply) {
     const token = await person.token();
     const client = person.authentication;
-    const { kind, partyId, requestId } = request;
+    const { kind, requestId } = request;
+    const partyId = await request.partyId();
     const response = kind === 'agent'
       ? await (reply === 'approve' ? client.approveAgentRequest(token, partyId, requestId) : client.rejectAgentRequest(token, partyId, requestId))
       : await (reply === 'approve' ? client.approveRequest(token, partyId, requestId) : client.rejectRequest(token, partyId, requestId));
@@ -93,7 +97,7 @@ export function bffRefusal(status: number, code: string): Refusal {
 const amBff: AnswerRequests = {
   via: 'am-bff',
   async answer(person, request, reply) {
-    return apiAnswer('am-bff', reply, await person.amBff.answer(await person.token(), request.kind, request.partyId, request.requestId, reply));
+    return apiAnswer('am-bff', reply, await person.amBff.answer(await person.token(), request.kind, await request.partyId(), request.requestId, reply));
   },
   refusal: bffRefusal,
 };

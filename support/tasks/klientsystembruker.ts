@@ -49,9 +49,12 @@ function agentRequestIdFor(vendor: Vendor, accountant: Accountant): string {
 export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<RequestAnswer> {
   const requestId = agentRequestIdFor(vendor, accountant);
   const person = accountant.dagligLeder;
-  await accountant.ready();
+  const partyId = async () => {
+    await accountant.ready();
+    return accountant.partyId;
+  };
   const confirmUrl = confirmUrlFor(vendor.customer(accountant).agentRequest?.data, accountant);
-  const answer = await answerRequestsFor(person).answer(person, { kind: 'agent', partyId: accountant.partyId, requestId, confirmUrl }, 'approve');
+  const answer = await answerRequestsFor(person).answer(person, { kind: 'agent', partyId, requestId, confirmUrl }, 'approve');
   noteAnswer(accountant.notes, person, answer);
   // The system user id equals the id of the approved request (contracts authentication §3.3).
   if (answer.done) {

@@ -74,8 +74,11 @@ export const REJECTED_IN_PORTAL: readonly PageState[] = DONE_IN_PORTAL.reject;
  */
 async function answerRequest(company: Company, person: Person, vendor: Vendor, reply: Reply, inNameOf: Company = company): Promise<RequestAnswer> {
   const requestId = requestIdFor(vendor, company);
-  await inNameOf.ready();
-  const request = { kind: 'standard' as const, partyId: inNameOf.partyId, requestId, confirmUrl: confirmUrlFor(vendor.customer(company).request?.data, company) };
+  const partyId = async () => {
+    await inNameOf.ready();
+    return inNameOf.partyId;
+  };
+  const request = { kind: 'standard' as const, partyId, requestId, confirmUrl: confirmUrlFor(vendor.customer(company).request?.data, company) };
   // The approval page always answers in the request's own party: another party is an HTTP call.
   const ability = inNameOf === company ? answerRequestsFor(person) : answerRequestsOverHttp(person);
   const answer = await ability.answer(person, request, reply);
