@@ -115,7 +115,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Så godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
       Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret "Permit"
 
-    @krav:SB-3.5 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
+    @krav:SB-3.5 @krav:SVC-2 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Tjeneste-API-et spør om parten rapporten gjelder, også når det er en annen virksomhet enn systembrukerens
       Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten

@@ -7,15 +7,22 @@
 // First the whole suite runs against the reference with no fault; it must be green, or the matrix
 // would prove nothing. Then, one fault at a time, the reference is started with `--fault <name>` and
 // the whole suite (every feature, no selection by fault) runs against it through the runner, with the
-// target profile targets/referanse-ekstern.json and persons acting through the APIs. Each scenario
-// that did not pass caught the fault. The matrix fault -> scenarios is printed and written to
-// <reports>/selvsjekk.md and .json. Exit 1 when the suite is not green without faults, or when any
-// fault leaves it green. The reference is reached only as a process (its --list-faults and --fault flags).
+// target profile targets/referanse-ekstern.json and persons acting through the APIs. Each run is
+// judged by reason from its samsvar-summary.json, never by the runner's exit code
+// (scripts/lib/fault-verdict.ts): a fault is caught only when a scenario tagged with one of the
+// requirement ids the fault declares failed on an assertion naming that id; other failures are
+// collateral (listed, not counted); a broken (or undefined, pending, ambiguous, skipped) scenario,
+// a run without results, a timeout or a reference that did not start or died fails the fault's
+// check. The matrix fault -> ids -> scenarios is printed and written to <reports>/selvsjekk.md and
+// .json. Exit 1 when the suite is not green without faults, or when any fault is not caught for its
+// reason. The reference is reached only as a process (its --list-faults and --fault flags).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { judgeBaseline, judgeFault, location, type Coverage, type FaultVerdict, type JudgedResult } from './lib/fault-verdict.ts';
+import { notApplicable, readRequirements, readScenarios } from './lib/features.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import type { ScenarioResult } from './lib/results.ts';
 
@@ -32,17 +39,20 @@ interface Options {
 
 interface Fault {
   name: string;
+  /** The requirement ids the fault violates: one of them must be tripped for the fault to count as caught. */
+  krav: string[];
   description: string;
 }
 
 interface Run {
   /** The fault, or undefined for the run without faults. */
   fault?: string;
+  /** The runner's exit code: logged, never judged (the runner's gates are not the selfcheck's). */
   exitCode: number;
   timedOut: boolean;
   seconds: number;
   results: ScenarioResult[];
-  /** Why the run gave no results (the runner's own error), when it gave none. */
+  /** Why the run cannot be judged: the reference did not start or died, or the runner gave no results. */
   problem?: string;
   log: string;
 }
@@ -71,13 +81,13 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** The reference's fault catalogue, as it prints it (`--list-faults`). */
+/** The reference's fault catalogue, as it prints it (`--list-faults`: name<TAB>krav,krav<TAB>description). */
 function faultCatalogue(): Fault[] {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'reference-impl/src/main.ts', '--list-faults'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`Referanseimplementasjonen kunne ikke liste feilene sine (--list-faults):\n${r.stderr}`);
   return r.stdout.split('\n').filter((l) => l.trim() !== '').map((line) => {
-    const [name = '', ...rest] = line.split('\t');
-    return { name, description: rest.join('\t') };
+    const [name = '', krav = '', ...rest] = line.split('\t');
+    return { name, krav: krav.split(',').map((k) => k.trim()).filter((k) => k !== ''), description: rest.join('\t') };
   });
 }
 
@@ -87,6 +97,17 @@ function capabilityGap(): string[] {
   const external = new Set(read(PROFILE));
   // am-bff is left out of the external profile on purpose: its runs cover Authentication's end-user routes.
   return read('targets/referanse.json').filter((c) => !external.has(c) && c !== 'portal-ui' && c !== 'am-bff');
+}
+
+/** The requirement ids, and the ids the scenarios that run against the profile are tagged with. */
+function coverage(): Coverage {
+  const capabilities = (JSON.parse(readFileSync(join(root, PROFILE), 'utf8')) as { capabilities: string[] }).capabilities;
+  const scenarios = readScenarios(root);
+  const skipped = new Set(notApplicable(scenarios, capabilities).map((s) => `${s.uri}:${s.line}`));
+  return {
+    known: new Set(readRequirements(join(root, 'features/krav.yaml')).map((r) => r.id)),
+    tagged: new Set(scenarios.filter((s) => !skipped.has(`${s.uri}:${s.line}`)).flatMap((s) => s.krav)),
+  };
 }
 
 /** Runs the whole suite through the runner against a reference that is already up. */
@@ -142,37 +163,62 @@ async function runSuite(reference: RunningReference, reportsDir: string, options
 /** Starts the reference (with the fault, if any), runs the suite, stops the reference. */
 async function check(options: Options, fault?: string): Promise<Run> {
   const reportsDir = resolve(root, options.reports, fault ?? 'uten-feil');
-  const reference = await startReference(fault ? { extraArgs: ['--fault', fault] } : {});
+  let reference: RunningReference;
   try {
-    return await runSuite(reference, reportsDir, options, fault);
+    reference = await startReference(fault ? { extraArgs: ['--fault', fault] } : {});
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    return { ...(fault ? { fault } : {}), exitCode: 1, timedOut: false, seconds: 0, results: [], problem: `referanseimplementasjonen startet ikke (${reason})`, log: '' };
+  }
+  try {
+    const run = await runSuite(reference, reportsDir, options, fault);
+    // A fault that crashes the reference broke the harness; it was not caught by an assertion.
+    const { exitCode, signalCode } = reference.process;
+    if (exitCode !== null || signalCode !== null) {
+      run.problem = `referanseimplementasjonen stoppet under kjøringen (${signalCode ?? exitCode})${run.problem ? `; ${run.problem}` : ''}`;
+    }
+    return run;
   } finally {
     await reference.stop();
   }
 }
 
-const location = (r: ScenarioResult) => `${r.uri}:${r.line}`;
-const notPassed = (run: Run) => run.results.filter((r) => r.status !== 'passed');
+const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const ids = (krav: readonly string[]) => krav.map((k) => `[${k}]`).join(' ');
+const firstLine = (r: JudgedResult) => (r.message ?? '').split('\n')[0] ?? '';
 
-function isGreen(run: Run): boolean {
-  return !run.problem && run.results.length > 0 && notPassed(run).length === 0 && run.exitCode === 0;
+function matrixMarkdown(baseline: Run, baselineOk: boolean, verdicts: FaultVerdict[], runs: Run[], catalogue: Fault[], seconds: number): string {
+  const passed = verdicts.filter((v) => v.ok).length;
+  const lines = [
+    '# Selvsjekk: feil → krav → scenarier som fanget den',
+    '',
+    `Uten feil: ${baseline.results.length} scenarier, ${baselineOk ? 'alle bestått' : 'IKKE grønn'} (${baseline.seconds} s). Total tid: ${seconds} s.`,
+    `Fanget for riktig grunn: ${passed} av ${verdicts.length} feil.`,
+    '',
+    'En feil er fanget bare når et scenario merket med et av kravene feilen bryter, feilet på en påstand som nevner kravet. Andre feil er følgefeil (listet, ikke talt); et brutt scenario, en tom kjøring eller et tidsavbrudd gjør sjekken rød.',
+    '',
+    '| Feil | Krav | Fanget av | Følgefeil | Brutt | Dom |',
+    '|---|---|---|---|---|---|',
+  ];
+  verdicts.forEach((v, i) => {
+    const run = runs[i];
+    const description = catalogue.find((f) => f.name === v.fault)?.description ?? '';
+    const tripped = v.tripped.map((t) => `[${t.krav}] ${t.scenario.name} (${location(t.scenario)})`).join('<br>') || '—';
+    const collateral = v.collateral.map((r) => `${r.name} (${location(r)}): ${firstLine(r)}`).join('<br>') || '—';
+    const broken = v.broken.map((r) => `${r.name} (${location(r)}, ${r.status}): ${firstLine(r)}`).join('<br>') || '—';
+    const verdict = v.ok ? 'fanget' : `**IKKE GODKJENT**: ${v.reasons.join('; ')}${run?.log ? ` (logg: ${run.log})` : ''}`;
+    lines.push(`| \`${v.fault}\`<br>${esc(description)} | ${ids(v.krav)} | ${esc(tripped)} | ${esc(collateral)} | ${esc(broken)} | ${esc(verdict)} |`);
+  });
+  return `${lines.join('\n')}\n`;
 }
 
-function matrixMarkdown(baseline: Run, runs: Run[], catalogue: Fault[], seconds: number): string {
-  const lines = [
-    '# Selvsjekk: feil → scenarier som fanget den',
-    '',
-    `Uten feil: ${baseline.results.length} scenarier, ${isGreen(baseline) ? 'alle bestått' : 'IKKE grønn'} (${baseline.seconds} s). Total tid: ${seconds} s.`,
-    '',
-    '| Feil | Beskrivelse | Scenarier som fanget den |',
-    '|---|---|---|',
-  ];
-  for (const run of runs) {
-    const description = catalogue.find((f) => f.name === run.fault)?.description ?? '';
-    const caught = notPassed(run).map((r) => `${r.name} (${location(r)}, ${r.status})`);
-    const cell = run.problem ? `KJØRINGEN FEILET: ${run.problem}` : caught.length > 0 ? caught.join('<br>') : '**IKKE FANGET**';
-    lines.push(`| \`${run.fault}\` | ${description.replace(/\|/g, '\\|')} | ${cell.replace(/\|/g, '\\|')} |`);
-  }
-  return `${lines.join('\n')}\n`;
+function printVerdict(v: FaultVerdict, run: Run, description: string): void {
+  console.log(`${v.fault} — ${description}`);
+  console.log(`    må fanges av: ${ids(v.krav) || '(ingen krav oppgitt)'}`);
+  for (const t of v.tripped) console.log(`    ✓ [${t.krav}] ${t.scenario.name} (${location(t.scenario)})`);
+  for (const r of v.collateral) console.log(`    ~ følgefeil: ${r.name} (${location(r)}) — ${firstLine(r)}`);
+  for (const r of v.broken) console.log(`    ! ${r.status}: ${r.name} (${location(r)}) — ${firstLine(r)}`);
+  console.log(`    dom: ${v.ok ? 'fanget for riktig grunn' : `IKKE GODKJENT — ${v.reasons.join('; ')}${run.log ? ` (logg: ${run.log})` : ''}`}`);
 }
 
 async function main(): Promise<number> {
@@ -193,62 +239,65 @@ async function main(): Promise<number> {
 
   console.log(`Selvsjekk: hele suiten mot referanseimplementasjonen uten feil, så med hver av ${faults.length} feil (${PROFILE}, sluttbruker: api, --parallel ${options.parallel}).`);
   const baseline = await check(options);
-  const baselineBad = notPassed(baseline);
-  console.log(`  uten feil: ${baseline.results.length} scenarier, ${baselineBad.length} ikke bestått (${baseline.seconds} s)`);
-  if (!isGreen(baseline)) {
-    console.error(`Suiten er ikke grønn uten feil, så selvsjekken beviser ingenting. Logg: ${baseline.log}`);
-    if (baseline.problem) console.error(`  ${baseline.problem}`);
-    for (const r of baselineBad) console.error(`  ${r.status.toUpperCase()}: ${r.name} (${location(r)})${r.message ? ` — ${r.message}` : ''}`);
-    if (baseline.results.length === 0 && !baseline.problem) console.error('  Ingen scenarier ble kjørt.');
+  const baselineVerdict = judgeBaseline(baseline);
+  console.log(`  uten feil: ${baseline.results.length} scenarier, ${baselineVerdict.notPassed.length} ikke bestått (${baseline.seconds} s)`);
+  if (!baselineVerdict.ok) {
+    console.error(`Suiten er ikke grønn uten feil, så selvsjekken beviser ingenting (${baselineVerdict.reasons.join('; ')}). Logg: ${baseline.log}`);
+    for (const r of baselineVerdict.notPassed) console.error(`  ${r.status.toUpperCase()}: ${r.name} (${location(r)})${r.message ? ` — ${r.message}` : ''}`);
     console.log(`selfcheck: 0 passed, ${faults.length} failed`);
     return 1;
   }
+  if (baseline.exitCode !== 0) console.warn(`  MERK: løperen avsluttet med kode ${baseline.exitCode} uten feil (se ${baseline.log}); selvsjekken dømmer etter resultatene.`);
 
   const runs: Run[] = [];
+  const verdicts: FaultVerdict[] = [];
+  const spec = coverage();
   for (const fault of faults) {
     const run = await check(options, fault.name);
+    const verdict = judgeFault(fault.name, fault.krav, run, spec);
     runs.push(run);
-    const caught = notPassed(run);
-    const verdict = run.problem ? `KJØRINGEN FEILET (${run.problem})` : caught.length > 0 ? `fanget av ${caught.length}` : 'IKKE FANGET';
-    console.log(`  ${fault.name}: ${verdict} (${run.seconds} s)`);
+    verdicts.push(verdict);
+    const summary = verdict.ok ? `fanget av ${verdict.tripped.length} (${[...new Set(verdict.tripped.map((t) => t.krav))].join(', ')})` : `IKKE GODKJENT (${verdict.reasons.join('; ')})`;
+    const extra = [verdict.collateral.length > 0 ? `${verdict.collateral.length} følgefeil` : '', verdict.broken.length > 0 ? `${verdict.broken.length} brutt` : ''].filter(Boolean).join(', ');
+    console.log(`  ${fault.name}: ${summary}${extra ? `, ${extra}` : ''} (${run.seconds} s)`);
   }
 
   const seconds = Math.round((Date.now() - began) / 1000);
   console.log('');
-  console.log('Feil → scenarier som fanget den:');
-  for (const run of runs) {
-    const description = catalogue.find((f) => f.name === run.fault)?.description ?? '';
-    console.log(`${run.fault} — ${description}`);
-    if (run.problem) {
-      console.log(`    KJØRINGEN FEILET: ${run.problem} (logg: ${run.log})`);
-      continue;
-    }
-    const caught = notPassed(run);
-    if (caught.length === 0) console.log('    IKKE FANGET: alle scenarier besto med denne feilen.');
-    for (const r of caught) console.log(`    ${r.status === 'failed' ? '✗' : '!'} ${r.name} (${location(r)}, ${r.status})`);
-    if (caught.length > 0 && caught.every((r) => r.status !== 'failed')) {
-      console.log('    MERK: fanget bare som brudd (broken), ikke som et avvik i en Så-påstand.');
-    }
-  }
-  writeFileSync(join(reportsRoot, 'selvsjekk.md'), matrixMarkdown(baseline, runs, catalogue, seconds));
+  console.log('Feil → krav → scenarier som fanget den:');
+  verdicts.forEach((v, i) => printVerdict(v, runs[i]!, catalogue.find((f) => f.name === v.fault)?.description ?? ''));
+  writeFileSync(join(reportsRoot, 'selvsjekk.md'), matrixMarkdown(baseline, baselineVerdict.ok, verdicts, runs, catalogue, seconds));
+  const scenarioJson = (r: JudgedResult) => ({ uri: r.uri, line: r.line, name: r.name, status: r.status, message: r.message });
   writeFileSync(join(reportsRoot, 'selvsjekk.json'), `${JSON.stringify({
     seconds,
-    baseline: { scenarios: baseline.results.length, seconds: baseline.seconds },
-    faults: runs.map((run) => ({
-      fault: run.fault,
-      description: catalogue.find((f) => f.name === run.fault)?.description,
-      seconds: run.seconds,
-      caught: !run.problem && notPassed(run).length > 0,
-      ...(run.problem ? { problem: run.problem } : {}),
-      scenarios: notPassed(run).map((r) => ({ uri: r.uri, line: r.line, name: r.name, status: r.status, message: r.message })),
-    })),
+    baseline: { scenarios: baseline.results.length, seconds: baseline.seconds, green: baselineVerdict.ok },
+    passed: verdicts.filter((v) => v.ok).length,
+    failed: verdicts.filter((v) => !v.ok).length,
+    faults: verdicts.map((v, i) => {
+      const run = runs[i]!;
+      return {
+        fault: v.fault,
+        description: catalogue.find((f) => f.name === v.fault)?.description,
+        krav: v.krav,
+        caught: v.ok,
+        seconds: run.seconds,
+        runnerExitCode: run.exitCode,
+        ...(run.timedOut ? { timedOut: true } : {}),
+        ...(run.problem ? { problem: run.problem } : {}),
+        reasons: v.reasons,
+        tripped: v.tripped.map((t) => ({ krav: t.krav, ...scenarioJson(t.scenario) })),
+        collateral: v.collateral.map(scenarioJson),
+        broken: v.broken.map(scenarioJson),
+        log: run.log,
+      };
+    }),
   }, null, 2)}\n`);
 
-  const caughtCount = runs.filter((run) => !run.problem && notPassed(run).length > 0).length;
+  const passed = verdicts.filter((v) => v.ok).length;
   console.log('');
   console.log(`Matrise: ${relative(process.cwd(), join(reportsRoot, 'selvsjekk.md'))}. Tid: ${Math.floor(seconds / 60)} min ${seconds % 60} s.`);
-  console.log(`selfcheck: ${caughtCount} passed, ${runs.length - caughtCount} failed`);
-  return caughtCount === runs.length ? 0 : 1;
+  console.log(`selfcheck: ${passed} passed, ${verdicts.length - passed} failed`);
+  return passed === verdicts.length ? 0 : 1;
 }
 
 process.exitCode = await main();

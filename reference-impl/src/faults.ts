@@ -87,7 +87,9 @@ export const FAULTS = {
       'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
   },
   'mva-godta-fremmed-signatur': {
-    krav: ['SVC-4', 'SEC-8'],
+    // Not SEC-8: the issuer is still checked, so a foreign issuer's token is refused; with no
+    // signature check an unsigned token (alg none) is taken, which breaks SEC-7.
+    krav: ['SVC-4', 'SEC-7'],
     description:
       'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
   },
@@ -119,18 +121,20 @@ export const FAULTS = {
       'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
   },
   'pdp-alltid-permit': {
-    krav: ['PDP-2', 'SVC-2', 'KD-6', 'DP-3', 'DP-4', 'BR-5', 'SB-1.4'],
+    krav: ['PDP-2', 'SVC-2', 'KD-6', 'DP-2', 'DP-3', 'DP-4', 'BR-5', 'SB-1.4'],
     description:
       'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
   },
   // Client removal and request status
   'klient-fjerning-beholder-tilgang': {
-    krav: ['KD-6'],
+    // The KD-6 scenario sees the access that did not end through the service's refusal, an SVC-2 assertion.
+    krav: ['KD-6', 'SVC-2'],
     description:
       'Når klienten fjernes fra klientsystembrukeren, forsvinner den fra klientlisten, men tilgangspakkene blir liggende hos systembrukeren.',
   },
   'avvist-gir-systembruker': {
-    krav: ['REQ-4', 'TOK-2', 'SB-3.3'],
+    // The rejection scenario sees the system user that should not exist through the vendor's lookup (REQ-5: 404 when there is none).
+    krav: ['REQ-4', 'REQ-5', 'TOK-2', 'SB-3.3'],
     description:
       'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
   },
@@ -142,7 +146,7 @@ export const FAULTS = {
   },
   // Dialogporten access and schema
   'dialogporten-viser-alle-parter': {
-    krav: ['DP-3', 'DP-4'],
+    krav: ['DP-2', 'DP-3', 'DP-4'],
     description:
       'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
   },

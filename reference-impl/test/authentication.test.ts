@@ -390,8 +390,9 @@ describe('system register (contracts authentication §2)', () => {
 
     const changes = await call(w, 'GET', `/systemregister/vendor/${id}/changelog`, admin);
     assert.equal(changes.statusCode, 200);
-    assert.deepEqual((changes.json() as Array<{ changeType: string }>).map((c) => c.changeType), ['create', 'update', 'rightsupdate', 'accesspackageupdate']);
-    const first = (changes.json() as Array<Record<string, unknown>>)[0];
+    // Newest first, as Altinn lists it (docs/contracts/platform-behaviour.md §1).
+    assert.deepEqual((changes.json() as Array<{ changeType: string }>).map((c) => c.changeType), ['accesspackageupdate', 'rightsupdate', 'update', 'create']);
+    const first = (changes.json() as Array<Record<string, unknown>>)[3];
     assert.equal(first?.changedByOrgNumber, VENDOR);
     assert.equal(first?.clientId, `client-${VENDOR}`);
     assert.equal((await call(w, 'GET', `/systemregister/vendor/${id}/changelog`, stranger)).statusCode, 403);

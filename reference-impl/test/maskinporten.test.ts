@@ -432,7 +432,8 @@ describe('maskinporten token: grant refusals', () => {
       'iso6523-actorid-upis',
       { authority: 'iso6523-actorid-upis' },
       { authority: 'other', ID: `0192:${OWNER_ORG}` },
-      { authority: 'iso6523-actorid-upis', ID: OWNER_ORG },
+      // A bare org number is accepted (docs/contracts/platform-behaviour.md §5); a bare one with a wrong check digit is not.
+      { authority: 'iso6523-actorid-upis', ID: '314412380' },
       { authority: 'iso6523-actorid-upis', ID: '0192:314412380' }, // check digit wrong
       { authority: 'iso6523-actorid-upis', ID: `9908:${OWNER_ORG}` },
       { authority: 'iso6523-actorid-upis', ID: 314412389 },
@@ -601,6 +602,78 @@ describe('maskinporten in buildApp', () => {
       assert.equal(health.statusCode, 200);
     } finally {
       await app.close();
+    }
+  });
+});
+
+// docs/contracts/platform-behaviour.md §5: what Altinn's broker test sends and test Maskinporten takes.
+describe('maskinporten tolerance: padded base64url and a bare systemuser_org.ID', () => {
+  let h: Harness;
+  before(async () => { h = await harness(); });
+  after(async () => { await h.app.close(); });
+
+  /** Base64url that keeps the `=` padding, as k6's encoding.b64encode(..., 'url') writes it. */
+  const padded = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+
+  /** A grant signed over padded segments, exactly as Altinn's broker use-case test builds it. */
+  async function paddedGrant(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: KID }): Promise<string> {
+    const input = `${padded(JSON.stringify(header))}.${padded(JSON.stringify(claims))}`;
+    const signature = await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, h.key.privateKey, new TextEncoder().encode(input));
+    return `${input}.${padded(Buffer.from(signature))}`;
+  }
+
+  /** Claims whose JSON lengths make every segment padded (checked below). */
+  function brokerClaims(orgId: string): Record<string, unknown> {
+    const t = now();
+    return {
+      aud: TOKEN_ENDPOINT, scope: SCOPE, iss: CLIENT_ID, sub: CLIENT_ID,
+      authorization_details: [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: 'iso6523-actorid-upis', ID: orgId } }],
+      iat: t, nbf: t - 5, exp: t + 120, jti: `${t}-${Math.random().toString(36).slice(2)}`,
+    };
+  }
+
+  test('a grant in padded base64url with a bare org number gives the system user token', async () => {
+    let grant = '';
+    // Lengthen the jti until the claims segment needs padding (the 256-byte signature always does).
+    for (let extra = ''; extra.length < 3; extra += 'x') {
+      const claims = brokerClaims(OWNER_ORG);
+      claims.jti = `${String(claims.jti)}${extra}`;
+      grant = await paddedGrant(claims);
+      if (grant.split('.')[1]?.endsWith('=')) break;
+    }
+    assert.ok(grant.split('.')[1]?.endsWith('=') && grant.endsWith('='), grant);
+    h.lookups.length = 0;
+    const res = await postGrant(h.app, grant);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(h.lookups, [{ clientId: CLIENT_ID, systemProviderOrgNo: VENDOR_ORG, systemUserOwnerOrgNo: OWNER_ORG }]);
+    const claims = await decodeAccessToken(h, res);
+    // The issued token names the owner in the canonical 0192: form.
+    assert.deepEqual((claims.authorization_details as Array<Record<string, unknown>>)[0]?.systemuser_org, { authority: 'iso6523-actorid-upis', ID: `0192:${OWNER_ORG}` });
+  });
+
+  test('padding does not weaken the signature check, and malformed padding is still not a compact JWS', async () => {
+    const grant = await paddedGrant(brokerClaims(`0192:${OWNER_ORG}`));
+    const [header = '', payload = '', signature = ''] = grant.split('.');
+    // Claims changed after signing: the signature over the segments as sent fails.
+    const forged = padded(JSON.stringify({ ...brokerClaims(`0192:${OWNER_ORG}`), scope: SCOPE_2 }));
+    assertRefused(await postGrant(h.app, `${header}.${forged}.${signature}`), 400, 'invalid_grant', 'MP-124');
+    const bare = signature.replace(/=+$/, '');
+    assert.equal(bare.length % 4, 2, 'a 256-byte signature takes two padding characters');
+    for (const bad of [
+      `${header}.${payload}.${bare}=`, // padding to a length that is not a multiple of 4
+      `${header}.${payload}.${bare}===`,
+      `${header}.${payload}.${bare.slice(0, 8)}=${bare.slice(8)}==`, // '=' inside a segment
+      `${header}.${payload}.+${bare.slice(1)}==`, // standard base64, not base64url
+      `${header}.${payload}`,
+    ]) {
+      assertRefused(await postGrant(h.app, bad), 400, 'invalid_grant', 'MP-100');
+    }
+  });
+
+  test('a bare org number must still be nine digits with a valid check digit', async () => {
+    for (const id of ['314412380', '31441238', '0314412389', ` ${OWNER_ORG}`, `9908:${OWNER_ORG}`, `0192:0192:${OWNER_ORG}`]) {
+      const res = await postGrant(h.app, await paddedGrant(brokerClaims(id)));
+      assertRefused(res, 400, 'invalid_altinn_customer_configuration', 'MP-303');
     }
   });
 });

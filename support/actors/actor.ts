@@ -6,6 +6,7 @@ import { endpoint, hasCapability, ProfileError, type EndpointKey, type TargetPro
 import type { EvidenceRecorder } from '../evidence.ts';
 import type { HttpContext } from '../clients/http.ts';
 import type { BrowserSession } from '../browser/session.ts';
+import { PlatformViewsClient } from '../clients/platform-views.ts';
 
 /** What an actor needs from the World. */
 export interface ActorContext {
@@ -44,6 +45,11 @@ export abstract class Actor {
 
   protected endpoint(key: EndpointKey): string {
     return endpoint(this.context.profile, key);
+  }
+
+  /** Platform routes beyond the vendor API: a system's end-user views, token exchange, Altinn's OIDC keys. */
+  get platformViews(): PlatformViewsClient {
+    return new PlatformViewsClient(this.endpoint('platform'), this.http());
   }
 
   /** True when the target builds each scenario's world through the test data API. */

@@ -35,6 +35,8 @@ export const CAPABILITIES = [
   'testdata-api',
   /** The PDP's decision log can be read (GET {testdata}/api/v1/decisions, docs/samsvar-apis.md §1). */
   'beslutningslogg',
+  'systemregister-sluttbruker',
+  'tokenveksling',
   /** Persons answer requests through the Access Management BFF at the `amUi` endpoint (docs/contracts/am-bff.md). */
   'am-bff',
 ] as const;

@@ -1,6 +1,9 @@
-// Signing keys of the token issuers (Maskinporten and ID-porten stand-ins) and the verification
-// every protected route uses. Verification follows what Altinn and API providers do with a
-// Maskinporten token: signature against the issuer's JWKS, issuer, expiry, and the scope claim.
+// Signing keys of the token issuers (Maskinporten and ID-porten stand-ins, and Altinn's own OIDC
+// issuer, which signs exchanged tokens) and the verification every protected route uses.
+// Verification follows what Altinn and API providers do with a Maskinporten token: signature
+// against the issuer's JWKS, issuer, expiry, and the scope claim. An Altinn token exchanged from a
+// Maskinporten or ID-porten token (docs/contracts/platform-behaviour.md §4) verifies against the
+// platform key and counts as a token of the identity provider it was exchanged from.
 
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -18,7 +21,10 @@ import { Forbidden, Unauthorized } from './errors.ts';
 import { faultActive, type FaultConfig } from '../faults.ts';
 import { faultyVerification } from './faulty-tokens.ts';
 
+/** The identity providers: who authenticated the caller, and so which claims the token carries. */
 export type Issuer = 'maskinporten' | 'idporten';
+/** Every key the reference signs with: the identity providers and Altinn's own OIDC issuer. */
+export type SigningIssuer = Issuer | 'altinn';
 
 interface SigningKey {
   kid: string;
@@ -50,9 +56,21 @@ export interface PersonClaims extends JWTPayload {
   scope: string;
 }
 
+/**
+ * A verified token. `issuer` is the identity provider; `exchanged` is set when the token is an
+ * Altinn token exchanged from that provider's token (signed by the platform key, `iss` Altinn's).
+ */
 export type VerifiedToken =
-  | { issuer: 'maskinporten'; claims: MaskinportenClaims; token: string }
-  | { issuer: 'idporten'; claims: PersonClaims; token: string };
+  | { issuer: 'maskinporten'; claims: MaskinportenClaims; token: string; exchanged?: true }
+  | { issuer: 'idporten'; claims: PersonClaims; token: string; exchanged?: true };
+
+export interface VerifyOptions {
+  /** Accept Altinn tokens exchanged from an accepted provider's token (default true). */
+  exchanged?: boolean;
+}
+
+/** The claim that names how an Altinn token's subject authenticated (docs/contracts/platform-behaviour.md §4). */
+export const AUTHENTICATE_METHOD_CLAIM = 'urn:altinn:authenticatemethod';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -69,35 +87,40 @@ async function newKey(): Promise<SigningKey> {
 
 export class TokenIssuers {
   /** One key set per issuer, made once: jose caches the imported keys inside it. */
-  private readonly keySets: Record<Issuer, ReturnType<typeof createLocalJWKSet>>;
+  private readonly keySets: Record<SigningIssuer, ReturnType<typeof createLocalJWKSet>>;
 
   private constructor(
     readonly config: TokenConfig,
-    private readonly keys: Record<Issuer, SigningKey>,
+    private readonly keys: Record<SigningIssuer, SigningKey>,
   ) {
     this.keySets = {
       maskinporten: createLocalJWKSet(this.jwks('maskinporten')),
       idporten: createLocalJWKSet(this.jwks('idporten')),
+      altinn: createLocalJWKSet(this.jwks('altinn')),
     };
   }
 
   static async create(config: TokenConfig): Promise<TokenIssuers> {
-    // RSA key generation runs in libuv's thread pool: make both keys at once.
-    const [maskinporten, idporten] = await Promise.all([newKey(), newKey()]);
-    return new TokenIssuers(config, { maskinporten, idporten });
+    // RSA key generation runs in libuv's thread pool: make the keys at once.
+    const [maskinporten, idporten, altinn] = await Promise.all([newKey(), newKey(), newKey()]);
+    return new TokenIssuers(config, { maskinporten, idporten, altinn });
   }
 
-  /** Issuer identifier, as put in `iss` and in the metadata. Maskinporten's ends with a slash. */
-  issuer(which: Issuer): string {
+  /**
+   * Issuer identifier, as put in `iss` and in the metadata. Maskinporten's ends with a slash, and so
+   * does Altinn's OIDC issuer (`.../authentication/api/v1/openid/`, docs/contracts/platform-behaviour.md §4).
+   */
+  issuer(which: SigningIssuer): string {
+    if (which === 'altinn') return `${this.config.publicUrl}/authentication/api/v1/openid/`;
     return which === 'maskinporten' ? `${this.config.publicUrl}/maskinporten/` : `${this.config.publicUrl}/idporten`;
   }
 
-  jwks(which: Issuer): { keys: JWK[] } {
+  jwks(which: SigningIssuer): { keys: JWK[] } {
     return { keys: [this.keys[which].publicJwk] };
   }
 
   /** Sign claims as the given issuer. `iss`, `iat` and `jti` are set here; the caller sets `exp` (or lifetime). */
-  async sign(which: Issuer, claims: JWTPayload, lifetimeSeconds: number, now = Math.floor(Date.now() / 1000)): Promise<string> {
+  async sign(which: SigningIssuer, claims: JWTPayload, lifetimeSeconds: number, now = Math.floor(Date.now() / 1000)): Promise<string> {
     const key = this.keys[which];
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
@@ -116,19 +139,24 @@ export class TokenIssuers {
   private readonly verified = new Map<string, VerifiedToken>();
   private static readonly VERIFIED_LIMIT = 10_000;
 
-  /** Verify a bearer token from either issuer: signature, issuer, expiry (no clock tolerance beyond 5 s). */
-  async verify(token: string, accept: Issuer[]): Promise<VerifiedToken> {
+  /**
+   * Verify a bearer token from an accepted issuer: signature, issuer, expiry (no clock tolerance
+   * beyond 5 s). An Altinn token exchanged from an accepted provider's token is accepted too, unless
+   * `options.exchanged` is false.
+   */
+  async verify(token: string, accept: Issuer[], options: VerifyOptions = {}): Promise<VerifiedToken> {
+    const allowExchanged = options.exchanged ?? true;
     // Faults of the attack battery (faulty-tokens.ts, only with --fault): each skips one check.
     if ((this.config.faults?.size ?? 0) > 0) {
       const faulty = await faultyVerification(this.config, token, accept, (which) => this.issuer(which), (which) => this.keySets[which]);
       if (faulty) return faulty;
     }
     const cached = this.verified.get(token);
-    if (cached && accept.includes(cached.issuer)) {
+    if (cached && accept.includes(cached.issuer) && (allowExchanged || !cached.exchanged)) {
       if (typeof cached.claims.exp === 'number' && cached.claims.exp + 5 > Date.now() / 1000) return cached;
       this.verified.delete(token);
     }
-    const fresh = await this.verifyUncached(token, accept);
+    const fresh = await this.verifyUncached(token, accept, allowExchanged);
     if (this.verified.size >= TokenIssuers.VERIFIED_LIMIT) {
       const oldest = this.verified.keys().next().value;
       if (oldest !== undefined) this.verified.delete(oldest);
@@ -137,7 +165,7 @@ export class TokenIssuers {
     return fresh;
   }
 
-  private async verifyUncached(token: string, accept: Issuer[]): Promise<VerifiedToken> {
+  private async verifyUncached(token: string, accept: Issuer[], allowExchanged: boolean): Promise<VerifiedToken> {
     for (const which of accept) {
       try {
         const { payload } = await jwtVerify(token, this.keySets[which], {
@@ -152,7 +180,35 @@ export class TokenIssuers {
         // try the next accepted issuer
       }
     }
+    if (allowExchanged) {
+      const exchanged = await this.verifyExchanged(token);
+      if (exchanged && accept.includes(exchanged.issuer)) return exchanged;
+    }
     throw new Unauthorized('The bearer token is missing, malformed, expired, or not issued by a trusted issuer.');
+  }
+
+  /**
+   * An Altinn token, signed by the platform key with Altinn's issuer, classified by the provider it
+   * was exchanged from: `urn:altinn:authenticatemethod` = maskinporten with a `consumer` claim is an
+   * enterprise token, a `pid` claim a person's (docs/contracts/platform-behaviour.md §4).
+   */
+  private async verifyExchanged(token: string): Promise<VerifiedToken | undefined> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keySets.altinn, {
+        issuer: this.issuer('altinn'),
+        algorithms: ['RS256'],
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'iat'],
+      }));
+    } catch {
+      return undefined;
+    }
+    if (payload[AUTHENTICATE_METHOD_CLAIM] === 'maskinporten' && typeof payload.consumer === 'object' && payload.consumer !== null) {
+      return { issuer: 'maskinporten', claims: payload as MaskinportenClaims, token, exchanged: true };
+    }
+    if (typeof payload.pid === 'string') return { issuer: 'idporten', claims: payload as PersonClaims, token, exchanged: true };
+    return undefined;
   }
 }
 

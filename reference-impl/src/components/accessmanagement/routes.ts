@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.ts';
 import type { Catalogue } from './catalogue.ts';
 import { areaDto, groupDto, packageDto } from './present.ts';
-import { idParams, urnParams } from './schemas.ts';
+import { idParams, searchQuery, urnParams } from './schemas.ts';
+import { searchHandler, type SearchQuery } from './search.ts';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -22,6 +23,9 @@ export function metadataRoutes(app: FastifyInstance, catalogue: Catalogue): void
     if (!area) throw new NotFound(`No area with id ${id}.`);
     return area;
   }
+
+  // docs/contracts/platform-behaviour.md §3.
+  app.get<{ Querystring: SearchQuery }>(`${BASE}/search`, { schema: { querystring: searchQuery } }, searchHandler(catalogue));
 
   app.get(`${BASE}/export`, async function exportCatalogue() {
     return catalogue.groups().map((g) => groupDto(catalogue, g));

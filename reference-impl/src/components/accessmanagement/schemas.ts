@@ -15,6 +15,22 @@ export const urnParams = {
   additionalProperties: false,
 } as const;
 
+/**
+ * GET search (docs/contracts/platform-behaviour.md §3): `term` optional (empty lists everything);
+ * the ASP.NET bools bind "true"/"false" in any casing; `resourceProviderCode` may repeat.
+ */
+export const searchQuery = {
+  type: 'object',
+  properties: {
+    term: { type: 'string', maxLength: 500 },
+    typeName: { type: 'string', maxLength: 100 },
+    strict: { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' },
+    simpleSearch: { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' },
+    searchInResources: { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' },
+    resourceProviderCode: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  },
+} as const;
+
 // ---- connections (contracts authorization §5) ----------------------------------------------------
 // ASP.NET binds `Guid` query parameters: a value that is not a GUID is a 400 from model binding, so it is
 // a shape error here. Unknown query parameters are ignored, as ASP.NET does. `bool` binds "true"/"false"

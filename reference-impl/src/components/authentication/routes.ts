@@ -8,11 +8,13 @@ import { personToken, vendorToken } from './access.ts';
 import { clientDelegationHandlers } from './clientdelegation.ts';
 import { SCOPE, type AuthContext } from './context.ts';
 import { endUserHandlers } from './enduser.ts';
+import { exchangeHandlers, type ExchangeRequest } from './exchange.ts';
 import { aspNetInput } from './input.ts';
 import { requestHandlers, type CreateRequestBody } from './requests.ts';
 import * as s from './schemas.ts';
 import { systemRegisterHandlers, type AccessPackageInput, type RegisterSystemBody, type RightInput } from './systemregister.ts';
 import { systemUserHandlers } from './systemusers.ts';
+import { systemViewHandlers, type SystemViewRequest } from './systemviews.ts';
 
 export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   const register = systemRegisterHandlers(ctx);
@@ -29,6 +31,8 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   // contracts authentication §1, §5.3: the client delegation scopes; the portal scope is accepted too.
   const clientsRead = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationRead, SCOPE.portal] });
   const clientsWrite = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationWrite, SCOPE.portal] });
+  // docs/contracts/platform-behaviour.md §2: the portal policy is a scope check only, so an enterprise token with the scope reads too.
+  const portalScope = requireBearer(ctx.issuers, { accept: ['idporten', 'maskinporten'], anyScope: [SCOPE.portal] });
 
   // ---- System register, vendor API (contracts authentication §2) ----
   const registerBody = aspNetInput({ body: s.registerSystemRequest, trim: true });
@@ -50,6 +54,23 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
     { onRequest: systemRegisterScope, schema: { params: s.systemIdParams } }, register.remove);
   app.get<{ Params: { systemId: string } }>('/systemregister/vendor/:systemId/changelog',
     { onRequest: systemRegisterScope, schema: { params: s.systemIdParams } }, register.changelog);
+
+  // ---- System register, end-user views (docs/contracts/platform-behaviour.md §2) ----
+  const views = systemViewHandlers(ctx);
+  app.get('/systemregister/:systemId/rights',
+    { onRequest: portalScope, preValidation: aspNetInput({ querystring: s.systemViewQuery }), schema: { params: s.systemIdParams, querystring: s.systemViewQuery } },
+    (request) => views.rights(request as SystemViewRequest));
+  app.get('/systemregister/:systemId/accesspackages',
+    { onRequest: portalScope, preValidation: aspNetInput({ querystring: s.systemViewQuery }), schema: { params: s.systemIdParams, querystring: s.systemViewQuery } },
+    (request) => views.accessPackages(request as SystemViewRequest));
+
+  // ---- Token exchange and Altinn's OIDC discovery (docs/contracts/platform-behaviour.md §4) ----
+  const exchange = exchangeHandlers(ctx);
+  app.get('/exchange/:tokenProvider',
+    { preValidation: aspNetInput({ querystring: s.exchangeQuery }), schema: { params: s.exchangeParams, querystring: s.exchangeQuery } },
+    (request, reply) => exchange.exchange(request as ExchangeRequest, reply));
+  app.get('/openid/.well-known/openid-configuration', { schema: { response: { 200: s.openidConfigurationResponse } } }, exchange.openidConfiguration);
+  app.get('/openid/.well-known/openid-configuration/jwks', { schema: { response: { 200: s.jwksResponse } } }, exchange.jwks);
 
   // ---- System user requests, vendor side (contracts authentication §3.1–§3.4) ----
   app.post<{ Body: CreateRequestBody }>('/systemuser/request/vendor',

@@ -197,3 +197,52 @@ export const agentsQuery = {
   required: ['party'],
   properties: { party: { type: 'string' } },
 } as const;
+
+// ---- Token exchange, OIDC discovery, end-user views of a system (docs/contracts/platform-behaviour.md §2, §4) ----
+
+/** ASP.NET binds `bool` from "true"/"false" in any casing; anything else is a model-binding 400. */
+const aspNetBool = { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' } as const;
+
+export const exchangeParams = {
+  type: 'object',
+  required: ['tokenProvider'],
+  properties: { tokenProvider: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+export const exchangeQuery = {
+  type: 'object',
+  properties: { test: aspNetBool },
+} as const;
+
+export const openidConfigurationResponse = {
+  type: 'object',
+  required: ['issuer', 'jwks_uri', 'token_endpoint', 'response_types_supported', 'subject_types_supported', 'id_token_signing_alg_values_supported'],
+  properties: {
+    issuer: { type: 'string' },
+    jwks_uri: { type: 'string' },
+    token_endpoint: { type: 'string' },
+    response_types_supported: { type: 'array', items: { type: 'string' } },
+    subject_types_supported: { type: 'array', items: { type: 'string' } },
+    id_token_signing_alg_values_supported: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const jwksResponse = {
+  type: 'object',
+  required: ['keys'],
+  properties: {
+    keys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kty', 'kid', 'n', 'e'],
+        properties: { kty: { type: 'string' }, kid: { type: 'string' }, use: { type: 'string' }, alg: { type: 'string' }, n: { type: 'string' }, e: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
+export const systemViewQuery = {
+  type: 'object',
+  properties: { useOldFormatForApp: aspNetBool },
+} as const;

@@ -104,8 +104,13 @@ export class SystemStore {
     this.changeLog.push(entry);
   }
 
+  /**
+   * The system's change log, newest entry first, as Altinn answers it (`ORDER BY created DESC`;
+   * docs/contracts/platform-behaviour.md §1). Entries made in the same millisecond keep their order of
+   * logging, reversed.
+   */
   changes(systemInternalId: string): SystemChangeLogEntry[] {
-    return this.changeLog.filter((e) => e.systemInternalId === systemInternalId);
+    return this.changeLog.filter((e) => e.systemInternalId === systemInternalId).reverse();
   }
 }
 

@@ -63,9 +63,27 @@ export function checkAssertionPresent(assertion: string | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // The grant's header
 
+/**
+ * A base64url segment, optionally with the `=` padding of base64: RFC 7515 §2 drops the padding, but
+ * Altinn's broker test signs its grant with padded base64url and test Maskinporten takes it
+ * (docs/contracts/platform-behaviour.md §5). The stand-in's choice, since Maskinporten's exact rule is
+ * not public: padding is accepted only at the end of a segment and only where it is valid base64
+ * padding (the padded length a multiple of 4); `=` anywhere else, and standard base64's `+` and `/`,
+ * are refused. jose decodes padded segments and verifies the signature over the segments as sent.
+ */
+function isBase64urlSegment(segment: string, allowEmpty: boolean): boolean {
+  const m = /^([A-Za-z0-9_-]*)(={0,2})$/.exec(segment);
+  if (!m) return false;
+  const [, body = '', padding = ''] = m;
+  if (body === '') return allowEmpty && padding === '';
+  if (body.length % 4 === 1) return false;
+  return padding === '' || (body.length + padding.length) % 4 === 0;
+}
+
 /** RFC 7523 §3 item 9 and RFC 7515 §7.1: the assertion is a compact JWS (three base64url parts; a JWE is refused). */
 export function decodeGrantHeader(assertion: string): ProtectedHeaderParameters {
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(assertion)) {
+  const parts = assertion.split('.');
+  if (parts.length !== 3 || !isBase64urlSegment(parts[0] ?? '', false) || !isBase64urlSegment(parts[1] ?? '', false) || !isBase64urlSegment(parts[2] ?? '', true)) {
     throw new InvalidGrant('MP-100', 'Invalid assertion: the grant is not a JWT in compact JWS serialization.');
   }
   try {
@@ -306,10 +324,13 @@ function parseSystemUserOrg(value: unknown): string {
   }
   // Altinn writes ID, Digdir's samples write id: both are read (contracts authentication §6.3).
   const id = 'ID' in value ? value.ID : value.id;
-  const match = typeof id === 'string' ? /^0192:(\d{9})$/.exec(id) : null;
+  // A bare org number is taken as 0192:<orgno>: Altinn's broker test sends it so and test Maskinporten
+  // issues the token (docs/contracts/platform-behaviour.md §5). The stand-in's choice beyond that one
+  // fact: exactly nine digits with a valid check digit, no other prefix, no spaces.
+  const match = typeof id === 'string' ? /^(?:0192:)?(\d{9})$/.exec(id) : null;
   const orgNo = match?.[1];
   if (!orgNo || !isValidOrgNo(orgNo)) {
-    throw new InvalidAltinnCustomerConfiguration('Invalid authorization_details values: systemuser_org.ID must be "0192:" and a valid organisation number.');
+    throw new InvalidAltinnCustomerConfiguration('Invalid authorization_details values: systemuser_org.ID must be a valid organisation number, bare or as "0192:<orgno>".');
   }
   return orgNo;
 }
