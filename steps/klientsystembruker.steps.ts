@@ -4,6 +4,7 @@
 // authentication §3, §5; authorization §2.4–§2.5, §4.2).
 
 import { Given, Then, When } from '@cucumber/cucumber';
+import { describeSurface } from '../support/abilities/answer-requests.ts';
 import { as } from '../support/actors/cast.ts';
 import { Accountant } from '../support/actors/accountant.ts';
 import { Vendor } from '../support/actors/vendor.ts';
@@ -65,7 +66,7 @@ When(
 );
 
 When('{aktør} ved daglig leder godkjenner forespørselen om klientsystembruker fra {aktør}', async function (this: SamsvarWorld, accountant: Actor, vendor: Actor) {
-  await approveAgentRequest(as(accountant, Accountant), as(vendor, Vendor));
+  await this.attach(describeSurface(await approveAgentRequest(as(accountant, Accountant), as(vendor, Vendor))), 'text/plain');
 });
 
 Then('venter forespørselen om klientsystembruker fra {aktør} på godkjenning fra {aktør}', function (this: SamsvarWorld, vendor: Actor, accountant: Actor) {

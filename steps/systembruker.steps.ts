@@ -7,6 +7,7 @@ import { Company } from '../support/actors/company.ts';
 import { Person } from '../support/actors/person.ts';
 import { Vendor } from '../support/actors/vendor.ts';
 import { requireSuccess } from '../support/assertions.ts';
+import { describeSurface } from '../support/abilities/answer-requests.ts';
 import {
   acquireSystem,
   approveRequest,
@@ -64,11 +65,11 @@ When('{aktør} sender den samme forespørselen for {aktør} på nytt', async fun
 });
 
 When('{aktør} ved {aktør} godkjenner forespørselen fra {aktør}', async function (this: SamsvarWorld, company: Actor, person: Actor, vendor: Actor) {
-  await approveRequest(as(company, Company), as(person, Person), as(vendor, Vendor));
+  await this.attach(describeSurface(await approveRequest(as(company, Company), as(person, Person), as(vendor, Vendor))), 'text/plain');
 });
 
 When('{aktør} ved {aktør} avviser forespørselen fra {aktør}', async function (this: SamsvarWorld, company: Actor, person: Actor, vendor: Actor) {
-  await rejectRequest(as(company, Company), as(person, Person), as(vendor, Vendor));
+  await this.attach(describeSurface(await rejectRequest(as(company, Company), as(person, Person), as(vendor, Vendor))), 'text/plain');
 });
 
 Then('venter forespørselen fra {aktør} på godkjenning fra {aktør}', function (this: SamsvarWorld, vendor: Actor, company: Actor) {

@@ -9,6 +9,7 @@ import type { Services } from './platform/services.ts';
 import { TokenIssuers } from './platform/tokens.ts';
 import { routeValidatorCompiler } from './platform/validation.ts';
 import { accessManagementComponent, createAccessService, createCatalogueService } from './components/accessmanagement/index.ts';
+import { amUiComponent } from './components/amui/index.ts';
 import { authenticationComponent, createAuthenticationServices } from './components/authentication/index.ts';
 import { authorizationComponent, createDecisionLogService, createPdpService } from './components/authorization/index.ts';
 import { brokerComponent } from './components/broker/index.ts';
@@ -110,6 +111,7 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
   await app.register(dialogportenComponent, { ...opts, prefix: '/dialogporten' });
   await app.register(brokerComponent, { ...opts, prefix: '/broker/api/v1' });
   await app.register(portalComponent, { ...opts, prefix: '/portal' });
+  await app.register(amUiComponent, { ...opts, prefix: '/amui' });
   // TT02 has no test data API; it has Altinn Test Tools' token generator instead (docs/platform-surface.md).
   if (config.tt02) await app.register(testToolsComponent, { ...opts, prefix: '/testtools' });
   else await app.register(testdataComponent, { ...opts, prefix: '/testdata' });

@@ -3,6 +3,7 @@
 // plays an accountant's customer (kunden/klienten): it may grant packages to the accountant through
 // its daglig leder (contracts authorization §5).
 
+import type { RequestAnswer } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
 import { Actor, type ActorContext } from './actor.ts';
 import { Person } from './person.ts';
@@ -50,6 +51,8 @@ export interface DelegationNotes {
 export interface CompanyNotes {
   /** The vendor whose system the company has acquired (context only). */
   supplier?: Vendor;
+  /** The person's last answer to a request, whichever surface took it (support/abilities/answer-requests.ts). */
+  answer?: RequestAnswer;
   approval?: ApiResponse<boolean>;
   rejection?: ApiResponse<boolean>;
   /** In the browser: what the portal showed when the person approved or rejected at the confirmUrl. */

@@ -11,6 +11,8 @@ import { Broken } from '../clients/http.ts';
 import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
+import { AmBffClient } from '../clients/am-bff.ts';
+import { hasCapability } from '../target/profile.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
@@ -50,6 +52,16 @@ export class Person extends Actor {
 
   get accessManagement(): AccessManagementClient {
     return new AccessManagementClient(this.endpoint('platform'), this.http());
+  }
+
+  /** The approval UI's backend, Altinn's Access Management BFF (the profile's `amUi` endpoint). */
+  get amBff(): AmBffClient {
+    return new AmBffClient(this.endpoint('amUi'), this.http());
+  }
+
+  /** True when the target declares the Access Management BFF (capability am-bff). */
+  get hasAmBff(): boolean {
+    return hasCapability(this.context.profile, 'am-bff');
   }
 
   /** Altinn's access package catalogue (public metadata), where the person finds a package's name. */

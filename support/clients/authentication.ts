@@ -224,6 +224,11 @@ export class AuthenticationClient extends HttpClient {
     return this.send({ method: 'POST', path: `${BASE}/systemuser/request/agent/${partyId}/${encodeURIComponent(requestId)}/approve`, bearer: personToken });
   }
 
+  /** POST systemuser/request/agent/{party}/{requestId}/reject: 200 `true`; nothing is created. */
+  rejectAgentRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/request/agent/${partyId}/${encodeURIComponent(requestId)}/reject`, bearer: personToken });
+  }
+
   // Client delegation for agent system users (person token with altinn:clientdelegations.read/.write) --
 
   /** GET enduser/systemuser/agents?party={orgno}: the owner's agent system users. */

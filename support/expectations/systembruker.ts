@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { assertTestable, expectProblem, expectStatus } from '../assertions.ts';
 import { expectAnsweredInPortal, expectRefusedInPortal, sameUrl } from './portal.ts';
+import { surface } from '../abilities/answer-requests.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { RequestSystemResponse } from '../clients/authentication.ts';
@@ -168,8 +169,10 @@ export function expectAlreadyAnswered(company: Company): void {
     return;
   }
   const response = last === 'approval' ? company.notes.approval : company.notes.rejection;
-  assert.ok(response, `${company.role} har ikke besvart noen forespørsel.`);
-  expectProblem(response, 409, 'AUTH-00013', 'UI-2', what);
+  assert.ok(response && company.notes.answer, `${company.role} har ikke besvart noen forespørsel.`);
+  // Authentication answers 409 AUTH-00013; the BFF shows it as its own problem (docs/contracts/am-bff.md §3).
+  const refusal = surface(company.notes.answer.via).refusal(409, 'AUTH-00013');
+  expectProblem(response, refusal.status, refusal.code, 'UI-2', `${what} (via ${company.notes.answer.via})`);
 }
 
 /**

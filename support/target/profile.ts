@@ -15,6 +15,8 @@ export const ENDPOINT_KEYS = [
   'portal',
   'idporten',
   'testdata',
+  /** The approval UI's backend, Altinn's Access Management BFF (docs/contracts/am-bff.md). */
+  'amUi',
 ] as const;
 export type EndpointKey = (typeof ENDPOINT_KEYS)[number];
 
@@ -35,6 +37,8 @@ export const CAPABILITIES = [
   'beslutningslogg',
   'systemregister-sluttbruker',
   'tokenveksling',
+  /** Persons answer requests through the Access Management BFF at the `amUi` endpoint (docs/contracts/am-bff.md). */
+  'am-bff',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -1,12 +1,13 @@
 // Tasks of the agent (client) system user (contracts authentication §3, §5; authorization §2.5,
 // §4.5): the vendor asks the accountant for a klientsystembruker, the accountant's daglig leder
-// approves it (through the end-user API, or at the confirmUrl in the portal when persons act in the
-// browser), and the vendor and the accountant read it back.
+// approves it (support/abilities/answer-requests.ts: the Access Management BFF, the end-user API or
+// the approval page in the browser), and the vendor and the accountant read it back.
 
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
 import { acquireSystem, APPROVED_IN_PORTAL, confirmUrlFor } from './systemuser.ts';
-import { inPortal, portalFlavour, requireDone, type PersonAnswer } from '../browser/portal.ts';
+import { requireDone } from '../browser/portal.ts';
+import { answerRequestsFor, noteAnswer, type RequestAnswer } from '../abilities/answer-requests.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentRequestSystemResponse, AgentSystemUser, CreateAgentRequestSystemUser } from '../clients/authentication.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -45,29 +46,22 @@ function agentRequestIdFor(vendor: Vendor, accountant: Accountant): string {
 }
 
 /** The accountant's daglig leder approves the vendor's agent request in the accountant's name (When). */
-export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<PersonAnswer<boolean>> {
+export async function approveAgentRequest(accountant: Accountant, vendor: Vendor): Promise<RequestAnswer> {
   const requestId = agentRequestIdFor(vendor, accountant);
   const person = accountant.dagligLeder;
-  accountant.notes.answeredBy = person.role;
-  accountant.notes.lastAnswer = 'approval';
-  if (person.actsInBrowser) {
-    const confirmUrl = confirmUrlFor(vendor.customer(accountant).agentRequest?.data, accountant);
-    const answer = await portalFlavour().answerRequest(await inPortal(person), confirmUrl, 'approve');
-    accountant.notes.approvalInPortal = answer;
-    if (answer.offered && APPROVED_IN_PORTAL.includes(answer.view.shows)) {
-      accountant.notes.systemUserId = requestId;
-      accountant.notes.systemUserType = 'agent';
-    }
-    return answer;
-  }
-  const response = await person.authentication.approveAgentRequest(await person.token(), accountant.partyId, requestId);
-  accountant.notes.approval = response;
+  const partyId = async () => {
+    await accountant.ready();
+    return accountant.partyId;
+  };
+  const confirmUrl = confirmUrlFor(vendor.customer(accountant).agentRequest?.data, accountant);
+  const answer = await answerRequestsFor(person).answer(person, { kind: 'agent', partyId, requestId, confirmUrl }, 'approve');
+  noteAnswer(accountant.notes, person, answer);
   // The system user id equals the id of the approved request (contracts authentication §3.3).
-  if (response.status === 200) {
+  if (answer.done) {
     accountant.notes.systemUserId = requestId;
     accountant.notes.systemUserType = 'agent';
   }
-  return response;
+  return answer;
 }
 
 /** The vendor reads its agent request for the accountant (a question). */
@@ -105,7 +99,7 @@ export async function listAgentSystemUsers(accountant: Accountant): Promise<ApiR
 export async function establishAgentSystemUser(accountant: Accountant, vendor: Vendor, packages: string[]): Promise<string> {
   acquireSystem(accountant, vendor);
   requireSuccess(await requestAgentSystemUser(vendor, accountant, packages), `Systemleverandørens forespørsel om klientsystembruker for ${accountant.role}`, [201]);
-  requireDone(await approveAgentRequest(accountant, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen om klientsystembruker ved daglig leder i ${accountant.role}`);
+  requireDone((await approveAgentRequest(accountant, vendor)).outcome, APPROVED_IN_PORTAL, `Godkjenningen av forespørselen om klientsystembruker ved daglig leder i ${accountant.role}`);
   return agentSystemUserIdOf(accountant);
 }
 

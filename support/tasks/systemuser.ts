@@ -1,13 +1,14 @@
 // Tasks of the system user lifecycle (contracts authentication §3, §5): the company acquires the
 // system, the vendor asks for a system user, the company's daglig leder approves or rejects, and the
-// vendor reads back the request and the system user. A person answers through the end-user API, or,
-// when persons act in the browser, at the request's confirmUrl in the target's portal.
+// vendor reads back the request and the system user. A person answers through the ability of
+// support/abilities/answer-requests.ts: the Access Management BFF, the end-user API or the browser.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
-import { inPortal, portalFlavour, requireDone, type PageState, type PersonAnswer } from '../browser/portal.ts';
+import { requireDone, type PageState } from '../browser/portal.ts';
+import { answerRequestsFor, answerRequestsOverHttp, DONE_IN_PORTAL, noteAnswer, type Reply, type RequestAnswer } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { CreateRequestSystemUser, RequestSystemResponse, SystemUserExternal } from '../clients/authentication.ts';
@@ -63,66 +64,56 @@ export function confirmUrlFor(request: { confirmUrl?: string } | undefined, comp
 }
 
 /** What the portal shows when an approval went through: the receipt, or the vendor's site (redirectUrl). */
-export const APPROVED_IN_PORTAL: readonly PageState[] = ['approved', 'left-portal'];
-export const REJECTED_IN_PORTAL: readonly PageState[] = ['rejected', 'left-portal'];
+export const APPROVED_IN_PORTAL: readonly PageState[] = DONE_IN_PORTAL.approve;
+export const REJECTED_IN_PORTAL: readonly PageState[] = DONE_IN_PORTAL.reject;
 
 /**
- * A person answers a request for the company at its confirmUrl in the portal (browser), and the
- * answer is noted where the Then-steps look for it.
+ * A person answers the vendor's request for the company on the surface of this run (the BFF, the
+ * end-user API or the approval page: support/abilities/answer-requests.ts); `inNameOf` is the party
+ * the answer is given in (by default the company), and the answer is noted for the Then-steps.
  */
-async function answerInPortal(company: Company, person: Person, confirmUrl: string, reply: 'approve' | 'reject') {
-  const answer = await portalFlavour().answerRequest(await inPortal(person), confirmUrl, reply);
-  company.notes.answeredBy = person.role;
-  company.notes.lastAnswer = reply === 'approve' ? 'approval' : 'rejection';
-  if (reply === 'approve') company.notes.approvalInPortal = answer;
-  else company.notes.rejectionInPortal = answer;
+async function answerRequest(company: Company, person: Person, vendor: Vendor, reply: Reply, inNameOf: Company = company): Promise<RequestAnswer> {
+  const requestId = requestIdFor(vendor, company);
+  const partyId = async () => {
+    await inNameOf.ready();
+    return inNameOf.partyId;
+  };
+  const request = { kind: 'standard' as const, partyId, requestId, confirmUrl: confirmUrlFor(vendor.customer(company).request?.data, company) };
+  // The approval page always answers in the request's own party: another party is an HTTP call.
+  const ability = inNameOf === company ? answerRequestsFor(person) : answerRequestsOverHttp(person);
+  const answer = await ability.answer(person, request, reply);
+  noteAnswer(company.notes, person, answer);
+  // The system user id equals the id of the approved request (contracts authentication §3.3).
+  if (reply === 'approve' && answer.done && inNameOf === company) {
+    company.notes.systemUserId = requestId;
+    company.notes.systemUserType = 'standard';
+  }
   return answer;
 }
 
 /** The company's daglig leder (or another person) approves the vendor's request in the company's name (When). */
-export async function approveRequest(company: Company, person: Person, vendor: Vendor): Promise<PersonAnswer<boolean>> {
-  const requestId = requestIdFor(vendor, company);
-  if (person.actsInBrowser) {
-    const answer = await answerInPortal(company, person, confirmUrlFor(vendor.customer(company).request?.data, company), 'approve');
-    if (answer.offered && APPROVED_IN_PORTAL.includes(answer.view.shows)) {
-      company.notes.systemUserId = requestId;
-      company.notes.systemUserType = 'standard';
-    }
-    return answer;
-  }
-  const response = await person.authentication.approveRequest(await person.token(), company.partyId, requestId);
-  company.notes.approval = response;
-  company.notes.answeredBy = person.role;
-  company.notes.lastAnswer = 'approval';
-  // The system user id equals the id of the approved request (contracts authentication §3.3).
-  if (response.status === 200) {
-    company.notes.systemUserId = requestId;
-    company.notes.systemUserType = 'standard';
-  }
-  return response;
+export async function approveRequest(company: Company, person: Person, vendor: Vendor): Promise<RequestAnswer> {
+  return answerRequest(company, person, vendor, 'approve');
 }
 
 /** The company's daglig leder rejects the vendor's request (When). */
-export async function rejectRequest(company: Company, person: Person, vendor: Vendor): Promise<PersonAnswer<boolean>> {
-  const requestId = requestIdFor(vendor, company);
-  if (person.actsInBrowser) {
-    return answerInPortal(company, person, confirmUrlFor(vendor.customer(company).request?.data, company), 'reject');
-  }
-  const response = await person.authentication.rejectRequest(await person.token(), company.partyId, requestId);
-  company.notes.rejection = response;
-  company.notes.answeredBy = person.role;
-  company.notes.lastAnswer = 'rejection';
-  return response;
+export async function rejectRequest(company: Company, person: Person, vendor: Vendor): Promise<RequestAnswer> {
+  return answerRequest(company, person, vendor, 'reject');
+}
+
+/** A person approves the vendor's request for the company in the name of another party `inNameOf` (When). */
+export async function approveRequestInNameOf(company: Company, person: Person, vendor: Vendor, inNameOf: Company): Promise<RequestAnswer> {
+  return answerRequest(company, person, vendor, 'approve', inNameOf);
 }
 
 /** Given: the person has approved the vendor's request for the company. */
 export async function establishApproval(company: Company, person: Person, vendor: Vendor): Promise<void> {
-  requireDone(await approveRequest(company, person, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved ${person.role}`);
+  requireDone((await approveRequest(company, person, vendor)).outcome, APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved ${person.role}`);
 }
 
 /** Given: the person has rejected the vendor's request for the company. */
 export async function establishRejection(company: Company, person: Person, vendor: Vendor): Promise<void> {
-  requireDone(await rejectRequest(company, person, vendor), REJECTED_IN_PORTAL, `Avvisningen av forespørselen ved ${person.role}`);
+  requireDone((await rejectRequest(company, person, vendor)).outcome, REJECTED_IN_PORTAL, `Avvisningen av forespørselen ved ${person.role}`);
 }
 
 /**
@@ -202,7 +193,7 @@ export async function findSystemUser(vendor: Vendor, company: Company): Promise<
 export async function establishSystemUser(company: Company, vendor: Vendor, packages: string[]): Promise<string> {
   acquireSystem(company, vendor);
   requireSuccess(await requestSystemUser(vendor, company, packages), `Systemleverandørens forespørsel om systembruker for ${company.role}`, [201]);
-  requireDone(await approveRequest(company, company.dagligLeder, vendor), APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved daglig leder i ${company.role}`);
+  requireDone((await approveRequest(company, company.dagligLeder, vendor)).outcome, APPROVED_IN_PORTAL, `Godkjenningen av forespørselen ved daglig leder i ${company.role}`);
   const systemUserId = company.notes.systemUserId;
   assertTestable(systemUserId, `${company.role} har ingen systembruker etter godkjenningen.`);
   return systemUserId;

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { faultActive } from '../../faults.ts';
 import type { Organisation, Right, SystemUserType } from '../../platform/model.ts';
-import { packageCode, partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation } from './access.ts';
+import { packageCode, partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation, type PartyStanding } from './access.ts';
 import { RESOURCE_ATTRIBUTE, PACKAGE_URN_PREFIX, type AuthContext } from './context.ts';
 import { requestResponseInternal, systemUserDetailInternal, systemUserInternal } from './dto.ts';
 import { authProblem } from './problems.ts';
@@ -103,21 +103,116 @@ function hasClientDelegations(ctx: AuthContext, user: StoredSystemUser): boolean
   return ctx.services.access.clientDelegationsTo(user.id).length > 0;
 }
 
+// ---- actions (one rule, one place: the end-user routes, the portal's BFF and the AM BFF call these) ----
+
+/** A request as a person reads it: the request, its party and the person's standing there. */
+export interface PersonRequestView {
+  found: StoredRequest;
+  org: Organisation;
+  standing: PartyStanding;
+}
+
+/**
+ * What a person can do with a request (§3.3, §3.5), without the HTTP around it. Each throws the
+ * Authentication problem of the first rule that fails; nothing is written before every check passed.
+ */
+export function endUserRequestActions(ctx: AuthContext) {
+  return {
+    /** Read by request id: 404 AUTH-00010, 400 AUTH-00000, 403 AUTH-00066. */
+    readRequest(pid: string, requestId: string, userType: SystemUserType): PersonRequestView {
+      const found = ctx.store.requests.get(requestId, userType);
+      if (!found) throw authProblem('AUTH-00010');
+      const org = ctx.services.register.organisation(found.partyOrgNo);
+      if (!org) throw authProblem('AUTH-00000');
+      const standing = requireRelation(ctx, pid, org);
+      return { found, org, standing };
+    },
+
+    /** Reject: the request becomes Rejected and nothing is created. */
+    reject(pid: string, party: string, requestId: string, userType: SystemUserType): void {
+      const org = partyOrganisation(ctx, party); // 400 AUTH-00000
+      requireAccessManager(ctx, pid, org); // 403 AUTH-00066
+      const found = partyRequest(ctx, requestId, org, userType); // 404 / 403 party mismatch
+      requireNew(found); // 409 AUTH-00013
+      found.status = 'Rejected';
+      // Fault avvist-gir-systembruker (selfcheck): the rejection creates the system user all the same.
+      if (faultActive(ctx.config, 'avvist-gir-systembruker')) {
+        const system = requestSystem(ctx, found);
+        const user = newSystemUser(ctx, found, system, org, userType, integrationTitleFor(found, system));
+        if (userType === 'standard' && found.accessPackages.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, found.accessPackages.map((p) => p.urn));
+        ctx.store.systemUsers.insert(user);
+      }
+    },
+
+    /** Approve: standard or agent (below). */
+    approve(pid: string, party: string, requestId: string, userType: SystemUserType): void {
+      if (userType === 'standard') approveStandard(ctx, pid, party, requestId);
+      else approveAgent(ctx, pid, party, requestId);
+    },
+  };
+}
+
+/**
+ * Approve a standard request (§3.5): creates the standard system user with id = request id (§3.3),
+ * grants the requested packages and rights from the party, marks the request Accepted.
+ */
+function approveStandard(ctx: AuthContext, pid: string, party: string, requestId: string): void {
+  const org = partyOrganisation(ctx, party); // 400 AUTH-00000
+  requireAccessManager(ctx, pid, org); // 403 AUTH-00066
+  const found = partyRequest(ctx, requestId, org, 'standard'); // 404 AUTH-00010, 403 AUTH-00041
+  requireNew(found); // 409 AUTH-00013
+  const system = requestSystem(ctx, found); // 404 AUTH-00011
+  checkNoSystemUserForKey(ctx, found, org); // 400 AUTH-00004
+  // The system may have changed since the request was made: re-check it as Altinn does on approval.
+  if (found.rights.length > 0) checkRightsInSystem(system, found.rights); // 400 AUTH-00001
+  if (found.accessPackages.length > 0) checkPackagesInSystem(ctx, system, found.accessPackages, 'standard'); // 400 AUTH-00063/64
+  const held = personPackages(ctx, pid, org.orgNo);
+  checkPersonMayDelegateRights(ctx, held, found.rights); // 403 AUTH-00068/70/71
+  checkPersonHoldsPackages(held, found.accessPackages); // 400 AUTH-00053
+  const integrationTitle = integrationTitleFor(found, system); // 404 AUTH-00017
+
+  const user = newSystemUser(ctx, found, system, org, 'standard', integrationTitle);
+  const urns = found.accessPackages.map((p) => p.urn);
+  try {
+    if (urns.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, urns);
+    if (found.rights.length > 0) ctx.services.access.assignRightsToSystemUser(org.orgNo, user.id, found.rights);
+  } catch (err) {
+    ctx.services.access.revokeAllForSystemUser(user.id); // leave no half-granted system user behind
+    throw err;
+  }
+  ctx.store.systemUsers.insert(user);
+  found.status = 'Accepted';
+}
+
+/**
+ * Approve an agent request (§3.5): 404 AUTH-00030, 403 AUTH-00042, 409 AUTH-00013; creates the agent
+ * system user (id = request id) owned by the party. Its packages reach it only through client
+ * delegation, so nothing is granted here.
+ */
+function approveAgent(ctx: AuthContext, pid: string, party: string, requestId: string): void {
+  const org = partyOrganisation(ctx, party);
+  requireAccessManager(ctx, pid, org);
+  const found = partyRequest(ctx, requestId, org, 'agent');
+  requireNew(found);
+  const system = requestSystem(ctx, found);
+  checkNoSystemUserForKey(ctx, found, org);
+  checkPackagesInSystem(ctx, system, found.accessPackages, 'agent'); // 400 AUTH-00063/65
+  const integrationTitle = integrationTitleFor(found, system);
+  ctx.store.systemUsers.insert(newSystemUser(ctx, found, system, org, 'agent', integrationTitle));
+  found.status = 'Accepted';
+}
+
 // ---- handlers -------------------------------------------------------------------------------------
 
 export function endUserHandlers(ctx: AuthContext) {
+  const actions = endUserRequestActions(ctx);
   const internal = (r: StoredRequest, org: Organisation, mayOnlyEscalate: boolean) =>
     requestResponseInternal(ctx.config.publicUrl, r, org, mayOnlyEscalate);
 
   /** GET {requestId} and GET agent/{requestId}: 404 AUTH-00010, 400 AUTH-00000, 403 AUTH-00066 (§3.5). */
   function getRequest(userType: SystemUserType) {
     return async function getRequestForPerson(request: RequestIdRequest, reply: FastifyReply) {
-      const pid = personPidOf(request);
-      const found = ctx.store.requests.get(request.params.requestId, userType);
-      if (!found) throw authProblem('AUTH-00010');
-      const org = ctx.services.register.organisation(found.partyOrgNo);
-      if (!org) throw authProblem('AUTH-00000');
-      const standing = requireRelation(ctx, pid, org);
+      const { found, org, standing } = actions.readRequest(personPidOf(request), request.params.requestId, userType);
       return reply.send(internal(found, org, standing !== 'accessManager'));
     };
   }
@@ -140,19 +235,14 @@ export function endUserHandlers(ctx: AuthContext) {
    */
   function reject(userType: SystemUserType) {
     return async function rejectRequest(request: PartyRequestRequest, reply: FastifyReply) {
-      const pid = personPidOf(request);
-      const org = partyOrganisation(ctx, request.params.party); // 400 AUTH-00000
-      requireAccessManager(ctx, pid, org); // 403 AUTH-00066
-      const found = partyRequest(ctx, request.params.requestId, org, userType); // 404 / 403 party mismatch
-      requireNew(found); // 409 AUTH-00013
-      found.status = 'Rejected';
-      // Fault avvist-gir-systembruker (selfcheck): the rejection creates the system user all the same.
-      if (faultActive(ctx.config, 'avvist-gir-systembruker')) {
-        const system = requestSystem(ctx, found);
-        const user = newSystemUser(ctx, found, system, org, userType, integrationTitleFor(found, system));
-        if (userType === 'standard' && found.accessPackages.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, found.accessPackages.map((p) => p.urn));
-        ctx.store.systemUsers.insert(user);
-      }
+      actions.reject(personPidOf(request), request.params.party, request.params.requestId, userType);
+      return reply.type('application/json; charset=utf-8').send('true');
+    };
+  }
+
+  function approve(userType: SystemUserType) {
+    return async function approveRequest(request: PartyRequestRequest, reply: FastifyReply) {
+      actions.approve(personPidOf(request), request.params.party, request.params.requestId, userType);
       return reply.type('application/json; charset=utf-8').send('true');
     };
   }
@@ -165,60 +255,8 @@ export function endUserHandlers(ctx: AuthContext) {
     rejectRequest: reject('standard'),
     rejectAgentRequest: reject('agent'),
 
-    /**
-     * POST {party}/{requestId}/approve (§3.5): creates the standard system user with id = request id
-     * (§3.3), grants the requested packages and rights from the party, marks the request Accepted,
-     * answers 200 `true`. Every check runs before anything is written.
-     */
-    async approveRequest(request: PartyRequestRequest, reply: FastifyReply) {
-      const pid = personPidOf(request);
-      const org = partyOrganisation(ctx, request.params.party); // 400 AUTH-00000
-      requireAccessManager(ctx, pid, org); // 403 AUTH-00066
-      const found = partyRequest(ctx, request.params.requestId, org, 'standard'); // 404 AUTH-00010, 403 AUTH-00041
-      requireNew(found); // 409 AUTH-00013
-      const system = requestSystem(ctx, found); // 404 AUTH-00011
-      checkNoSystemUserForKey(ctx, found, org); // 400 AUTH-00004
-      // The system may have changed since the request was made: re-check it as Altinn does on approval.
-      if (found.rights.length > 0) checkRightsInSystem(system, found.rights); // 400 AUTH-00001
-      if (found.accessPackages.length > 0) checkPackagesInSystem(ctx, system, found.accessPackages, 'standard'); // 400 AUTH-00063/64
-      const held = personPackages(ctx, pid, org.orgNo);
-      checkPersonMayDelegateRights(ctx, held, found.rights); // 403 AUTH-00068/70/71
-      checkPersonHoldsPackages(held, found.accessPackages); // 400 AUTH-00053
-      const integrationTitle = integrationTitleFor(found, system); // 404 AUTH-00017
-
-      const user = newSystemUser(ctx, found, system, org, 'standard', integrationTitle);
-      const urns = found.accessPackages.map((p) => p.urn);
-      try {
-        if (urns.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, urns);
-        if (found.rights.length > 0) ctx.services.access.assignRightsToSystemUser(org.orgNo, user.id, found.rights);
-      } catch (err) {
-        ctx.services.access.revokeAllForSystemUser(user.id); // leave no half-granted system user behind
-        throw err;
-      }
-      ctx.store.systemUsers.insert(user);
-      found.status = 'Accepted';
-      return reply.type('application/json; charset=utf-8').send('true');
-    },
-
-    /**
-     * POST agent/{party}/{requestId}/approve (§3.5): 404 AUTH-00030, 403 AUTH-00042, 409 AUTH-00013; creates
-     * the agent system user (id = request id) owned by the party. Its packages reach it only through
-     * client delegation (a later issue), so nothing is granted here.
-     */
-    async approveAgentRequest(request: PartyRequestRequest, reply: FastifyReply) {
-      const pid = personPidOf(request);
-      const org = partyOrganisation(ctx, request.params.party);
-      requireAccessManager(ctx, pid, org);
-      const found = partyRequest(ctx, request.params.requestId, org, 'agent');
-      requireNew(found);
-      const system = requestSystem(ctx, found);
-      checkNoSystemUserForKey(ctx, found, org);
-      checkPackagesInSystem(ctx, system, found.accessPackages, 'agent'); // 400 AUTH-00063/65
-      const integrationTitle = integrationTitleFor(found, system);
-      ctx.store.systemUsers.insert(newSystemUser(ctx, found, system, org, 'agent', integrationTitle));
-      found.status = 'Accepted';
-      return reply.type('application/json; charset=utf-8').send('true');
-    },
+    approveRequest: approve('standard'),
+    approveAgentRequest: approve('agent'),
 
     /** GET systemuser/{party}: the party's active standard system users (SystemUserInternalDTO). */
     async listSystemUsers(request: PartyRequest, reply: FastifyReply) {

@@ -1,0 +1,43 @@
+// JSON Schemas of the Access Management BFF routes (docs/contracts/am-bff.md §1, §2). The BFF binds
+// `{requestId}` as a Guid and `{partyId}` as an int: anything else is a 400 before any rule runs.
+
+const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const INT_PATTERN = '^-?[0-9]{1,10}$';
+
+export const requestIdParams = {
+  type: 'object',
+  required: ['requestId'],
+  properties: { requestId: { type: 'string', pattern: GUID_PATTERN } },
+} as const;
+
+export const answerParams = {
+  type: 'object',
+  required: ['partyId', 'requestId'],
+  properties: {
+    partyId: { type: 'string', pattern: INT_PATTERN },
+    requestId: { type: 'string', pattern: GUID_PATTERN },
+  },
+} as const;
+
+export const requestFE = {
+  type: 'object',
+  required: ['id', 'partyId', 'partyUuid', 'status'],
+  properties: {
+    id: { type: 'string' },
+    partyId: { type: 'integer' },
+    partyUuid: { type: 'string' },
+    status: { type: 'string' },
+    redirectUrl: { type: 'string' },
+    system: {
+      type: 'object',
+      properties: { systemId: { type: 'string' }, systemVendorOrgNumber: { type: 'string' }, name: { type: 'string' } },
+    },
+    resources: { type: 'array', items: { type: 'object', properties: { identifier: { type: 'string' } } } },
+    accessPackages: { type: 'array', items: { type: 'object', properties: { urn: { type: 'string' } } } },
+    created: { type: 'string' },
+    escalated: { type: 'boolean' },
+    userMayEscalateButNotApprove: { type: 'boolean' },
+  },
+} as const;
+
+export const answered = { type: 'boolean' } as const;

@@ -1,0 +1,39 @@
+// Altinn's Access Management BFF, the approval UI's own backend (docs/contracts/am-bff.md): what the
+// confirmUrl page calls to read a request and to approve or reject it, with the person's token. Paths
+// are appended to the profile's `amUi` endpoint (TT02: https://am.ui.tt02.altinn.no). Answers are
+// `true` (200) or the BFF's own problem (AMUI-000NN).
+
+import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
+
+const BASE = '/accessmanagement/api/v1/systemuser';
+
+/** `request` for a standard system user request, `agentrequest` for an agent one. */
+export type BffRequestKind = 'standard' | 'agent';
+
+const SEGMENT: Readonly<Record<BffRequestKind, string>> = { standard: 'request', agent: 'agentrequest' };
+
+/** SystemUserRequestFE / SystemUserAgentRequestFE (the fields the suite reads). */
+export interface BffRequest {
+  id: string;
+  partyId: number;
+  partyUuid: string;
+  status: string;
+  redirectUrl?: string;
+  userMayEscalateButNotApprove?: boolean;
+}
+
+export class AmBffClient extends HttpClient {
+  constructor(amUiUrl: string, context: HttpContext) {
+    super('am-bff', amUiUrl, context);
+  }
+
+  /** GET systemuser/request/{requestId} (or agentrequest/{requestId}). */
+  getRequest(personToken: string, kind: BffRequestKind, requestId: string): Promise<ApiResponse<BffRequest>> {
+    return this.send({ method: 'GET', path: `${BASE}/${SEGMENT[kind]}/${encodeURIComponent(requestId)}`, bearer: personToken });
+  }
+
+  /** POST systemuser/request/{partyId}/{requestId}/approve|reject (or agentrequest/...): 200 `true`. */
+  answer(personToken: string, kind: BffRequestKind, partyId: number, requestId: string, reply: 'approve' | 'reject'): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/${SEGMENT[kind]}/${partyId}/${encodeURIComponent(requestId)}/${reply}`, bearer: personToken });
+  }
+}
