@@ -112,6 +112,11 @@ export interface AccessService {
   assignToSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[]): void;
   /** Grant single rights (enkeltrettigheter) from `fromOrgNo` to a system user. Idempotent. */
   assignRightsToSystemUser(fromOrgNo: string, systemUserId: string, rights: Right[]): void;
+  /**
+   * Remove packages and single rights `fromOrgNo` gave a standard system user (an approved change request,
+   * docs/contracts/change-requests.md §3). What the system user does not hold is skipped. Idempotent.
+   */
+  revokeFromSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[], rights: Right[]): void;
   /** Remove every package, right and client delegation a system user holds, and its agent assignment (system user deleted). */
   revokeAllForSystemUser(systemUserId: string): void;
   /** Single rights the system user holds for `partyOrgNo`. */

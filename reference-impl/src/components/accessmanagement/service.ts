@@ -53,6 +53,12 @@ export class AccessManager implements AccessService {
     this.store.grant(fromOrgNo, { type: 'systemuser', id: systemUserId }, 'rettighetshaver', [], rights);
   }
 
+  revokeFromSystemUser(fromOrgNo: string, systemUserId: string, packageUrns: string[], rights: Right[]): void {
+    const to = { type: 'systemuser', id: systemUserId } as const;
+    for (const code of this.codesOf(packageUrns)) this.store.removePackage(fromOrgNo, to, 'rettighetshaver', code);
+    this.store.removeRights(fromOrgNo, to, 'rettighetshaver', rights);
+  }
+
   revokeAllForSystemUser(systemUserId: string): void {
     this.store.removeAllTo({ type: 'systemuser', id: systemUserId }); // direct grants and the agent assignment
     this.delegations.removeAllToAgent(systemUserId);

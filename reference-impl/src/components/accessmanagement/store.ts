@@ -108,6 +108,14 @@ export class AssignmentStore {
     return true;
   }
 
+  /** Removes single rights from an assignment (matched as `grant` matches them); absent ones are skipped. */
+  removeRights(fromOrgNo: string, to: Recipient, role: AssignmentRole, rights: Right[]): void {
+    const target = this.assignments.find((a) => a.fromOrgNo === fromOrgNo && a.role === role && sameRecipient(a.to, to));
+    if (!target) return;
+    const unwanted = new Set(rights.map(rightKey));
+    target.rights = target.rights.filter((r) => !unwanted.has(rightKey(r)));
+  }
+
   /** Removes every assignment to `to`. */
   removeAllTo(to: Recipient): void {
     for (let i = this.assignments.length - 1; i >= 0; i--) {

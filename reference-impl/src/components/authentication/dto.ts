@@ -3,7 +3,7 @@
 // (undefined here; JSON.stringify drops them), as ASP.NET's WhenWritingNull does.
 
 import type { Organisation, Right } from '../../platform/model.ts';
-import type { StoredRequest, StoredSystem, StoredSystemUser, SystemChangeLogEntry } from './store.ts';
+import type { StoredChangeRequest, StoredRequest, StoredSystem, StoredSystemUser, SystemChangeLogEntry } from './store.ts';
 
 /** Requests time out after 180 days (contracts authentication §3.3): the status stays, `timedOut` is set. */
 const REQUEST_TIMEOUT_MS = 180 * 24 * 60 * 60 * 1000;
@@ -152,4 +152,33 @@ export function systemUserInternal(u: StoredSystemUser) {
 /** SystemUserDetailInternalDTO (end-user detail): the internal shape plus the single rights. */
 export function systemUserDetailInternal(u: StoredSystemUser) {
   return { ...systemUserInternal(u), rights: copyRights(u.rights) };
+}
+
+/**
+ * confirmUrl of a change request (docs/contracts/change-requests.md §2), on the reference's own portal
+ * as requests build theirs; `""` for NoChangeNeeded.
+ */
+export function changeRequestConfirmUrl(publicUrl: string, c: StoredChangeRequest): string {
+  if (c.status === 'NoChangeNeeded') return '';
+  return `${publicUrl}/portal/accessmanagement/ui/systemuser/changerequest?id=${c.id}&DONTCHOOSEREPORTEE=true`;
+}
+
+/** ChangeRequestResponse (docs/contracts/change-requests.md §2). */
+export function changeRequestResponse(publicUrl: string, c: StoredChangeRequest) {
+  return {
+    id: c.id,
+    externalRef: c.externalRef,
+    systemId: c.systemId,
+    systemUserId: c.systemUserId,
+    partyOrgNo: c.partyOrgNo,
+    requiredRights: copyRights(c.requiredRights),
+    unwantedRights: copyRights(c.unwantedRights),
+    requiredAccessPackages: copyPackages(c.requiredAccessPackages),
+    unwantedAccessPackages: copyPackages(c.unwantedAccessPackages),
+    status: c.status,
+    redirectUrl: c.redirectUrl,
+    confirmUrl: changeRequestConfirmUrl(publicUrl, c),
+    created: c.created,
+    timedOut: Date.now() - Date.parse(c.created) > REQUEST_TIMEOUT_MS,
+  };
 }

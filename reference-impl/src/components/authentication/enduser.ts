@@ -56,7 +56,7 @@ function checkNoSystemUserForKey(ctx: AuthContext, found: StoredRequest, org: Or
  * Maskinporten schema → 403 AUTH-00071; the person holds none of the packages the resource policy
  * grants the action with (any action when the right names none) → 403 AUTH-00068 (missing package access).
  */
-function checkPersonMayDelegateRights(ctx: AuthContext, held: Set<string>, rights: Right[]): void {
+export function checkPersonMayDelegateRights(ctx: AuthContext, held: Set<string>, rights: Right[]): void {
   for (const right of rights) {
     for (const pair of right.resource) {
       if (pair.id !== RESOURCE_ATTRIBUTE) continue;
@@ -80,7 +80,7 @@ function checkPersonMayDelegateRights(ctx: AuthContext, held: Set<string>, right
  * have enough access to delegate the requested access packages"); AUTH-00068 is what its single-right
  * delegation check gives, so the reference uses AUTH-00053 here and AUTH-00068 for rights.
  */
-function checkPersonHoldsPackages(held: Set<string>, packages: Array<{ urn: string }>): void {
+export function checkPersonHoldsPackages(held: Set<string>, packages: Array<{ urn: string }>): void {
   if (packages.some((p) => !held.has(packageCode(p.urn)))) throw authProblem('AUTH-00053');
 }
 

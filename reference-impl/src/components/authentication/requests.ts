@@ -84,7 +84,7 @@ function checkCustomerExists(ctx: AuthContext, partyOrgNo: string): void {
  * §3.4 step 8: a non-empty redirectUrl must match one of the system's allowed URLs by scheme, host,
  * port and path (the query is ignored). No allowed URLs → AUTH-00026; no match or not a URL → AUTH-00021.
  */
-function checkRedirectUrl(system: StoredSystem, redirectUrl: string | null | undefined): void {
+export function checkRedirectUrl(system: StoredSystem, redirectUrl: string | null | undefined): void {
   if (!redirectUrl) return;
   if (system.allowedRedirectUrls.length === 0) throw authProblem('AUTH-00026');
   const leftPart = (u: string): string | undefined => {

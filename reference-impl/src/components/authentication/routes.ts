@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireBearer } from '../../platform/tokens.ts';
 import { personToken, vendorToken } from './access.ts';
+import { changeRequestHandlers, type ChangeRequestBody, type ChangeRequestQuery } from './changerequests.ts';
 import { clientDelegationHandlers } from './clientdelegation.ts';
 import { SCOPE, type AuthContext } from './context.ts';
 import { endUserHandlers } from './enduser.ts';
@@ -22,6 +23,7 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   const endUser = endUserHandlers(ctx);
   const systemUsers = systemUserHandlers(ctx);
   const clients = clientDelegationHandlers(ctx);
+  const changes = changeRequestHandlers(ctx);
 
   const systemRegisterScope = vendorToken(ctx.issuers, [SCOPE.systemRegisterWrite, SCOPE.systemRegisterAdmin]);
   const requestWrite = vendorToken(ctx.issuers, [SCOPE.requestWrite]);
@@ -113,6 +115,29 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
     { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.approveAgentRequest);
   app.post<{ Params: { party: string; requestId: string } }>('/systemuser/request/agent/:party/:requestId/reject',
     { onRequest: person, schema: { params: s.partyRequestParams } }, endUser.rejectAgentRequest);
+
+  // ---- Change requests on standard system users (docs/contracts/change-requests.md) ----
+  app.post<{ Body: ChangeRequestBody; Querystring: ChangeRequestQuery }>('/systemuser/changerequest/vendor',
+    { onRequest: requestWrite, preValidation: aspNetInput({ body: s.changeRequestBody, querystring: s.changeRequestQuery, trim: true }),
+      schema: { body: s.changeRequestBody, querystring: s.changeRequestQuery } },
+    changes.create);
+  app.get<{ Params: { requestId: string } }>('/systemuser/changerequest/vendor/:requestId',
+    { onRequest: requestRead, schema: { params: s.requestIdParams } }, changes.get);
+  app.get<{ Params: { systemId: string; orgNo: string; externalRef: string } }>('/systemuser/changerequest/vendor/byexternalref/:systemId/:orgNo/:externalRef',
+    { onRequest: requestRead, schema: { params: s.byExternalRefParams } }, changes.getByExternalRef);
+  app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/changerequest/vendor/bysystem/:systemId',
+    { onRequest: requestRead, preValidation: aspNetInput({ querystring: s.pageQuery }), schema: { params: s.systemIdParams, querystring: s.pageQuery } },
+    changes.listBySystem);
+  app.delete<{ Params: { requestId: string } }>('/systemuser/changerequest/vendor/:requestId',
+    { onRequest: requestWrite, schema: { params: s.requestIdParams } }, changes.remove);
+  app.get<{ Params: { requestId: string } }>('/systemuser/changerequest/:requestId',
+    { onRequest: person, schema: { params: s.requestIdParams } }, changes.getForPerson);
+  app.get<{ Params: { party: string; requestId: string } }>('/systemuser/changerequest/:party/:requestId',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, changes.getInParty);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/changerequest/:party/:requestId/approve',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, changes.approve);
+  app.post<{ Params: { party: string; requestId: string } }>('/systemuser/changerequest/:party/:requestId/reject',
+    { onRequest: person, schema: { params: s.partyRequestParams } }, changes.reject);
 
   // ---- System users (contracts authentication §5.2) ----
   app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/vendor/bysystem/:systemId',

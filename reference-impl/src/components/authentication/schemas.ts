@@ -96,6 +96,30 @@ export const createAgentRequestBody = {
   },
 } as const;
 
+/** ChangeRequestSystemUser (docs/contracts/change-requests.md §2): four lists and an optional redirectUrl. */
+export const changeRequestBody = {
+  type: 'object',
+  properties: {
+    requiredRights: { type: ['array', 'null'], items: right },
+    unwantedRights: { type: ['array', 'null'], items: right },
+    requiredAccessPackages: { type: ['array', 'null'], items: accessPackage },
+    unwantedAccessPackages: { type: ['array', 'null'], items: accessPackage },
+    redirectUrl: nullableString,
+  },
+} as const;
+
+/**
+ * `?correlation-id=&system-user-id=` (docs/contracts/change-requests.md §2). A missing or empty
+ * correlation-id is the handler's plain-text 400; a value that is not a GUID is a binding 400 here.
+ */
+export const changeRequestQuery = {
+  type: 'object',
+  properties: {
+    'correlation-id': { type: 'string', pattern: `^$|${GUID_PATTERN}` },
+    'system-user-id': { type: 'string', pattern: `^$|${GUID_PATTERN}` },
+  },
+} as const;
+
 export const systemIdParams = {
   type: 'object',
   required: ['systemId'],

@@ -46,6 +46,28 @@ export interface StoredRequest {
   isDeleted: boolean;
 }
 
+/** docs/contracts/change-requests.md §2: a change request's status. `NoChangeNeeded` is answered, never stored. */
+export type ChangeRequestStatus = 'New' | 'Accepted' | 'Rejected' | 'NoChangeNeeded';
+
+/** A change request on a standard system user (docs/contracts/change-requests.md); id = the correlation id. */
+export interface StoredChangeRequest {
+  id: string;
+  /** The vendor (token consumer) that made the change request. */
+  vendorOrgNo: string;
+  systemUserId: string;
+  systemId: string;
+  partyOrgNo: string;
+  externalRef: string;
+  requiredRights: Right[];
+  unwantedRights: Right[];
+  requiredAccessPackages: Array<{ urn: string }>;
+  unwantedAccessPackages: Array<{ urn: string }>;
+  status: ChangeRequestStatus;
+  redirectUrl: string | undefined;
+  created: string;
+  isDeleted: boolean;
+}
+
 /** A system user as stored: the shared model plus the internal fields of SystemUserInternalDTO. */
 export interface StoredSystemUser extends SystemUser {
   partyId: number;
@@ -156,6 +178,42 @@ export class RequestStore {
   }
 }
 
+export class ChangeRequestStore {
+  private readonly changeRequests = new Map<string, StoredChangeRequest>();
+
+  /** Any change request with this id, deleted ones included (a correlation id is never reused). */
+  getIncludingDeleted(id: string): StoredChangeRequest | undefined {
+    return this.changeRequests.get(lower(id));
+  }
+
+  /** A non-deleted change request. */
+  get(id: string): StoredChangeRequest | undefined {
+    const c = this.changeRequests.get(lower(id));
+    return c && !c.isDeleted ? c : undefined;
+  }
+
+  insert(changeRequest: StoredChangeRequest): void {
+    this.changeRequests.set(lower(changeRequest.id), changeRequest);
+  }
+
+  /** The newest non-deleted change request for the uniqueness key of its system user. */
+  findByKey(key: RequestKey): StoredChangeRequest | undefined {
+    let found: StoredChangeRequest | undefined;
+    for (const c of this.changeRequests.values()) {
+      if (c.isDeleted || c.systemId !== key.systemId || c.partyOrgNo !== key.partyOrgNo || c.externalRef !== key.externalRef) continue;
+      if (!found || c.created >= found.created) found = c;
+    }
+    return found;
+  }
+
+  /** Non-deleted change requests for a system, ordered by id (as requests are paged). */
+  listBySystem(systemId: string): StoredChangeRequest[] {
+    return [...this.changeRequests.values()]
+      .filter((c) => !c.isDeleted && c.systemId === systemId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
 export class SystemUserStore {
   private readonly users = new Map<string, StoredSystemUser>();
   private sequence = 0;
@@ -210,5 +268,6 @@ export class SystemUserStore {
 export class AuthenticationStore {
   readonly systems = new SystemStore();
   readonly requests = new RequestStore();
+  readonly changeRequests = new ChangeRequestStore();
   readonly systemUsers = new SystemUserStore();
 }
