@@ -3,7 +3,7 @@
 // plays an accountant's customer (kunden/klienten): it may grant packages to the accountant through
 // its daglig leder (contracts authorization §5).
 
-import type { RequestAnswer } from '../abilities/answer-requests.ts';
+import type { AnswerNotes } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
 import { Actor, type ActorContext } from './actor.ts';
 import { Person } from './person.ts';
@@ -48,19 +48,10 @@ export interface DelegationNotes {
   packagesRead?: ApiResponse<Paged<PackagePermission>>;
 }
 
-export interface CompanyNotes {
+/** What the company's people did and what the target answered; the answers to requests are AnswerNotes (support/abilities/answer-requests.ts). */
+export interface CompanyNotes extends AnswerNotes {
   /** The vendor whose system the company has acquired (context only). */
   supplier?: Vendor;
-  /** The person's last answer to a request, whichever surface took it (support/abilities/answer-requests.ts). */
-  answer?: RequestAnswer;
-  approval?: ApiResponse<boolean>;
-  rejection?: ApiResponse<boolean>;
-  /** In the browser: what the portal showed when the person approved or rejected at the confirmUrl. */
-  approvalInPortal?: PortalAnswer;
-  rejectionInPortal?: PortalAnswer;
-  /** The role of the person who last answered a request for the company, and which answer it was. */
-  answeredBy?: string;
-  lastAnswer?: 'approval' | 'rejection';
   /** The system user the company approved (its id equals the approved request's id). */
   systemUserId?: string;
   /** Whether that system user is a standard one or an agent (client) system user. */

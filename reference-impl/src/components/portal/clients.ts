@@ -186,12 +186,18 @@ type ClientsRequest<B = unknown> = FastifyRequest<{ Params: { systemUserId: stri
 export function clientHandlers(ctx: PortalContext) {
   const pageUrl = (systemUserId: string, party: string) => withQuery(pagePath(systemUserId), { party });
 
-  async function viewOrReply(person: Person, request: ClientsRequest, reply: FastifyReply): Promise<ClientsView | FastifyReply> {
+  /**
+   * The signed-in person and the agent system user's page data, or the reply already sent (to the
+   * login, back to `returnTo` afterwards; or the API's refusal).
+   */
+  async function signedInView(request: ClientsRequest, reply: FastifyReply, returnTo: string): Promise<{ person: Person; view: ClientsView } | { sent: FastifyReply }> {
     const { systemUserId } = request.params;
+    const person = await currentPerson(ctx, request, reply);
+    if (!person) return { sent: redirectToLogin(reply, ctx.config, returnTo) };
     const loaded = await load(ctx, person, systemUserId, request.query.party);
-    if ('view' in loaded) return loaded.view;
-    if (loaded.status === 401) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, request.query.party));
-    return sendPage(reply, loaded.status, refusedPage(person, loaded.problem));
+    if ('view' in loaded) return { person, view: loaded.view };
+    if (loaded.status === 401) return { sent: redirectToLogin(reply, ctx.config, pageUrl(systemUserId, request.query.party)) };
+    return { sent: sendPage(reply, loaded.status, refusedPage(person, loaded.problem)) };
   }
 
   /** Adds (POST clients) or removes (DELETE clients) one client; the API's refusal is shown on the page. */
@@ -206,24 +212,17 @@ export function clientHandlers(ctx: PortalContext) {
   /** Add or remove the client of a row, then back to the page. */
   function change(mode: 'add' | 'remove') {
     return async function changeClient(request: ClientsRequest<ClientBody>, reply: FastifyReply) {
-      const { systemUserId } = request.params;
-      const party = request.query.party;
-      const person = await currentPerson(ctx, request, reply);
-      if (!person) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, party));
-      const view = await viewOrReply(person, request, reply);
-      if (!('agent' in view)) return view;
-      return delegate(person, view, mode, request.body.client, reply);
+      const signedIn = await signedInView(request, reply, pageUrl(request.params.systemUserId, request.query.party));
+      if ('sent' in signedIn) return signedIn.sent;
+      return delegate(signedIn.person, signedIn.view, mode, request.body.client, reply);
     };
   }
 
   /** Add the organisation the person typed: looked up by number, then the API decides. */
   async function addByOrgNo(request: ClientsRequest<ClientOrgNoBody>, reply: FastifyReply) {
-    const { systemUserId } = request.params;
-    const party = request.query.party;
-    const person = await currentPerson(ctx, request, reply);
-    if (!person) return redirectToLogin(reply, ctx.config, pageUrl(systemUserId, party));
-    const view = await viewOrReply(person, request, reply);
-    if (!('agent' in view)) return view;
+    const signedIn = await signedInView(request, reply, pageUrl(request.params.systemUserId, request.query.party));
+    if ('sent' in signedIn) return signedIn.sent;
+    const { person, view } = signedIn;
     const orgNo = request.body.orgNo.replace(/\s+/g, '');
     // The field must hold an organisation number before it can be looked up (presentation, not a rule).
     if (!/^\d{9}$/.test(orgNo)) {
@@ -238,11 +237,9 @@ export function clientHandlers(ctx: PortalContext) {
 
   return {
     async show(request: ClientsRequest, reply: FastifyReply) {
-      const person = await currentPerson(ctx, request, reply);
-      if (!person) return redirectToLogin(reply, ctx.config, request.url);
-      const view = await viewOrReply(person, request, reply);
-      if (!('agent' in view)) return view;
-      return sendPage(reply, 200, clientsPage(view, person, { done: request.query.done }));
+      const signedIn = await signedInView(request, reply, request.url);
+      if ('sent' in signedIn) return signedIn.sent;
+      return sendPage(reply, 200, clientsPage(signedIn.view, signedIn.person, { done: request.query.done }));
     },
     add: change('add'),
     addByOrgNo,
