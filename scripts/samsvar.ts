@@ -32,7 +32,8 @@ import { readProfile, resolveProfile, ProfileError, type RawProfile } from '../s
 import { readExpectedFailures, type ExpectedFailure } from './lib/expected-failures.ts';
 import { checkTraceability, notApplicable, readRequirements, readScenarios, type Requirement, type SpecScenario } from './lib/features.ts';
 import { refusedOption } from './lib/cucumber-options.ts';
-import { preflight } from './lib/preflight.ts';
+import { parallelOf, preflight } from './lib/preflight.ts';
+import { prepareLookAlike, type LookAlike } from './lib/look-alike.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
 import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
@@ -287,25 +288,36 @@ async function main(): Promise<number> {
   const gateErrors = traceabilityErrors(scenarios, requirements);
 
   let reference: RunningReference | undefined;
+  let lookAlike: LookAlike | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, SAMSVAR_TARGET: raw.path };
   const stop = async () => {
     await reference?.stop();
+    lookAlike?.dispose();
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
 
   try {
     // Everything a run needs from the environment is checked before anything starts.
-    const missing = preflight(raw, env);
+    if (raw.reference && raw.lookAlike) {
+      try {
+        lookAlike = await prepareLookAlike(raw, env);
+      } catch (error) {
+        console.error(error instanceof ProfileError ? error.message : String(error));
+        return 2;
+      }
+      Object.assign(env, lookAlike.env);
+    }
+    const missing = preflight(raw, env, { parallel: parallelOf(options.cucumberArgs) });
     if (missing.length > 0) {
       console.error(`Målprofilen «${raw.name}» kan ikke kjøres ennå:`);
       for (const m of missing) console.error(`  - ${m}`);
       return 2;
     }
     if (raw.reference) {
-      reference = await startReference();
+      reference = await startReference({ env, ...(lookAlike ? { extraArgs: lookAlike.args } : {}) });
       env.SAMSVAR_REFERENCE_URL = reference.url;
-      console.log(`Referanseimplementasjonen kjører på ${reference.url}`);
+      console.log(`Referanseimplementasjonen kjører på ${reference.url}${raw.lookAlike ? ` som ${raw.lookAlike.as}-lookalike (${raw.lookAlike.seed})` : ''}`);
     }
     let profile;
     try {

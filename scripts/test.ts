@@ -1,5 +1,6 @@
 // `npm test`: the type check, the unit tests, the conformance run against `referanse` (the runner
-// starts the reference) with persons in the browser and again through the APIs, and against
+// starts the reference) with persons in the browser and again through the APIs, against
+// `tt02-simulert` (the reference as a TT02 look-alike, two rounds on one reference), and against
 // `referanse-ekstern` with the reference started here as its own process. `npm test -- unit` runs only the type check and the unit tests.
 // Ends with one line "test: N passed, N failed" over unit tests and scenarios.
 
@@ -78,6 +79,12 @@ if (only !== 'unit') {
   const apiReports = join(root, 'reports/referanse-api');
   const statusApi = run('Samsvar mot referanse, personer via API-ene', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/referanse.json', '--end-user', 'api', '--reports', 'reports/referanse-api']);
   record('conformance referanse (api)', statusApi, scenarioCounts(apiReports));
+
+  // The TT02 look-alike: only what real TT02 offers, parties from fixtures, cleanup after every
+  // scenario; twice on one reference, so a second run on the same long-lived parties must give the same result.
+  const tt02Reports = join(root, 'reports/tt02-simulert');
+  const statusTt02 = run('Samsvar mot tt02-simulert (referansen som TT02-lookalike), to runder på samme referanse', tsx, ['scripts/samsvar.ts', 'run', '--target', 'targets/tt02-simulert.json', '--repeat', '2', '--reports', 'reports/tt02-simulert']);
+  record('conformance tt02-simulert', statusTt02, scenarioCounts(tt02Reports));
 
   console.log('\n=== Starter referanseimplementasjonen som egen prosess');
   const reference = await startReference();

@@ -6,7 +6,7 @@ import { After, AfterStep, Before, setDefaultTimeout, Status } from '@cucumber/c
 import * as allure from 'allure-js-commons';
 import { CAPABILITIES, hasCapability, type Capability } from './target/profile.ts';
 import { attachExchange } from './evidence.ts';
-import { cleanupWanted, runUndos, vendorUndos } from './cleanup.ts';
+import { castUndos, cleanupWanted, runUndos } from './cleanup.ts';
 import type { TargetProfile } from './target/profile.ts';
 import type { SamsvarWorld } from './world.ts';
 
@@ -68,9 +68,7 @@ After(async function (this: SamsvarWorld) {
     return; // no target loaded: nothing was made
   }
   if (!cleanupWanted(profile)) return;
-  const vendor = this.actors.existingVendor();
-  if (!vendor) return;
-  const { lines, failed } = await runUndos(vendorUndos(vendor, () => vendor.platformToken()));
+  const { lines, failed } = await runUndos(castUndos(this.actors));
   for (const exchange of this.evidence.takePending()) await attachExchange(this, exchange);
   if (lines.length > 0) this.log(lines.join('\n'));
   if (failed > 0) console.warn(`samsvar: opprydding etter scenarioet feilet for ${failed} objekt(er) på ${profile.name}.`);

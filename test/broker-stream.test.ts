@@ -68,7 +68,7 @@ test('200 MB through send, download and confirm, with the reference\'s memory gr
     assert.ok(pid, 'the reference process has a pid');
     const context = { profile: profileFor(reference.url), recorder: new EvidenceRecorder() };
     const vendor = new Vendor('systemleverandøren', context);
-    const company = new Company('virksomheten', context, { key: 'companies', index: 0 });
+    const company = new Company('virksomheten', context, { key: 'company' });
     const kartverket = new Kartverket('Kartverket', context);
 
     // The world of scenario 5: Kartverket's resource, the system with the single right, the company's system user.

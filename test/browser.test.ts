@@ -94,7 +94,7 @@ test('in browser mode a person with no browser session cannot act silently throu
     const cast = new Cast({ profile: profile(['portal-ui']), recorder: new EvidenceRecorder(), browser: new BrowserSession(() => worker.get()) });
     const company = cast.company();
     const person = company.dagligLeder;
-    person.useExisting('01818012345');
+    person.useExisting({ pid: '01818012345' });
     const vendor = cast.vendor();
     // A request as the vendor saw it, so the task gets as far as opening the confirmUrl.
     vendor.notes.customers.set('310000019', { request: { status: 201, headers: {}, body: {}, text: '', data: { id: 'r1', confirmUrl: `${PORTAL}/accessmanagement/ui/systemuser/request?id=r1` }, exchange: {} } as never });

@@ -27,8 +27,11 @@ function profile(clientFixture: Record<string, unknown>): TargetProfile {
     endpoints: { platform: ORIGIN, idporten: `${ORIGIN}/idporten`, maskinporten: `${ORIGIN}/maskinporten` },
     capabilities: ['agent-systembruker', 'klientdelegering'],
     fixtures: {
-      accountant: ACCOUNTANT,
-      client: { orgNo: '310000035', partyId: 50002, partyUuid: CLIENT_UUID, dagligLeder: { pid: '01818000234' }, ...clientFixture },
+      pools: [{
+        vendor: { orgNo: '310000019', clientId: 'v', keyId: 'v', privateKey: 'env:UNUSED' },
+        accountant: ACCOUNTANT,
+        client: { orgNo: '310000035', partyId: 50002, partyUuid: CLIENT_UUID, dagligLeder: { pid: '01818000234' }, ...clientFixture },
+      }],
     },
   };
 }

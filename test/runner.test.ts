@@ -5,20 +5,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyBaseline } from '../scripts/lib/expected-failures.ts';
 import { checkTraceability, notApplicable, readRequirements, readScenarios } from '../scripts/lib/features.ts';
-import { preflight } from '../scripts/lib/preflight.ts';
+import { parallelOf, preflight } from '../scripts/lib/preflight.ts';
 import type { ScenarioResult } from '../scripts/lib/results.ts';
 import { traceTable } from '../scripts/lib/traceability.ts';
 import { readProfile } from '../support/target/profile.ts';
 
 const result = (name: string, status: ScenarioResult['status'], line = 1): ScenarioResult => ({ uri: 'features/x.feature', name, line, tags: [], status });
 
-test('preflight names every missing variable and key of the TT02 example', () => {
+test('preflight names every missing variable, key and secret of the TT02 example', () => {
   const missing = preflight(readProfile('targets/tt02.example.json'), {});
-  assert.equal(missing.length, 3, missing.join('\n'));
-  assert.match(missing.join('\n'), /SAMSVAR_MVA_URL/);
-  assert.match(missing.join('\n'), /SAMSVAR_VENDOR_PRIVATE_KEY/);
-  assert.match(missing.join('\n'), /SAMSVAR_SERVICEOWNER_PRIVATE_KEY/);
-  assert.deepEqual(preflight(readProfile('targets/tt02.example.json'), { SAMSVAR_MVA_URL: 'https://x', SAMSVAR_VENDOR_PRIVATE_KEY: 'k', SAMSVAR_SERVICEOWNER_PRIVATE_KEY: 'k' }), []);
+  const names = ['SAMSVAR_MVA_URL', 'SAMSVAR_VENDOR_PRIVATE_KEY', 'SAMSVAR_SERVICEOWNER_PRIVATE_KEY', 'SAMSVAR_KARTVERKET_PRIVATE_KEY', 'SAMSVAR_TT02_SUBSCRIPTION_KEY', 'SAMSVAR_TT02_TESTTOOLS_CREDENTIALS'];
+  for (const name of names) assert.match(missing.join('\n'), new RegExp(name));
+  // The subscription key is named twice (PDP and broker); each mention is listed.
+  assert.equal(missing.length, names.length + 1, missing.join('\n'));
+  assert.deepEqual(preflight(readProfile('targets/tt02.example.json'), Object.fromEntries(names.map((n) => [n, 'x']))), []);
+});
+
+test('preflight refuses more parallel workers than the fixtures have pools', () => {
+  const env = Object.fromEntries(['SAMSVAR_MVA_URL', 'SAMSVAR_VENDOR_PRIVATE_KEY', 'SAMSVAR_SERVICEOWNER_PRIVATE_KEY', 'SAMSVAR_KARTVERKET_PRIVATE_KEY', 'SAMSVAR_TT02_SUBSCRIPTION_KEY', 'SAMSVAR_TT02_TESTTOOLS_CREDENTIALS'].map((n) => [n, 'x']));
+  assert.match(preflight(readProfile('targets/tt02.example.json'), env, { parallel: 2 }).join('\n'), /--parallel 2 trenger 2 pooler/);
+  assert.equal(parallelOf(['--tags', '@x', '--parallel', '3']), 3);
+  assert.equal(parallelOf(['--parallel=2']), 2);
+  assert.equal(parallelOf([]), 1);
 });
 
 test('preflight lets the runner supply SAMSVAR_REFERENCE_URL for the reference profile only', () => {

@@ -42,6 +42,17 @@ export class Cast {
     return this.vendorActor;
   }
 
+  /** The actors the scenario has made (cleanup must not make any). */
+  existing(): { vendor?: Vendor; serviceOwner?: ServiceOwner; accountant?: Accountant; client?: Company; companies: Company[] } {
+    return {
+      ...(this.vendorActor ? { vendor: this.vendorActor } : {}),
+      ...(this.serviceOwnerActor ? { serviceOwner: this.serviceOwnerActor } : {}),
+      ...(this.accountantActor ? { accountant: this.accountantActor } : {}),
+      ...(this.clientActor ? { client: this.clientActor } : {}),
+      companies: [...this.companies.values()],
+    };
+  }
+
   vendor(): Vendor {
     this.vendorActor ??= new Vendor('systemleverandøren', this.context);
     return this.vendorActor;
@@ -70,7 +81,7 @@ export class Cast {
   company(word: 'virksomheten' | 'den andre virksomheten' = 'virksomheten'): Company {
     let company = this.companies.get(word);
     if (!company) {
-      company = new Company(word, this.context, { key: 'companies', index: word === 'virksomheten' ? 0 : 1 });
+      company = new Company(word, this.context, { key: word === 'virksomheten' ? 'company' : 'otherCompany' });
       this.companies.set(word, company);
     }
     return company;
@@ -82,9 +93,14 @@ export class Cast {
     return this.accountantActor;
   }
 
-  /** "kunden" / "klienten": the accountant's customer and client; labelled by the word first used. */
+  /**
+   * "kunden" / "klienten": the accountant's customer and client; labelled by the word first used. On
+   * a target with fixtures it is the pool's client (with the REGN relation, seed scenario 1) when first
+   * called klienten, and the pool's customer (without it, seed scenario 2) when first called kunden,
+   * unless a step says which before the party is first used (Company.preferFixture).
+   */
   client(word: 'kunden' | 'klienten'): Company {
-    this.clientActor ??= new Company(word, this.context, { key: 'client' });
+    this.clientActor ??= new Company(word, this.context, { key: word === 'kunden' ? 'customer' : 'client' });
     return this.clientActor;
   }
 

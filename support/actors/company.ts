@@ -5,6 +5,7 @@
 
 import type { AnswerNotes } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
+import { POOL_KEY_MEANING, type CompanyFixture, type PoolKey } from '../target/fixtures.ts';
 import { Actor, type ActorContext } from './actor.ts';
 import { Person } from './person.ts';
 import { TestdataClient } from '../clients/testdata.ts';
@@ -14,24 +15,11 @@ import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } fr
 import type { Vendor } from './vendor.ts';
 import type { PortalAnswer } from '../browser/portal.ts';
 
-/** A company that exists on a target without the test data API (profile `fixtures.companies[i]`, `fixtures.accountant`, `fixtures.client`). */
-export interface CompanyFixture {
-  orgNo: string;
-  partyId: number;
-  /** The party's UUID (Access Management and client delegation address parties by it). */
-  partyUuid?: string;
-  name?: string;
-  dagligLeder: { pid: string; name?: string };
-  /** A board member (ER role MEDL) who is not an access manager, for the refusal a person meets in the portal. */
-  styremedlem?: { pid: string; name?: string };
-  /** A client: the org number of the accountant registered with ER role REGN for it, if any. */
-  regnskapsforer?: string;
-}
+export type { CompanyFixture } from '../target/fixtures.ts';
 
-/** Where a company's fixture sits in the profile: `fixtures[key]`, or `fixtures[key][index]` for a list. */
+/** Which party of the worker's pool a company is on targets without the test data API (support/target/fixtures.ts). */
 export interface FixtureRef {
-  key: string;
-  index?: number;
+  key: PoolKey;
 }
 
 /** What a customer did in Altinn for an accountant (contracts authorization §5: connections). */
@@ -73,11 +61,11 @@ export class Company extends Actor {
     role: string,
     context: ActorContext,
     /** Which fixture company to use on targets without the test data API. */
-    private readonly fixtureRef: FixtureRef,
+    private fixtureRef: FixtureRef,
   ) {
     super(role, context);
-    this.dagligLeder = new Person(`daglig leder i ${role}`, context);
-    this.boardMember = new Person(`styremedlem i ${role}`, context);
+    this.dagligLeder = new Person(`daglig leder i ${role}`, context, () => this.ready());
+    this.boardMember = new Person(`styremedlem i ${role}`, context, () => this.ready());
   }
 
   get orgNo(): string {
@@ -106,6 +94,18 @@ export class Company extends Actor {
     return new TestdataClient(this.endpoint('testdata'), this.http());
   }
 
+  /**
+   * Before the company is set up: which party of the pool it must be (the client with the REGN
+   * relation, or the customer without it). False when it is already set up as another party.
+   */
+  preferFixture(key: PoolKey): boolean {
+    if (!this.org) {
+      this.fixtureRef = { key };
+      return true;
+    }
+    return this.usesTestdataApi || this.fixtureRef.key === key;
+  }
+
   /** The profile fixture the company was made from (targets without the test data API), if any. */
   get fixtureData(): CompanyFixture | undefined {
     return this.details().fixture;
@@ -126,8 +126,8 @@ export class Company extends Actor {
         name: fixture.name ?? fixture.orgNo,
         fixture,
       };
-      this.dagligLeder.useExisting(fixture.dagligLeder.pid, fixture.dagligLeder.name);
-      if (fixture.styremedlem) this.boardMember.useExisting(fixture.styremedlem.pid, fixture.styremedlem.name);
+      this.dagligLeder.useExisting(fixture.dagligLeder);
+      if (fixture.styremedlem) this.boardMember.useExisting(fixture.styremedlem);
       return;
     }
     const testdata = this.testdata;
@@ -148,15 +148,11 @@ export class Company extends Actor {
     return `Syntetisk virksomhet ${orgNo} AS`;
   }
 
-  /** `fixtures[key]` or `fixtures[key][index]`: an existing test company with its daglig leder. */
+  /** This worker's pool party for the company: an existing test company with its daglig leder. */
   private companyFixture(): CompanyFixture {
-    const { key, index } = this.fixtureRef;
-    const where = index === undefined ? `fixtures.${key}` : `fixtures.${key}[${index}]`;
-    const describe = `${where}: en eksisterende testvirksomhet med daglig leder`;
-    if (index === undefined) return this.fixture<CompanyFixture>(key, describe);
-    const list = this.fixture<CompanyFixture[]>(key, describe);
-    const fixture = Array.isArray(list) ? list[index] : undefined;
-    if (!fixture) throw new ProfileError(`Profilen har ikke ${where} for ${this.role}.`);
+    const { pool, where } = this.pool();
+    const fixture = pool[this.fixtureRef.key];
+    if (!fixture) throw new ProfileError(`Profilen har ikke ${where}.${this.fixtureRef.key} (${POOL_KEY_MEANING[this.fixtureRef.key]}) for ${this.role}.`);
     return fixture;
   }
 }

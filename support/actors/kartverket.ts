@@ -10,7 +10,7 @@ import { BrokerClient, type DownloadResponse, type FileTransferDetails, type Fil
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
-import { PDP_SCOPE, ServiceOwner, type ServiceOwnerFixture } from './service-owner.ts';
+import { PDP_SCOPE, ServiceOwner } from './service-owner.ts';
 import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 
@@ -49,20 +49,19 @@ export class Kartverket extends ServiceOwner {
   }
 
   get broker(): BrokerClient {
-    return new BrokerClient(this.endpoint('broker'), this.http());
+    return new BrokerClient(this.endpoint('broker'), this.http('broker'));
   }
 
   /** Kartverket's own token for the broker's recipient side (no system user). */
   async brokerToken(): Promise<string> {
     await this.ready();
-    return this.maskinporten.accessToken([BROKER_READ_SCOPE], 'Kartverkets mottak i formidlingstjenesten');
+    return this.tokenFor('broker', await this.maskinporten.accessToken([BROKER_READ_SCOPE], 'Kartverkets mottak i formidlingstjenesten'));
   }
 
   protected override async setUp(): Promise<void> {
     const maskinporten = new MaskinportenClient(this.endpoint('maskinporten'), this.http());
     if (!this.usesTestdataApi) {
-      const fixture = this.fixture<ServiceOwnerFixture>('kartverket', 'Kartverkets Maskinporten-klient med altinn:broker.read og altinn:authorization/authorize');
-      if (!fixture.privateKey) throw new ProfileError('fixtures.kartverket.privateKey mangler.');
+      const fixture = this.sharedClient('kartverket', 'Kartverkets Maskinporten-klient med altinn:broker.read og altinn:authorization/authorize');
       const key = await importProfileKey(fixture.privateKey, fixture.keyId);
       this.kartverketIdentity = new MaskinportenIdentity(fixture.orgNo, fixture.clientId, key, maskinporten);
       return;

@@ -12,10 +12,15 @@ import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { AmBffClient } from '../clients/am-bff.ts';
-import { hasCapability } from '../target/profile.ts';
+import { hasCapability, ProfileError, secretFrom } from '../target/profile.ts';
+import type { PersonFixture } from '../target/fixtures.ts';
+import { TestToolsClient } from '../clients/testtools.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
+
+/** The scope of a person token for the end-user routes when a step asks for no other. */
+export const DEFAULT_PERSON_SCOPE = 'altinn:portal/enduser';
 
 export interface PersonNotes {
   /** Person tokens from the ID-porten stand-in, by the scope string asked for ("" = the default scope). */
@@ -25,16 +30,23 @@ export interface PersonNotes {
 export class Person extends Actor {
   readonly notes: PersonNotes = { tokens: new Map() };
   private pidValue: string | undefined;
+  private existing: PersonFixture | undefined;
   name = '';
 
-  constructor(role: string, context: ActorContext) {
+  constructor(
+    role: string,
+    context: ActorContext,
+    /** The set-up of whoever the person belongs to (a company's fixture names its daglig leder). */
+    private readonly belongsTo?: () => Promise<void>,
+  ) {
     super(role, context);
   }
 
   /** Use a person that already exists on the target (profile fixtures) instead of making one. */
-  useExisting(pid: string, name = ''): void {
-    this.pidValue = pid;
-    this.name = name;
+  useExisting(person: PersonFixture): void {
+    this.existing = person;
+    this.pidValue = person.pid;
+    this.name = person.name ?? '';
   }
 
   get pid(): string {
@@ -93,7 +105,10 @@ export class Person extends Actor {
   }
 
   protected async setUp(): Promise<void> {
+    // On a target with fixtures the person is named by the company's fixture (with the test data API the company makes the person).
+    if (!this.pidValue && this.belongsTo && !this.usesTestdataApi) await this.belongsTo();
     if (this.pidValue) return; // a fixture person: exists on the target already
+    if (!this.usesTestdataApi) throw new ProfileError(`${this.role} finnes ikke i profilens fixtures (målet har ikke testdata-API-et).`);
     const testdata = new TestdataClient(this.endpoint('testdata'), this.http());
     const { pid, name, response } = await testdata.createNewPerson((p) => `Syntetisk ${this.role} ${p.slice(0, 6)}`);
     requireSuccess(response, `Å opprette ${this.role} (syntetisk person) i testdata-API-et`);
@@ -102,19 +117,44 @@ export class Person extends Actor {
   }
 
   /**
-   * Logs in (once per scenario and scope) and returns the person token. Without `scope` the stand-in
-   * gives its default, altinn:portal/enduser; client delegation asks for more (contracts authentication §1).
+   * The person token (once per scenario and scope), from the token source the profile names
+   * (`persons.tokens`): a login at the ID-porten stand-in, or Altinn Test Tools' GetPersonalToken.
+   * Without `scope` it is altinn:portal/enduser; client delegation asks for more (contracts authentication §1).
    */
   async token(scope?: string): Promise<string> {
     await this.ready();
     const key = scope ?? '';
     let token = this.notes.tokens.get(key);
     if (!token) {
-      const body = requireSuccess(await this.idporten.testLogin(this.pid, scope), `Innlogging for ${this.role} i ID-porten${scope ? ` (scope ${scope})` : ''}`, [200]);
-      assertTestable(typeof body?.access_token === 'string', `ID-porten ga ingen access_token for ${this.role}.`);
-      token = body.access_token;
+      token = this.context.profile.persons?.tokens === 'testtools' ? await this.testToolsToken(scope ?? DEFAULT_PERSON_SCOPE) : await this.loginToken(scope);
       this.notes.tokens.set(key, token);
     }
+    return token;
+  }
+
+  private async loginToken(scope: string | undefined): Promise<string> {
+    const body = requireSuccess(await this.idporten.testLogin(this.pid, scope), `Innlogging for ${this.role} i ID-porten${scope ? ` (scope ${scope})` : ''}`, [200]);
+    assertTestable(typeof body?.access_token === 'string', `ID-porten ga ingen access_token for ${this.role}.`);
+    return body.access_token;
+  }
+
+  /** GetPersonalToken with the pid and, where the fixture has them, the person's Altinn ids (docs/contracts/tt02.md §3). */
+  private async testToolsToken(scopes: string): Promise<string> {
+    const settings = this.context.profile.persons?.testTools;
+    if (!settings) throw new ProfileError('persons.tokens er testtools, men profilen mangler persons.testTools (env og credentials).');
+    const client = new TestToolsClient(this.endpoint('testtools'), this.http(), secretFrom(settings.credentials, 'Test Tools-påloggingen (persons.testTools.credentials)'));
+    const person = this.existing;
+    const response = await client.personalToken({
+      env: settings.env,
+      pid: this.pid,
+      scopes,
+      ...(person?.userId !== undefined ? { userId: person.userId } : {}),
+      ...(person?.partyId !== undefined ? { partyId: person.partyId } : {}),
+      ...(person?.partyUuid !== undefined ? { partyuuid: person.partyUuid } : {}),
+    });
+    requireSuccess(response, `Å hente persontoken for ${this.role} fra Altinn Test Tools (GetPersonalToken, scope ${scopes})`, [200]);
+    const token = response.text.trim();
+    assertTestable(typeof token === 'string' && token.split('.').length === 3, `Test Tools ga ikke et token for ${this.role}.`);
     return token;
   }
 }

@@ -59,13 +59,6 @@ export function mvaResource(): TestResource {
   };
 }
 
-/** A service owner that exists on a target without the test data API (profile `fixtures.serviceOwner`). */
-export interface ServiceOwnerFixture {
-  orgNo: string;
-  clientId: string;
-  keyId: string;
-  privateKey: string;
-}
 
 export const PDP_SCOPE = 'altinn:authorization/authorize';
 
@@ -107,8 +100,9 @@ export class ServiceOwner extends Actor {
     return this.identity;
   }
 
+  /** The PDP, at the platform endpoint (behind API Management where the profile's `access.pdp` says so). */
   get authorization(): AuthorizationClient {
-    return new AuthorizationClient(this.endpoint('platform'), this.http());
+    return new AuthorizationClient(this.endpoint('platform'), this.http('pdp'));
   }
 
   get resourceRegistry(): ResourceRegistryClient {
@@ -120,20 +114,19 @@ export class ServiceOwner extends Actor {
   }
 
   get dialogporten(): DialogportenClient {
-    return new DialogportenClient(this.endpoint('dialogporten'), this.http());
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http('dialogporten'));
   }
 
   /** The service owner's PEP token (scope altinn:authorization/authorize). */
   async pdpToken(): Promise<string> {
     await this.ready();
-    return this.maskinporten.accessToken([PDP_SCOPE], 'tjenesteeierens spørsmål til PDP-en');
+    return this.tokenFor('pdp', await this.maskinporten.accessToken([PDP_SCOPE], 'tjenesteeierens spørsmål til PDP-en'));
   }
 
   protected async setUp(): Promise<void> {
     const maskinporten = new MaskinportenClient(this.endpoint('maskinporten'), this.http());
     if (!this.usesTestdataApi) {
-      const fixture = this.fixture<ServiceOwnerFixture>('serviceOwner', 'tjenesteeierens Maskinporten-klient med altinn:authorization/authorize');
-      if (!fixture.privateKey) throw new ProfileError('fixtures.serviceOwner.privateKey mangler.');
+      const fixture = this.sharedClient('serviceOwner', 'tjenesteeierens Maskinporten-klient med altinn:authorization/authorize og digdir:dialogporten.serviceprovider');
       const key = await importProfileKey(fixture.privateKey, fixture.keyId);
       this.identity = new MaskinportenIdentity(fixture.orgNo, fixture.clientId, key, maskinporten);
       return;

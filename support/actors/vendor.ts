@@ -13,7 +13,6 @@ import { TestdataClient } from '../clients/testdata.ts';
 import { DialogportenClient } from '../clients/dialogporten.ts';
 import { BrokerClient } from '../clients/broker.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
-import { ProfileError } from '../target/profile.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { Company } from './company.ts';
 import type { MessageNotes } from '../tasks/dialogporten.ts';
@@ -119,7 +118,7 @@ export class Vendor extends Actor {
   }
 
   get mva(): MvaClient {
-    return new MvaClient(this.endpoint('mva'), this.http());
+    return new MvaClient(this.endpoint('mva'), this.http('mva'));
   }
 
   get testdata(): TestdataClient {
@@ -127,11 +126,11 @@ export class Vendor extends Actor {
   }
 
   get dialogporten(): DialogportenClient {
-    return new DialogportenClient(this.endpoint('dialogporten'), this.http());
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http('dialogporten'));
   }
 
   get broker(): BrokerClient {
-    return new BrokerClient(this.endpoint('broker'), this.http());
+    return new BrokerClient(this.endpoint('broker'), this.http('broker'));
   }
 
   private maskinportenClient(): MaskinportenClient {
@@ -156,10 +155,7 @@ export class Vendor extends Actor {
 
   protected async setUp(): Promise<void> {
     if (!this.usesTestdataApi) {
-      const vendor = this.context.profile.vendor;
-      if (!vendor) {
-        throw new ProfileError(`Målet "${this.context.profile.name}" tilbyr ikke testdata-api, og profilen mangler "vendor" (systemleverandørens Maskinporten-klient).`);
-      }
+      const vendor = this.pool().pool.vendor;
       const key = await importProfileKey(vendor.privateKey, vendor.keyId);
       this.identity = new MaskinportenIdentity(vendor.orgNo, vendor.clientId, key, this.maskinportenClient());
       return;

@@ -51,6 +51,11 @@ export class AccessManagementClient extends HttpClient {
     return this.send({ method: 'POST', path: `${BASE}/accesspackages`, bearer: personToken, query: { party, to, package: packageUrn } });
   }
 
+  /** DELETE connections?party=&from=&to=&cascade=true: removes the rights holder and, with it, its packages and client delegations (204). */
+  removeRightHolder(personToken: string, party: string, from: string, to: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: BASE, bearer: personToken, query: { party, from, to, cascade: true } });
+  }
+
   /** GET connections/accesspackages?party=&from=&to=: the packages on the connection. */
   packages(personToken: string, query: { party: string; from?: string; to?: string }): Promise<ApiResponse<Paged<PackagePermission>>> {
     return this.send({ method: 'GET', path: `${BASE}/accesspackages`, bearer: personToken, query });

@@ -251,6 +251,16 @@ export class AuthenticationClient extends HttpClient {
     return this.send({ method: 'POST', path: `${BASE}/enduser/systemuser/clients`, bearer: personToken, query: { agent, client } });
   }
 
+  /** DELETE systemuser/{party}/{systemUserId}: the customer's access manager deletes a standard system user (202). */
+  deleteSystemUser(personToken: string, partyId: number, systemUserId: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/systemuser/${partyId}/${encodeURIComponent(systemUserId)}`, bearer: personToken });
+  }
+
+  /** DELETE systemuser/agent/{party}/{systemUserId}: deletes an agent system user that has no clients left (202). */
+  deleteAgentSystemUser(personToken: string, partyId: number, systemUserId: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/systemuser/agent/${partyId}/${encodeURIComponent(systemUserId)}`, bearer: personToken });
+  }
+
   /** DELETE enduser/systemuser/clients?agent=&client=: removes the client. */
   removeClient(personToken: string, agent: string, client: string): Promise<ApiResponse<ClientDelegationResponse>> {
     return this.send({ method: 'DELETE', path: `${BASE}/enduser/systemuser/clients`, bearer: personToken, query: { agent, client } });

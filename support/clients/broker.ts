@@ -147,6 +147,7 @@ export class BrokerClient extends HttpClient {
     const url = `${this.baseUrl}${path}`;
     const headers: Record<string, string> = {
       accept: content ? 'application/json, application/problem+json;q=0.9' : 'application/octet-stream, application/problem+json;q=0.9',
+      ...this.context.headers,
       authorization: `Bearer ${token}`,
     };
     if (content) {

@@ -10,12 +10,13 @@ const BASE = '/api/v1';
 
 /** A Dialogporten operation as the OpenAPI names it: method and path template. */
 export interface DialogportenOperation {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
 }
 
 export const OPERATIONS = {
   createDialog: { method: 'POST', path: '/api/v1/serviceowner/dialogs' },
+  deleteDialog: { method: 'DELETE', path: '/api/v1/serviceowner/dialogs/{dialogId}' },
   searchDialogs: { method: 'GET', path: '/api/v1/enduser/dialogs' },
   getDialog: { method: 'GET', path: '/api/v1/enduser/dialogs/{dialogId}' },
   listTransmissions: { method: 'GET', path: '/api/v1/enduser/dialogs/{dialogId}/transmissions' },
@@ -117,6 +118,11 @@ export class DialogportenClient extends HttpClient {
   /** POST serviceowner/dialogs (scope digdir:dialogporten.serviceprovider): 201, the id as a JSON string, Location, ETag. */
   createDialog(token: string, dialog: CreateDialog): Promise<DialogportenResponse<string>> {
     return this.call(OPERATIONS.createDialog, `${BASE}/serviceowner/dialogs`, token, { json: dialog });
+  }
+
+  /** DELETE serviceowner/dialogs/{dialogId} (scope digdir:dialogporten.serviceprovider): 204; the service owner's cleanup. */
+  deleteDialog(token: string, dialogId: string): Promise<DialogportenResponse<unknown>> {
+    return this.call(OPERATIONS.deleteDialog, `${BASE}/serviceowner/dialogs/${encodeURIComponent(dialogId)}`, token);
   }
 
   /** GET enduser/dialogs (scope digdir:dialogporten, a system user token). */

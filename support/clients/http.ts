@@ -67,6 +67,8 @@ export interface HttpContext {
   recorder: EvidenceRecorder;
   /** Per-request timeout (profile `timeouts.requestMs`). */
   timeoutMs: number;
+  /** Headers every request of this client carries (an API Management subscription key, profile `access`). */
+  headers?: Record<string, string>;
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -157,7 +159,7 @@ export class HttpClient {
     } catch (error) {
       throw new Broken(`Ugyldig URL for ${this.component}: ${this.baseUrl}${options.path} (${(error as Error).message})`);
     }
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1', ...options.headers };
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1', ...this.context.headers, ...options.headers };
     let body: string | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);

@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Fixtures } from './fixtures.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export const ENDPOINT_KEYS = [
   'maskinporten',
@@ -17,6 +21,8 @@ export const ENDPOINT_KEYS = [
   'testdata',
   /** The approval UI's backend, Altinn's Access Management BFF (docs/contracts/am-bff.md). */
   'amUi',
+  /** Altinn Test Tools' token generator (docs/contracts/tt02.md §3). */
+  'testtools',
 ] as const;
 export type EndpointKey = (typeof ENDPOINT_KEYS)[number];
 
@@ -42,12 +48,21 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-export interface VendorConfig {
-  orgNo: string;
-  clientId: string;
-  keyId: string;
-  /** env:NAME or file:/path — where the private key comes from. */
-  privateKey: string;
+/** The components whose token kind and API Management key a profile can set (`access`). */
+export const ACCESS_COMPONENTS = ['pdp', 'broker', 'dialogporten', 'mva', 'platform'] as const;
+export type AccessComponent = (typeof ACCESS_COMPONENTS)[number];
+
+export interface ComponentAccess {
+  /** maskinporten (default): the token as Maskinporten issued it; altinn: exchanged for an Altinn token first. */
+  token?: 'maskinporten' | 'altinn';
+  /** env:NAME of the API Management subscription key (header Ocp-Apim-Subscription-Key). */
+  subscriptionKey?: string;
+}
+
+export interface PersonTokens {
+  /** idporten (default): the target's ID-porten test login; testtools: Altinn Test Tools' GetPersonalToken. */
+  tokens?: 'idporten' | 'testtools';
+  testTools?: { env: string; credentials: string };
 }
 
 /** A profile as written in its file, validated but with ${NAME} placeholders left in. */
@@ -55,10 +70,13 @@ export interface RawProfile {
   name: string;
   description?: string;
   reference?: boolean;
+  /** With reference: the runner starts the reference as a look-alike of a real environment. */
+  lookAlike?: { as: 'tt02'; seed: string };
   endpoints: Partial<Record<EndpointKey, string>>;
   capabilities: Capability[];
-  vendor?: VendorConfig;
-  fixtures?: Record<string, unknown>;
+  persons?: PersonTokens;
+  access?: Partial<Record<AccessComponent, ComponentAccess>>;
+  fixtures?: Fixtures;
   timeouts?: { requestMs?: number };
   /** Path, relative to the profile, of the expected-failures list (YAML). */
   expectedFailures?: string;
@@ -84,7 +102,7 @@ let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validate(data: unknown): asserts data is RawProfile {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true }));
     validator = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   }
   if (!validator(data)) {
@@ -169,6 +187,17 @@ export function endpoint(profile: TargetProfile, key: EndpointKey): string {
     throw new ProfileError(`Target profile "${profile.name}" has no "${key}" endpoint (set it in the profile or ${overrideVariable(key)}).`);
   }
   return url;
+}
+
+/**
+ * The value of an `env:NAME` reference (a subscription key, Test Tools credentials), or a ProfileError
+ * naming the variable. Secrets never sit in a profile; the profile names where they come from.
+ */
+export function secretFrom(source: string, what: string, env: NodeJS.ProcessEnv = process.env): string {
+  const name = source.startsWith('env:') ? source.slice(4) : undefined;
+  const value = name ? env[name] : undefined;
+  if (!name || !value) throw new ProfileError(`${what} skal komme fra miljøvariabelen ${name ?? source}, som ikke er satt.`);
+  return value;
 }
 
 export function hasCapability(profile: TargetProfile, capability: Capability): boolean {

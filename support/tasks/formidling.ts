@@ -187,10 +187,11 @@ export async function obtainBrokerToken(vendor: Vendor, company: Company): Promi
   return requireScopedToken(await fetchBrokerToken(vendor, company), company);
 }
 
-function brokerTokenOf(vendor: Vendor, company: Company): string {
+/** The system user token the broker takes: as Maskinporten issued it, or exchanged where the profile says so (`access.broker`). */
+async function brokerTokenOf(vendor: Vendor, company: Company): Promise<string> {
   const value = vendor.customer(company).fileTransfer?.token?.value;
   assertTestable(value, `systemet har ikke noe systembrukertoken for formidlingstjenesten for ${company.role}.`);
-  return value;
+  return vendor.tokenFor('broker', value);
 }
 
 /** The content with its middle byte changed: same length, another MD5. */
@@ -213,7 +214,7 @@ export async function sendTinglysing(vendor: Vendor, kartverket: Kartverket, com
   const notes = transferNotes(vendor, company);
   const document = notes.document;
   assertTestable(document, `ingen bruker hos ${company.role} har valgt en tinglysning å sende.`);
-  const token = brokerTokenOf(vendor, company);
+  const token = await brokerTokenOf(vendor, company);
   const body: FileTransferInitialize = {
     resourceId: TINGLYSING_RESOURCE_ID,
     fileName: document.fileName,
@@ -235,7 +236,7 @@ export async function sendTinglysing(vendor: Vendor, kartverket: Kartverket, com
 /** The sender reads its transfer (a question for the Then-steps). */
 export async function readSentTransfer(vendor: Vendor, company: Company): Promise<void> {
   const notes = transferNotes(vendor, company);
-  notes.overview = await vendor.broker.overview(brokerTokenOf(vendor, company), transferIdOf(company));
+  notes.overview = await vendor.broker.overview(await brokerTokenOf(vendor, company), transferIdOf(company));
 }
 
 // ---- Altinn autorisasjon autoriserer tilgang --------------------------------------------------------

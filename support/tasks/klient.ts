@@ -45,6 +45,7 @@ async function packageName(person: Person, code: string): Promise<string> {
  * fixture must say so (`regnskapsforer` = the accountant's org number).
  */
 export async function registerAccountantForClient(accountant: Accountant, client: Company): Promise<void> {
+  client.preferFixture('client');
   await Promise.all([accountant.ready(), client.ready()]);
   client.notes.accountantOrgNo = accountant.orgNo;
   if (!client.usesTestdataApi) {
@@ -61,6 +62,7 @@ export async function registerAccountantForClient(accountant: Accountant, client
 
 /** Given (context only): the accountant is not registered as the client's regnskapsfører. */
 export async function confirmNoAccountantRole(accountant: Accountant, client: Company): Promise<void> {
+  client.preferFixture('customer');
   await Promise.all([accountant.ready(), client.ready()]);
   if (!client.usesTestdataApi && client.fixtureData?.regnskapsforer === accountant.orgNo) {
     throw new ProfileError(`Profilens fixture for ${client.role} har ${accountant.orgNo} som regnskapsfører (REGN); scenarioet trenger en klient uten den rollen.`);

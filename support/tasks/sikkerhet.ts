@@ -185,8 +185,8 @@ export const PROTECTED_APIS = {
   },
   // The broker's list of file transfers for the tinglysning resource (contracts dialogporten-broker §B.6; scope altinn:broker.write or .read).
   formidlingstjenesten: {
-    genuineToken: (vendor, company) => systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MESSAGE_AND_FILE_SCOPES.brokerWrite),
-    tokenWithoutScope: (vendor, company) => systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MVA_SCOPES.write),
+    genuineToken: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MESSAGE_AND_FILE_SCOPES.brokerWrite)),
+    tokenWithoutScope: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MVA_SCOPES.write)),
     call: (vendor, _company, token) => vendor.broker.list(token, { resourceId: TINGLYSING_RESOURCE_ID }),
   },
 } as const satisfies Record<string, ProtectedApi>;
