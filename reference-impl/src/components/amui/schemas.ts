@@ -41,3 +41,24 @@ export const requestFE = {
 } as const;
 
 export const answered = { type: 'boolean' } as const;
+
+const resourcesFE = { type: 'array', items: { type: 'object', properties: { identifier: { type: 'string' } } } } as const;
+const packagesFE = { type: 'array', items: { type: 'object', properties: { urn: { type: 'string' } } } } as const;
+
+/** SystemUserChangeRequestFE (am-bff.md §2). */
+export const changeRequestFE = {
+  type: 'object',
+  required: ['id', 'partyId', 'partyUuid', 'status'],
+  properties: {
+    id: { type: 'string' },
+    partyId: { type: 'integer' },
+    partyUuid: { type: 'string' },
+    status: { type: 'string' },
+    redirectUrl: { type: 'string' },
+    system: requestFE.properties.system,
+    requiredRights: resourcesFE,
+    unwantedRights: resourcesFE,
+    requiredAccessPackages: packagesFE,
+    unwantedAccessPackages: packagesFE,
+  },
+} as const;

@@ -6,9 +6,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PlainTextError, Unauthorized } from '../../platform/errors.ts';
 import type { Organisation, Right } from '../../platform/model.ts';
-import { partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation, requireVendorForCreate, requireVendorForRead } from './access.ts';
+import { partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation, requireVendorForCreate, requireVendorForRead, type PartyStanding } from './access.ts';
 import type { AuthContext } from './context.ts';
-import { changeRequestResponse } from './dto.ts';
+import { changeRequestResponse, changeRequestResponseInternal } from './dto.ts';
 import { checkPersonHoldsPackages, checkPersonMayDelegateRights } from './enduser.ts';
 import { decodeToken, paginate, type Paginated } from './paging.ts';
 import { authProblem } from './problems.ts';
@@ -65,21 +65,29 @@ function changedSystemUser(ctx: AuthContext, found: StoredChangeRequest): Stored
   return user;
 }
 
+/** A change request as a person reads it: the change request, its party and the person's standing there. */
+export interface PersonChangeRequestView {
+  found: StoredChangeRequest;
+  org: Organisation;
+  standing: PartyStanding;
+}
+
 /**
- * What a person can do with a change request, without the HTTP around it. The access-manager rule is
+ * What a person can do with a change request, without the HTTP around it (Authentication's end-user
+ * routes, the reference portal and the Access Management BFF all call these). The access-manager rule is
  * the one request approval uses (access.ts requireAccessManager); nothing is written before every check
  * passed.
  */
 export function endUserChangeRequestActions(ctx: AuthContext) {
   return {
     /** Read by id: 404 AUTH-00010, 400 AUTH-00000, 403 AUTH-00066 (no relation to the party). */
-    read(pid: string, requestId: string): StoredChangeRequest {
+    read(pid: string, requestId: string): PersonChangeRequestView {
       const found = ctx.store.changeRequests.get(requestId);
       if (!found) throw authProblem('AUTH-00010');
       const org = ctx.services.register.organisation(found.partyOrgNo);
       if (!org) throw authProblem('AUTH-00000');
-      requireRelation(ctx, pid, org);
-      return found;
+      const standing = requireRelation(ctx, pid, org);
+      return { found, org, standing };
     },
 
     /** Read in a party: a change request of another org → 404 AUTH-00010. */
@@ -243,9 +251,10 @@ export function changeRequestHandlers(ctx: AuthContext) {
       return reply.code(202).send();
     },
 
-    /** GET changerequest/{requestId} (end-user). */
+    /** GET changerequest/{requestId} (end-user, what the BFF reads): ChangeRequestResponseInternal, with the party's ids. */
     async getForPerson(request: RequestIdRequest, reply: FastifyReply) {
-      return reply.send(respond(actions.read(personPidOf(request), request.params.requestId)));
+      const { found, org } = actions.read(personPidOf(request), request.params.requestId);
+      return reply.send(changeRequestResponseInternal(ctx.config.publicUrl, found, org));
     },
 
     /** GET changerequest/{party}/{requestId} (end-user). */
