@@ -7,7 +7,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
-import type { SystemUserType } from '../../platform/model.ts';
+import type { Organisation, SystemUserType } from '../../platform/model.ts';
 import { personPidOf, personToken } from '../authentication/access.ts';
 import type { AuthContext } from '../authentication/context.ts';
 import { endUserChangeRequestActions, type PersonChangeRequestView } from '../authentication/changerequests.ts';
@@ -19,9 +19,14 @@ import * as s from './schemas.ts';
 type ReadRequest = FastifyRequest<{ Params: { requestId: string } }>;
 type AnswerRequest = FastifyRequest<{ Params: { partyId: string; requestId: string } }>;
 
-/** SystemUserRequestFE / SystemUserAgentRequestFE (am-bff.md §2): the agent one has no resources. */
-function requestFE(ctx: AuthContext, view: PersonRequestView) {
-  const { found, org, standing } = view;
+/** RegisteredSystemFE, the members the BFF's request shapes carry. */
+function systemFE(ctx: AuthContext, systemId: string) {
+  const system = ctx.store.systems.get(systemId);
+  return { systemId, systemVendorOrgNumber: system?.vendorOrgNo ?? '', name: system?.name.nb ?? systemId };
+}
+
+/** The members every BFF request shape starts with: the request, its party and its system. */
+function frontHead(ctx: AuthContext, found: { id: string; status: string; redirectUrl?: string; systemId: string }, org: Organisation) {
   return {
     id: found.id,
     partyId: org.partyId,
@@ -29,6 +34,14 @@ function requestFE(ctx: AuthContext, view: PersonRequestView) {
     status: found.status,
     ...(found.redirectUrl !== undefined ? { redirectUrl: found.redirectUrl } : {}),
     system: systemFE(ctx, found.systemId),
+  };
+}
+
+/** SystemUserRequestFE / SystemUserAgentRequestFE (am-bff.md §2): the agent one has no resources. */
+function requestFE(ctx: AuthContext, view: PersonRequestView) {
+  const { found, org, standing } = view;
+  return {
+    ...frontHead(ctx, found, org),
     ...(found.userType === 'standard'
       ? { resources: found.rights.flatMap((r) => r.resource.filter((p) => p.id === 'urn:altinn:resource').map((p) => ({ identifier: p.value }))) }
       : {}),
@@ -37,12 +50,6 @@ function requestFE(ctx: AuthContext, view: PersonRequestView) {
     escalated: found.escalated,
     userMayEscalateButNotApprove: standing !== 'accessManager',
   };
-}
-
-/** RegisteredSystemFE, the members the BFF's request shapes carry. */
-function systemFE(ctx: AuthContext, systemId: string) {
-  const system = ctx.store.systems.get(systemId);
-  return { systemId, systemVendorOrgNumber: system?.vendorOrgNo ?? '', name: system?.name.nb ?? systemId };
 }
 
 /**
@@ -55,12 +62,7 @@ function changeRequestFE(ctx: AuthContext, view: PersonChangeRequestView) {
     rights.flatMap((r) => r.resource.filter((p) => p.id === 'urn:altinn:resource').map((p) => ({ identifier: p.value })));
   const packages = (list: Array<{ urn: string }>) => list.map((p) => ({ urn: p.urn }));
   return {
-    id: found.id,
-    partyId: org.partyId,
-    partyUuid: org.partyUuid,
-    status: found.status,
-    ...(found.redirectUrl !== undefined ? { redirectUrl: found.redirectUrl } : {}),
-    system: systemFE(ctx, found.systemId),
+    ...frontHead(ctx, found, org),
     requiredRights: resources(found.requiredRights),
     unwantedRights: resources(found.unwantedRights),
     requiredAccessPackages: packages(found.requiredAccessPackages),

@@ -19,19 +19,25 @@ export const answerParams = {
   },
 } as const;
 
+/** The members every BFF request shape starts with (index.ts frontHead). */
+const head = {
+  id: { type: 'string' },
+  partyId: { type: 'integer' },
+  partyUuid: { type: 'string' },
+  status: { type: 'string' },
+  redirectUrl: { type: 'string' },
+  system: {
+    type: 'object',
+    properties: { systemId: { type: 'string' }, systemVendorOrgNumber: { type: 'string' }, name: { type: 'string' } },
+  },
+} as const;
+const headRequired = ['id', 'partyId', 'partyUuid', 'status'] as const;
+
 export const requestFE = {
   type: 'object',
-  required: ['id', 'partyId', 'partyUuid', 'status'],
+  required: headRequired,
   properties: {
-    id: { type: 'string' },
-    partyId: { type: 'integer' },
-    partyUuid: { type: 'string' },
-    status: { type: 'string' },
-    redirectUrl: { type: 'string' },
-    system: {
-      type: 'object',
-      properties: { systemId: { type: 'string' }, systemVendorOrgNumber: { type: 'string' }, name: { type: 'string' } },
-    },
+    ...head,
     resources: { type: 'array', items: { type: 'object', properties: { identifier: { type: 'string' } } } },
     accessPackages: { type: 'array', items: { type: 'object', properties: { urn: { type: 'string' } } } },
     created: { type: 'string' },
@@ -48,14 +54,9 @@ const packagesFE = { type: 'array', items: { type: 'object', properties: { urn: 
 /** SystemUserChangeRequestFE (am-bff.md §2). */
 export const changeRequestFE = {
   type: 'object',
-  required: ['id', 'partyId', 'partyUuid', 'status'],
+  required: headRequired,
   properties: {
-    id: { type: 'string' },
-    partyId: { type: 'integer' },
-    partyUuid: { type: 'string' },
-    status: { type: 'string' },
-    redirectUrl: { type: 'string' },
-    system: requestFE.properties.system,
+    ...head,
     requiredRights: resourcesFE,
     unwantedRights: resourcesFE,
     requiredAccessPackages: packagesFE,
