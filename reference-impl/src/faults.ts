@@ -138,6 +138,19 @@ export const FAULTS = {
     description:
       'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
   },
+  // Change requests on standard system users (docs/contracts/change-requests.md)
+  'endring-godkjent-uten-tilgang': {
+    // The owner reads the system user back without the package (CR-2); the PDP still says NotApplicable.
+    krav: ['CR-2'],
+    description:
+      'Når virksomheten godkjenner en endringsforespørsel, får den status Accepted, men systembrukeren får ikke tilgangspakkene som skulle legges til.',
+  },
+  'endring-avvist-gir-tilgang': {
+    // The owner reads the system user back with the package it should not have (CR-3).
+    krav: ['CR-3'],
+    description:
+      'Når virksomheten avviser en endringsforespørsel, får den status Rejected, men systembrukeren endres likevel.',
+  },
   // System register validation
   'systemregister-godta-http-redirect': {
     krav: ['SR-5'],

@@ -168,3 +168,90 @@ for (const kind of ['standard', 'agent'] as const) {
     });
   });
 }
+
+describe('AM BFF, change requests (changerequest)', () => {
+  /** The customer's standard system user (merverdiavgift) and a change request adding regnskap-okonomi-rapport. */
+  async function changeRequest(w: World): Promise<{ id: string; systemUserId: string }> {
+    const auth = (method: 'POST' | 'PUT', url: string, payload: unknown) =>
+      w.app.inject({ method, url: `/authentication/api/v1${url}`, headers: { authorization: `Bearer ${w.vendor}` }, payload: payload as object });
+    const cr = `${VENDOR}_bffcr`;
+    await ok(await auth('POST', '/systemregister/vendor', {
+      id: cr, vendor: { authority: ISO, ID: `0192:${VENDOR}` }, name: { nb: 'Endringssystem', nn: 'Endringssystem', en: 'Change system' },
+      description: { nb: 'x', nn: 'x', en: 'x' }, rights: [],
+      accessPackages: [{ urn: PKG('merverdiavgift') }, { urn: PKG('regnskap-okonomi-rapport') }],
+      clientId: [randomUUID()], allowedRedirectUrls: ['https://vendor.example/back'],
+    }), 'register system');
+    const request = await ok(await auth('POST', '/systemuser/request/vendor', { systemId: cr, partyOrgNo: CUSTOMER, accessPackages: [{ urn: PKG('merverdiavgift') }] }), 'request');
+    const systemUserId = (request.json() as { id: string }).id;
+    await ok(await bff(w, 'POST', `/request/${w.party.get(CUSTOMER)}/${systemUserId}/approve`, await w.login(DAGL)), 'approve request');
+    const id = randomUUID();
+    await ok(await auth('POST', `/systemuser/changerequest/vendor?correlation-id=${id}&system-user-id=${systemUserId}`,
+      { requiredAccessPackages: [{ urn: PKG('regnskap-okonomi-rapport') }] }), 'change request');
+    return { id, systemUserId };
+  }
+
+  async function packagesOf(w: World, systemUserId: string): Promise<string[]> {
+    const token = await w.login(DAGL);
+    const res = await w.app.inject({ method: 'GET', url: `/authentication/api/v1/systemuser/${w.party.get(CUSTOMER)}/${systemUserId}`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.statusCode, 200, res.body);
+    return ((res.json() as { accessPackages?: Array<{ urn: string }> }).accessPackages ?? []).map((p) => p.urn).sort();
+  }
+
+  test('read SystemUserChangeRequestFE; approve 200 true: the package is granted, the vendor sees Accepted; again → 400 AMUI-00005', async () => {
+    const w = await world();
+    const { id, systemUserId } = await changeRequest(w);
+    const token = await w.login(DAGL);
+    const read = await bff(w, 'GET', `/changerequest/${id}`, token);
+    assert.equal(read.statusCode, 200, read.body);
+    const fe = read.json() as Record<string, unknown>;
+    assert.equal(fe.id, id);
+    assert.equal(fe.partyId, w.party.get(CUSTOMER));
+    assert.equal(typeof fe.partyUuid, 'string');
+    assert.equal(fe.status, 'New');
+    assert.deepEqual(fe.requiredAccessPackages, [{ urn: PKG('regnskap-okonomi-rapport') }]);
+    assert.deepEqual(fe.unwantedAccessPackages, []);
+    assert.deepEqual(fe.requiredRights, []);
+    assert.equal((fe.system as { systemId: string }).systemId, `${VENDOR}_bffcr`);
+    const res = await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${id}/approve`, token);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json(), true);
+    assert.deepEqual(await packagesOf(w, systemUserId), [PKG('merverdiavgift'), PKG('regnskap-okonomi-rapport')]);
+    const vendorRead = await w.app.inject({ method: 'GET', url: `/authentication/api/v1/systemuser/changerequest/vendor/${id}`, headers: { authorization: `Bearer ${w.vendor}` } });
+    assert.equal((vendorRead.json() as { status: string }).status, 'Accepted');
+    // Answered once: Authentication 409 AUTH-00013, which the BFF does not map.
+    assertAmui(await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${id}/reject`, token), 400, 'AMUI-00005');
+  });
+
+  test('reject 200 true: Rejected, the system user keeps its packages; Authentication\'s end-user route then says 409', async () => {
+    const w = await world();
+    const { id, systemUserId } = await changeRequest(w);
+    const token = await w.login(DAGL);
+    const res = await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${id}/reject`, token);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json(), true);
+    assert.equal(((await bff(w, 'GET', `/changerequest/${id}`, token)).json() as { status: string }).status, 'Rejected');
+    assert.deepEqual(await packagesOf(w, systemUserId), [PKG('merverdiavgift')]);
+    const again = await w.app.inject({ method: 'POST', url: `/authentication/api/v1/systemuser/changerequest/${w.party.get(CUSTOMER)}/${id}/approve`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(again.statusCode, 409, again.body);
+  });
+
+  test('wrong party → 400 AMUI-00005; not access manager → 403 AMUI-00066; unknown → read 404 AMUI-00010, answer 400 AMUI-00005; malformed ids 4xx', async () => {
+    const w = await world();
+    const { id, systemUserId } = await changeRequest(w);
+    const other = await w.login(OTHER_DAGL);
+    assertAmui(await bff(w, 'POST', `/changerequest/${w.party.get(OTHER_CUSTOMER)}/${id}/approve`, other), 400, 'AMUI-00005');
+    const board = await w.login(BOARD_MEMBER);
+    assertAmui(await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${id}/approve`, board), 403, 'AMUI-00066');
+    assertAmui(await bff(w, 'GET', `/changerequest/${id}`, other), 403, 'AMUI-00066');
+    const token = await w.login(DAGL);
+    assertAmui(await bff(w, 'GET', `/changerequest/${randomUUID()}`, token), 404, 'AMUI-00010');
+    assertAmui(await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${randomUUID()}/approve`, token), 400, 'AMUI-00005');
+    assert.equal((await bff(w, 'POST', `/changerequest/${w.party.get(CUSTOMER)}/${id}/approve`)).statusCode, 401);
+    for (const url of [`/changerequest/abc/${id}/approve`, `/changerequest/${w.party.get(CUSTOMER)}/not-a-guid/reject`, '/changerequest/not-a-guid']) {
+      const res = await bff(w, url.endsWith('approve') || url.endsWith('reject') ? 'POST' : 'GET', url, token);
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${url}: ${res.statusCode} ${res.body}`);
+    }
+    assert.equal(((await bff(w, 'GET', `/changerequest/${id}`, token)).json() as { status: string }).status, 'New');
+    assert.deepEqual(await packagesOf(w, systemUserId), [PKG('merverdiavgift')]);
+  });
+});

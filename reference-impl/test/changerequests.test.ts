@@ -234,7 +234,11 @@ describe('change requests, end-user side (docs/contracts/change-requests.md §3)
     const remove = randomUUID();
     assert.equal((await change(w, userId, { unwantedAccessPackages: [{ urn: MVA }] }, remove)).statusCode, 201);
     const person = await w.login(DAGL);
-    assert.equal((await call(w, 'GET', `/systemuser/changerequest/${remove}`, person)).statusCode, 200);
+    const internal = await call(w, 'GET', `/systemuser/changerequest/${remove}`, person);
+    assert.equal(internal.statusCode, 200);
+    // ChangeRequestResponseInternal: the party's ids (what the BFF and the portal answer with).
+    assert.equal((internal.json() as { partyId: number }).partyId, w.customerParty);
+    assert.equal(typeof (internal.json() as { partyUuid: string }).partyUuid, 'string');
     assert.equal((await call(w, 'GET', `/systemuser/changerequest/${w.customerParty}/${remove}`, person)).statusCode, 200);
     assertProblem(await answer(w, remove, 'approve', NOBODY), 403, 'AUTH-00066');
     assertProblem(await answer(w, remove, 'approve', OTHER_DAGL, w.otherCustomerParty), 403, 'AUTH-00041');

@@ -109,6 +109,21 @@ function auth(w: World, method: 'GET' | 'POST' | 'DELETE', url: string, token: s
   return w.app.inject({ method, url: `${API}${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }
 
+/**
+ * A change request on the company's standard system user (merverdiavgift) that removes merverdiavgift,
+ * answered by its daglig leder; returns how many packages the system user then holds.
+ */
+async function changedPackages(w: World, reply: 'approve' | 'reject'): Promise<number> {
+  const systemUserId = await standardSystemUser(w);
+  const id = randomUUID();
+  await ok(await auth(w, 'POST', `/systemuser/changerequest/vendor?correlation-id=${id}&system-user-id=${systemUserId}`,
+    await w.mp('altinn:authentication/systemuser.request.write'), { unwantedAccessPackages: [{ urn: PKG('merverdiavgift') }] }), 'change request');
+  const person = await w.login(DAGL);
+  await ok(await auth(w, 'POST', `/systemuser/changerequest/${w.party[COMPANY]?.partyId}/${id}/${reply}`, person), reply);
+  const read = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}/${systemUserId}`, person), 'system user');
+  return ((read.json() as { accessPackages?: unknown[] }).accessPackages ?? []).length;
+}
+
 /** A standard system user for COMPANY with merverdiavgift, approved by its daglig leder. Returns its id. */
 async function standardSystemUser(w: World): Promise<string> {
   const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
@@ -404,6 +419,20 @@ const PROBES: Record<FaultName, Probe> = {
       assert.equal(rejected.statusCode, 200, rejected.body);
       const listed = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}`, person), 'list system users');
       return (listed.json() as unknown[]).length;
+    },
+  },
+  'endring-godkjent-uten-tilgang': {
+    // The system user's packages after an approved change request removing merverdiavgift: none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      return changedPackages(w, 'approve');
+    },
+  },
+  'endring-avvist-gir-tilgang': {
+    // The system user's packages after a rejected change request removing merverdiavgift: still one.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      return changedPackages(w, 'reject');
     },
   },
   'systemregister-godta-http-redirect': {

@@ -137,7 +137,7 @@ async function world(systemName = 'Regnskap Pluss'): Promise<World> {
       { vendor, description, rights: [], clientId: [], allowedRedirectUrls: [REDIRECT], ...body });
     assert.equal(res.statusCode, 200, res.body);
   };
-  await register({ id: SYSTEM, name: { nb: systemName, nn: systemName, en: systemName }, accessPackages: [{ urn: PKG('merverdiavgift') }], isVisible: true });
+  await register({ id: SYSTEM, name: { nb: systemName, nn: systemName, en: systemName }, accessPackages: [{ urn: PKG('merverdiavgift') }, { urn: PKG('regnskap-okonomi-rapport') }], isVisible: true });
   await register({ id: AGENT_SYSTEM, name: { nb: 'Klientsystem', nn: 'Klientsystem', en: 'Client system' }, accessPackages: [{ urn: PKG('regnskapsforer-med-signeringsrettighet') }, { urn: PKG('merverdiavgift') }], isVisible: false });
   return w;
 }
@@ -166,6 +166,29 @@ async function loggedIn(w: World, pid: string): Promise<Browser> {
   const res = await b.login(pid);
   assert.equal(res.statusCode, 303, res.body);
   return b;
+}
+
+/** The customer's standard system user (merverdiavgift, approved over the API) and a change request adding regnskap-okonomi-rapport. */
+async function createChangeRequest(w: World, body: Record<string, unknown> = {}): Promise<CreatedRequest & { systemUserId: string }> {
+  const req = await createRequest(w);
+  const approved = await w.api('POST', `/authentication/api/v1/systemuser/request/${w.party[CUSTOMER]?.partyId}/${req.id}/approve`, await personToken(w, DAGL));
+  assert.equal(approved.statusCode, 200, approved.body);
+  const res = await w.api('POST', `/authentication/api/v1/systemuser/changerequest/vendor?correlation-id=${randomUUID()}&system-user-id=${req.id}`,
+    await w.mp('altinn:authentication/systemuser.request.write'), { requiredAccessPackages: [{ urn: PKG('regnskap-okonomi-rapport') }], ...body });
+  assert.equal(res.statusCode, 201, res.body);
+  return { ...(res.json() as CreatedRequest), systemUserId: req.id };
+}
+
+async function systemUserPackages(w: World, systemUserId: string): Promise<string[]> {
+  const res = await w.api('GET', `/authentication/api/v1/systemuser/${w.party[CUSTOMER]?.partyId}/${systemUserId}`, await personToken(w, DAGL));
+  assert.equal(res.statusCode, 200, res.body);
+  return ((res.json() as { accessPackages?: Array<{ urn: string }> }).accessPackages ?? []).map((p) => p.urn).sort();
+}
+
+async function changeStatus(w: World, id: string): Promise<string> {
+  const res = await w.api('GET', `/authentication/api/v1/systemuser/changerequest/vendor/${id}`, await w.mp('altinn:authentication/systemuser.request.read'));
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json() as { status: string }).status;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -511,6 +534,73 @@ async function grantsToAccountant(w: World): Promise<string[]> {
   const accountant = w.party[ACCOUNTANT]?.partyUuid;
   return (res.json() as { data: Permission[] }).data.filter((p) => p.permissions.some((x) => x.to.id === accountant)).map((p) => p.package.urn);
 }
+
+describe('change request page (docs/contracts/change-requests.md §3)', () => {
+  const PAGE = '/portal/accessmanagement/ui/systemuser/changerequest';
+
+  test('the confirmUrl page lists what is added and removed, with Godkjenn and Avvis; approve: receipt, Accepted, the package granted', async () => {
+    const w = await world();
+    const cr = await createChangeRequest(w, { unwantedAccessPackages: [{ urn: PKG('skattegrunnlag') }] });
+    assert.equal(pathOf(cr.confirmUrl), `${PAGE}?id=${cr.id}&DONTCHOOSEREPORTEE=true`);
+    const b = await loggedIn(w, DAGL);
+    const pageRes = await b.get(pathOf(cr.confirmUrl));
+    assert.equal(pageRes.statusCode, 200, pageRes.body);
+    const t = text(pageRes.body);
+    assert.match(t, /Forespørsel om endring av systembruker/);
+    assert.match(t, /Tilgangspakker som legges til Regnskap og økonomirapportering/i);
+    assert.match(t, /Tilgangspakker som fjernes Skattegrunnlag/i);
+    assert.match(t, /Enkeltrettigheter som legges til Ingen\./);
+    assert.match(t, /Status Venter på svar/);
+    assert.deepEqual(buttons(pageRes.body), ['Logg ut', 'Godkjenn', 'Avvis']);
+    const res = await b.post(`${PAGE}/approve`, { _csrf: csrfOf(pageRes.body), id: cr.id });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal(location(res), `${PAGE}/receipt?id=${cr.id}`);
+    const receipt = await b.get(location(res));
+    assert.match(text(receipt.body), /Endringen er godkjent/);
+    assert.equal(await changeStatus(w, cr.id), 'Accepted');
+    assert.deepEqual(await systemUserPackages(w, cr.systemUserId), [PKG('merverdiavgift'), PKG('regnskap-okonomi-rapport')]);
+    // Answered: the page shows it, without buttons.
+    const again = await b.get(pathOf(cr.confirmUrl));
+    assert.match(text(again.body), /Forespørselen er allerede besvart/);
+    assert.deepEqual(buttons(again.body), ['Logg ut']);
+    await w.app.close();
+  });
+
+  test('reject: receipt "Forespørselen er avvist"; Rejected; the system user keeps its packages', async () => {
+    const w = await world();
+    const cr = await createChangeRequest(w);
+    const b = await loggedIn(w, DAGL);
+    const pageRes = await b.get(pathOf(cr.confirmUrl));
+    const res = await b.post(`${PAGE}/reject`, { _csrf: csrfOf(pageRes.body), id: cr.id });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.match(text((await b.get(location(res))).body), /Forespørselen er avvist/);
+    assert.equal(await changeStatus(w, cr.id), 'Rejected');
+    assert.deepEqual(await systemUserPackages(w, cr.systemUserId), [PKG('merverdiavgift')]);
+    await w.app.close();
+  });
+
+  test('a board member sees the refusal (AUTH-00066) and nothing changes; a person without a relation cannot read it; the redirectUrl is followed', async () => {
+    const w = await world();
+    const cr = await createChangeRequest(w, { redirectUrl: REDIRECT });
+    const board = await loggedIn(w, BOARD_MEMBER);
+    const pageRes = await board.get(pathOf(cr.confirmUrl));
+    assert.equal(pageRes.statusCode, 200, pageRes.body);
+    const refused = await board.post(`${PAGE}/approve`, { _csrf: csrfOf(pageRes.body), id: cr.id });
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.match(text(refused.body), /AUTH-00066/);
+    assert.equal(await changeStatus(w, cr.id), 'New');
+    const nobody = await loggedIn(w, NOBODY);
+    const hidden = await nobody.get(pathOf(cr.confirmUrl));
+    assert.equal(hidden.statusCode, 403, hidden.body);
+    assert.deepEqual(buttons(hidden.body), ['Logg ut']);
+    const b = await loggedIn(w, DAGL);
+    const ok = await b.post(`${PAGE}/approve`, { _csrf: csrfOf((await b.get(pathOf(cr.confirmUrl))).body), id: cr.id });
+    assert.equal(ok.statusCode, 303, ok.body);
+    assert.equal(String(ok.headers.location), REDIRECT);
+    assert.equal(await changeStatus(w, cr.id), 'Accepted');
+    await w.app.close();
+  });
+});
 
 describe('connections page: a customer grants packages to an accountant (contracts authorization §5)', () => {
   test('the daglig leder adds the accountant by org number and grants merverdiavgift; then takes it back', async () => {

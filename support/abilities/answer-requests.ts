@@ -1,4 +1,5 @@
-// The ability of a person to answer a system user request (approve or reject, standard or agent),
+// The ability of a person to answer a system user request (approve or reject; standard, agent, or a
+// change request on a standard system user),
 // with interchangeable implementations: the approval UI's backend (Altinn's Access Management BFF,
 // when the target declares `am-bff`), Authentication's end-user routes, or the approval page in the
 // browser. Tasks call `answerRequestsFor(person)` and read one answer shape (`RequestAnswer`); which
@@ -68,9 +69,12 @@ const authentication: AnswerRequests = {
     const client = person.authentication;
     const { kind, requestId } = request;
     const partyId = await request.partyId();
-    const response = kind === 'agent'
-      ? await (reply === 'approve' ? client.approveAgentRequest(token, partyId, requestId) : client.rejectAgentRequest(token, partyId, requestId))
-      : await (reply === 'approve' ? client.approveRequest(token, partyId, requestId) : client.rejectRequest(token, partyId, requestId));
+    const calls = {
+      standard: { approve: client.approveRequest, reject: client.rejectRequest },
+      agent: { approve: client.approveAgentRequest, reject: client.rejectAgentRequest },
+      change: { approve: client.approveChangeRequest, reject: client.rejectChangeRequest },
+    }[kind];
+    const response = await calls[reply].call(client, token, partyId, requestId);
     return apiAnswer('authentication', reply, response);
   },
   refusal: sameRefusal,

@@ -14,6 +14,7 @@ import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
 import type { PortalAnswer } from '../browser/portal.ts';
+import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
 
@@ -48,6 +49,8 @@ export interface CompanyNotes extends AnswerNotes {
   accountantOrgNo?: string;
   /** What the company, as a customer, granted an accountant in Altinn. */
   delegation: DelegationNotes;
+  /** The answers to a change request on its system user, and the system user as it read it. */
+  change?: ChangeAnswerNotes;
 }
 
 export class Company extends Actor {

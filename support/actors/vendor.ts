@@ -18,6 +18,7 @@ import type { Company } from './company.ts';
 import type { MessageNotes } from '../tasks/dialogporten.ts';
 import type { FileTransferNotes } from '../tasks/formidling.ts';
 import type { SecurityNotes } from '../tasks/sikkerhet.ts';
+import type { ChangeRequestNotes } from '../tasks/changerequest.ts';
 
 /** Scopes the vendor's own calls to the platform need (contracts authentication §1). */
 export const VENDOR_PLATFORM_SCOPES = [
@@ -45,6 +46,8 @@ export interface CustomerNotes {
   /** GET byexternalref for the customer's standard request (after a refusal: none). */
   requestLookup?: ApiResponse<RequestSystemResponse>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
+  /** The last change request on the customer's standard system user (docs/contracts/change-requests.md). */
+  change?: ChangeRequestNotes;
   /** The agent (client) system user request for an accountant, and the reads of it. */
   agentRequestBody?: CreateAgentRequestSystemUser;
   agentRequest?: ApiResponse<AgentRequestSystemResponse>;

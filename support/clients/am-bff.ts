@@ -7,10 +7,10 @@ import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
 const BASE = '/accessmanagement/api/v1/systemuser';
 
-/** `request` for a standard system user request, `agentrequest` for an agent one. */
-export type BffRequestKind = 'standard' | 'agent';
+/** `request` for a standard system user request, `agentrequest` for an agent one, `changerequest` for a change request on a standard system user. */
+export type BffRequestKind = 'standard' | 'agent' | 'change';
 
-const SEGMENT: Readonly<Record<BffRequestKind, string>> = { standard: 'request', agent: 'agentrequest' };
+const SEGMENT: Readonly<Record<BffRequestKind, string>> = { standard: 'request', agent: 'agentrequest', change: 'changerequest' };
 
 /** SystemUserRequestFE / SystemUserAgentRequestFE (the fields the suite reads). */
 export interface BffRequest {
@@ -27,12 +27,12 @@ export class AmBffClient extends HttpClient {
     super('am-bff', amUiUrl, context);
   }
 
-  /** GET systemuser/request/{requestId} (or agentrequest/{requestId}). */
+  /** GET systemuser/request/{requestId} (or agentrequest/{id}, changerequest/{id}). */
   getRequest(personToken: string, kind: BffRequestKind, requestId: string): Promise<ApiResponse<BffRequest>> {
     return this.send({ method: 'GET', path: `${BASE}/${SEGMENT[kind]}/${encodeURIComponent(requestId)}`, bearer: personToken });
   }
 
-  /** POST systemuser/request/{partyId}/{requestId}/approve|reject (or agentrequest/...): 200 `true`. */
+  /** POST systemuser/request/{partyId}/{requestId}/approve|reject (or agentrequest/..., changerequest/...): 200 `true`. */
   answer(personToken: string, kind: BffRequestKind, partyId: number, requestId: string, reply: 'approve' | 'reject'): Promise<ApiResponse<boolean>> {
     return this.send({ method: 'POST', path: `${BASE}/${SEGMENT[kind]}/${partyId}/${encodeURIComponent(requestId)}/${reply}`, bearer: personToken });
   }

@@ -90,6 +90,43 @@ export interface CreateAgentRequestSystemUser {
 /** AgentRequestSystemResponse: RequestSystemResponse without `rights` (contracts authentication §3.2). */
 export type AgentRequestSystemResponse = Omit<RequestSystemResponse, 'rights'>;
 
+/** ChangeRequestSystemUser: what the vendor asks to add (required) and remove (unwanted) (docs/contracts/change-requests.md §2). */
+export interface ChangeRequestBody {
+  requiredRights?: Right[];
+  unwantedRights?: Right[];
+  requiredAccessPackages?: AccessPackageRef[];
+  unwantedAccessPackages?: AccessPackageRef[];
+  redirectUrl?: string;
+}
+
+/** ChangeRequestResponse (docs/contracts/change-requests.md §2). */
+export interface ChangeRequestResponse {
+  id: string;
+  externalRef?: string;
+  systemId: string;
+  systemUserId: string;
+  partyOrgNo: string;
+  requiredRights: Right[];
+  unwantedRights: Right[];
+  requiredAccessPackages: AccessPackageRef[];
+  unwantedAccessPackages: AccessPackageRef[];
+  status: 'New' | 'Accepted' | 'Rejected' | 'NoChangeNeeded' | string;
+  redirectUrl?: string;
+  confirmUrl: string;
+  created?: string;
+  timedOut?: boolean;
+}
+
+/** A standard system user as its owner reads it (GET systemuser/{party}/{systemUserId}): the packages and rights it holds. */
+export interface SystemUserDetail {
+  id: string;
+  systemId?: string;
+  reporteeOrgNo?: string;
+  accessPackages?: AccessPackageRef[];
+  rights?: Right[];
+  [member: string]: unknown;
+}
+
 /** SystemUserExternalDTO (contracts authentication §5.1). */
 export interface SystemUserExternal {
   id: string;
@@ -227,6 +264,46 @@ export class AuthenticationClient extends HttpClient {
   /** POST systemuser/request/agent/{party}/{requestId}/reject: 200 `true`; nothing is created. */
   rejectAgentRequest(personToken: string, partyId: number, requestId: string): Promise<ApiResponse<boolean>> {
     return this.send({ method: 'POST', path: `${BASE}/systemuser/request/agent/${partyId}/${encodeURIComponent(requestId)}/reject`, bearer: personToken });
+  }
+
+  /** GET systemuser/{party}/{systemUserId}: the owner's system user with the packages and rights it holds. */
+  systemUserOfParty(personToken: string, partyId: number, systemUserId: string): Promise<ApiResponse<SystemUserDetail>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/${partyId}/${encodeURIComponent(systemUserId)}`, bearer: personToken });
+  }
+
+  // Change requests on a standard system user (docs/contracts/change-requests.md) -------------------
+
+  /** POST systemuser/changerequest/vendor?correlation-id=&system-user-id=: 201 new, 200 stored or NoChangeNeeded. */
+  createChangeRequest(token: string, ids: { correlationId: string; systemUserId: string }, body: ChangeRequestBody): Promise<ApiResponse<ChangeRequestResponse>> {
+    return this.send({
+      method: 'POST', path: `${BASE}/systemuser/changerequest/vendor`, bearer: token, json: body,
+      query: { 'correlation-id': ids.correlationId, 'system-user-id': ids.systemUserId },
+    });
+  }
+
+  getChangeRequest(token: string, id: string): Promise<ApiResponse<ChangeRequestResponse>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/changerequest/vendor/${encodeURIComponent(id)}`, bearer: token });
+  }
+
+  /** GET systemuser/changerequest/vendor/byexternalref/{systemId}/{orgNo}/{externalRef}. */
+  changeRequestByExternalRef(token: string, key: { systemId: string; orgNo: string; externalRef: string }): Promise<ApiResponse<ChangeRequestResponse>> {
+    const path = [key.systemId, key.orgNo, key.externalRef].map(encodeURIComponent).join('/');
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/changerequest/vendor/byexternalref/${path}`, bearer: token });
+  }
+
+  /** DELETE systemuser/changerequest/vendor/{id}: 202. */
+  deleteChangeRequest(token: string, id: string): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'DELETE', path: `${BASE}/systemuser/changerequest/vendor/${encodeURIComponent(id)}`, bearer: token });
+  }
+
+  /** POST systemuser/changerequest/{party}/{id}/approve: 200 `true`; the system user's grants change. */
+  approveChangeRequest(personToken: string, partyId: number, id: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/changerequest/${partyId}/${encodeURIComponent(id)}/approve`, bearer: personToken });
+  }
+
+  /** POST systemuser/changerequest/{party}/{id}/reject: 200 `true`; nothing changes. */
+  rejectChangeRequest(personToken: string, partyId: number, id: string): Promise<ApiResponse<boolean>> {
+    return this.send({ method: 'POST', path: `${BASE}/systemuser/changerequest/${partyId}/${encodeURIComponent(id)}/reject`, bearer: personToken });
   }
 
   // Client delegation for agent system users (person token with altinn:clientdelegations.read/.write) --

@@ -45,6 +45,8 @@ export const CAPABILITIES = [
   'tokenveksling',
   /** Persons answer requests through the Access Management BFF at the `amUi` endpoint (docs/contracts/am-bff.md). */
   'am-bff',
+  /** Change requests on standard system users: vendor create/read, end-user approve/reject (docs/contracts/change-requests.md). */
+  'endringsforespørsel',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -19,19 +19,25 @@ export const answerParams = {
   },
 } as const;
 
+/** The members every BFF request shape starts with (index.ts frontHead). */
+const head = {
+  id: { type: 'string' },
+  partyId: { type: 'integer' },
+  partyUuid: { type: 'string' },
+  status: { type: 'string' },
+  redirectUrl: { type: 'string' },
+  system: {
+    type: 'object',
+    properties: { systemId: { type: 'string' }, systemVendorOrgNumber: { type: 'string' }, name: { type: 'string' } },
+  },
+} as const;
+const headRequired = ['id', 'partyId', 'partyUuid', 'status'] as const;
+
 export const requestFE = {
   type: 'object',
-  required: ['id', 'partyId', 'partyUuid', 'status'],
+  required: headRequired,
   properties: {
-    id: { type: 'string' },
-    partyId: { type: 'integer' },
-    partyUuid: { type: 'string' },
-    status: { type: 'string' },
-    redirectUrl: { type: 'string' },
-    system: {
-      type: 'object',
-      properties: { systemId: { type: 'string' }, systemVendorOrgNumber: { type: 'string' }, name: { type: 'string' } },
-    },
+    ...head,
     resources: { type: 'array', items: { type: 'object', properties: { identifier: { type: 'string' } } } },
     accessPackages: { type: 'array', items: { type: 'object', properties: { urn: { type: 'string' } } } },
     created: { type: 'string' },
@@ -41,3 +47,19 @@ export const requestFE = {
 } as const;
 
 export const answered = { type: 'boolean' } as const;
+
+const resourcesFE = { type: 'array', items: { type: 'object', properties: { identifier: { type: 'string' } } } } as const;
+const packagesFE = { type: 'array', items: { type: 'object', properties: { urn: { type: 'string' } } } } as const;
+
+/** SystemUserChangeRequestFE (am-bff.md §2). */
+export const changeRequestFE = {
+  type: 'object',
+  required: headRequired,
+  properties: {
+    ...head,
+    requiredRights: resourcesFE,
+    unwantedRights: resourcesFE,
+    requiredAccessPackages: packagesFE,
+    unwantedAccessPackages: packagesFE,
+  },
+} as const;

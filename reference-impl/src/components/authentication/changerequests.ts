@@ -4,11 +4,12 @@
 // so the PDP's decisions follow.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { faultActive } from '../../faults.ts';
 import { PlainTextError, Unauthorized } from '../../platform/errors.ts';
 import type { Organisation, Right } from '../../platform/model.ts';
-import { partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation, requireVendorForCreate, requireVendorForRead } from './access.ts';
+import { partyOrganisation, personPackages, personPidOf, requireAccessManager, requireRelation, requireVendorForCreate, requireVendorForRead, type PartyStanding } from './access.ts';
 import type { AuthContext } from './context.ts';
-import { changeRequestResponse } from './dto.ts';
+import { changeRequestResponse, changeRequestResponseInternal } from './dto.ts';
 import { checkPersonHoldsPackages, checkPersonMayDelegateRights } from './enduser.ts';
 import { decodeToken, paginate, type Paginated } from './paging.ts';
 import { authProblem } from './problems.ts';
@@ -66,20 +67,52 @@ function changedSystemUser(ctx: AuthContext, found: StoredChangeRequest): Stored
 }
 
 /**
- * What a person can do with a change request, without the HTTP around it. The access-manager rule is
+ * The change itself: the required packages and rights are granted from the party, the unwanted ones
+ * revoked (what is already there, or already gone, is skipped), and the system user's own record (the
+ * end-user detail lists its packages and rights) follows.
+ */
+function applyChange(ctx: AuthContext, org: Organisation, user: StoredSystemUser, found: StoredChangeRequest): void {
+  const access = ctx.services.access;
+  const requiredUrns = found.requiredAccessPackages.map((p) => p.urn);
+  if (requiredUrns.length > 0) access.assignToSystemUser(org.orgNo, user.id, requiredUrns);
+  if (found.requiredRights.length > 0) access.assignRightsToSystemUser(org.orgNo, user.id, found.requiredRights);
+  // An unwanted package that is not in the catalogue cannot be held: skip it rather than fail.
+  const unwantedUrns = found.unwantedAccessPackages.map((p) => p.urn).filter((urn) => ctx.services.catalogue.find(urn)?.urn === urn);
+  access.revokeFromSystemUser(org.orgNo, user.id, unwantedUrns, found.unwantedRights);
+
+  // The system user's own record (the end-user detail lists its packages and rights).
+  const unwanted = new Set(found.unwantedAccessPackages.map((p) => p.urn));
+  const packages = user.accessPackages.filter((p) => !unwanted.has(p.urn));
+  for (const urn of requiredUrns) if (!packages.some((p) => p.urn === urn)) packages.push({ urn });
+  user.accessPackages = packages;
+  const rights = user.rights.filter((r) => !found.unwantedRights.some((u) => sameRight(r, u)));
+  for (const r of found.requiredRights) if (!rights.some((x) => sameRight(x, r))) rights.push({ ...r, resource: r.resource.map((p) => ({ ...p })) });
+  user.rights = rights;
+}
+
+/** A change request as a person reads it: the change request, its party and the person's standing there. */
+export interface PersonChangeRequestView {
+  found: StoredChangeRequest;
+  org: Organisation;
+  standing: PartyStanding;
+}
+
+/**
+ * What a person can do with a change request, without the HTTP around it (Authentication's end-user
+ * routes, the reference portal and the Access Management BFF all call these). The access-manager rule is
  * the one request approval uses (access.ts requireAccessManager); nothing is written before every check
  * passed.
  */
 export function endUserChangeRequestActions(ctx: AuthContext) {
   return {
     /** Read by id: 404 AUTH-00010, 400 AUTH-00000, 403 AUTH-00066 (no relation to the party). */
-    read(pid: string, requestId: string): StoredChangeRequest {
+    read(pid: string, requestId: string): PersonChangeRequestView {
       const found = ctx.store.changeRequests.get(requestId);
       if (!found) throw authProblem('AUTH-00010');
       const org = ctx.services.register.organisation(found.partyOrgNo);
       if (!org) throw authProblem('AUTH-00000');
-      requireRelation(ctx, pid, org);
-      return found;
+      const standing = requireRelation(ctx, pid, org);
+      return { found, org, standing };
     },
 
     /** Read in a party: a change request of another org → 404 AUTH-00010. */
@@ -98,6 +131,11 @@ export function endUserChangeRequestActions(ctx: AuthContext) {
       const found = partyChangeRequest(ctx, requestId, org); // 404 AUTH-00010, 403 AUTH-00041
       if (found.status !== 'New') throw authProblem('AUTH-00013'); // 409
       found.status = 'Rejected';
+      // Fault endring-avvist-gir-tilgang (selfcheck): the rejection changes the system user all the same.
+      if (faultActive(ctx.config, 'endring-avvist-gir-tilgang')) {
+        const user = ctx.store.systemUsers.getActive(found.systemUserId);
+        if (user) applyChange(ctx, org, user, found);
+      }
     },
 
     /**
@@ -119,22 +157,8 @@ export function endUserChangeRequestActions(ctx: AuthContext) {
       checkPersonMayDelegateRights(ctx, held, found.requiredRights); // 403 AUTH-00068/70/71
       checkPersonHoldsPackages(held, found.requiredAccessPackages); // 400 AUTH-00053
 
-      const access = ctx.services.access;
-      const requiredUrns = found.requiredAccessPackages.map((p) => p.urn);
-      if (requiredUrns.length > 0) access.assignToSystemUser(org.orgNo, user.id, requiredUrns);
-      if (found.requiredRights.length > 0) access.assignRightsToSystemUser(org.orgNo, user.id, found.requiredRights);
-      // An unwanted package that is not in the catalogue cannot be held: skip it rather than fail.
-      const unwantedUrns = found.unwantedAccessPackages.map((p) => p.urn).filter((urn) => ctx.services.catalogue.find(urn)?.urn === urn);
-      access.revokeFromSystemUser(org.orgNo, user.id, unwantedUrns, found.unwantedRights);
-
-      // The system user's own record (the end-user detail lists its packages and rights).
-      const unwanted = new Set(found.unwantedAccessPackages.map((p) => p.urn));
-      const packages = user.accessPackages.filter((p) => !unwanted.has(p.urn));
-      for (const urn of requiredUrns) if (!packages.some((p) => p.urn === urn)) packages.push({ urn });
-      user.accessPackages = packages;
-      const rights = user.rights.filter((r) => !found.unwantedRights.some((u) => sameRight(r, u)));
-      for (const r of found.requiredRights) if (!rights.some((x) => sameRight(x, r))) rights.push({ ...r, resource: r.resource.map((p) => ({ ...p })) });
-      user.rights = rights;
+      // Fault endring-godkjent-uten-tilgang (selfcheck): the change request is Accepted, but nothing changes.
+      if (!faultActive(ctx.config, 'endring-godkjent-uten-tilgang')) applyChange(ctx, org, user, found);
       found.status = 'Accepted';
     },
   };
@@ -243,9 +267,10 @@ export function changeRequestHandlers(ctx: AuthContext) {
       return reply.code(202).send();
     },
 
-    /** GET changerequest/{requestId} (end-user). */
+    /** GET changerequest/{requestId} (end-user, what the BFF reads): ChangeRequestResponseInternal, with the party's ids. */
     async getForPerson(request: RequestIdRequest, reply: FastifyReply) {
-      return reply.send(respond(actions.read(personPidOf(request), request.params.requestId)));
+      const { found, org } = actions.read(personPidOf(request), request.params.requestId);
+      return reply.send(changeRequestResponseInternal(ctx.config.publicUrl, found, org));
     },
 
     /** GET changerequest/{party}/{requestId} (end-user). */

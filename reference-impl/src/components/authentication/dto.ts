@@ -163,6 +163,15 @@ export function changeRequestConfirmUrl(publicUrl: string, c: StoredChangeReques
   return `${publicUrl}/portal/accessmanagement/ui/systemuser/changerequest?id=${c.id}&DONTCHOOSEREPORTEE=true`;
 }
 
+/**
+ * ChangeRequestResponseInternal (docs/contracts/change-requests.md §3): what GET changerequest/{id}
+ * answers a person (the BFF's read): the party's ids in place of `timedOut`.
+ */
+export function changeRequestResponseInternal(publicUrl: string, c: StoredChangeRequest, party: Organisation) {
+  const { timedOut: _timedOut, ...rest } = changeRequestResponse(publicUrl, c);
+  return { ...rest, partyId: party.partyId, partyUuid: party.partyUuid };
+}
+
 /** ChangeRequestResponse (docs/contracts/change-requests.md §2). */
 export function changeRequestResponse(publicUrl: string, c: StoredChangeRequest) {
   return {

@@ -1,7 +1,8 @@
-// The confirmUrl pages (contracts authentication §3.1, §3.5): a person reads a system user request
-// (standard or agent) and approves or rejects it through the end-user API. After the answer the browser
-// goes to the request's redirectUrl (validated by the API against the system's allowed URLs when the
-// request was made, and checked again here to be absolute https), or to a receipt page.
+// The confirmUrl pages (contracts authentication §3.1, §3.5; docs/contracts/change-requests.md §3): a
+// person reads a system user request (standard or agent) or a change request on a standard system user,
+// and approves or rejects it through the end-user API. After the answer the browser goes to the
+// request's redirectUrl (validated by the API against the system's allowed URLs when the request was
+// made, and checked again here to be absolute https), or to a receipt page.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentPerson, sendPage, type Person, type PortalContext } from './context.ts';
@@ -13,7 +14,19 @@ import { seg, withQuery, type ApiProblem } from './platform-client.ts';
 import type { RequestActionBody } from './schemas.ts';
 import { portalUrl, redirectToLogin, safeRedirectUrl } from './session.ts';
 
-export type RequestKind = 'standard' | 'agent';
+export type RequestKind = 'standard' | 'agent' | 'change';
+
+type ApiRight = { action?: string; resource: Array<{ id: string; value: string }> };
+
+/** One list on the page: packages or single rights, under its heading. */
+interface ListSpec {
+  id: string;
+  heading: string;
+  /** What the list shows when it is empty. */
+  none: string;
+  packages?: (r: InternalRequest) => Array<{ urn: string }>;
+  rights?: (r: InternalRequest) => ApiRight[];
+}
 
 interface Kind {
   /** The portal page, as in the confirmUrl: .../systemuser/request or .../systemuser/agentrequest. */
@@ -23,10 +36,19 @@ interface Kind {
   /** POST approve / reject for the party (§3.5). */
   answer: (party: number, id: string, action: 'approve' | 'reject') => string;
   title: string;
-  what: string;
+  /** The sentence under the heading: what the vendor asks the customer for. */
+  intro: (vendor: Html | string, customer: string, system: Html) => Html;
+  lists: ListSpec[];
+  /** The receipt's heading and text after an approval and after a rejection. */
+  approved: { title: string; text: (customer: string, system: string) => string };
+  rejected: (system: string) => string;
 }
 
 const AUTH = '/authentication/api/v1/systemuser/request';
+const CHANGE = '/authentication/api/v1/systemuser/changerequest';
+
+const PACKAGES: ListSpec = { id: 'pakker', heading: 'Tilgangspakker', none: 'Ingen tilgangspakker.', packages: (r) => r.accessPackages ?? [] };
+const RIGHTS: ListSpec = { id: 'rettigheter', heading: 'Enkeltrettigheter', none: 'Ingen enkeltrettigheter.', rights: (r) => r.rights ?? [] };
 
 const KINDS: Record<RequestKind, Kind> = {
   standard: {
@@ -34,26 +56,55 @@ const KINDS: Record<RequestKind, Kind> = {
     read: (id) => `${AUTH}/${seg(id)}`,
     answer: (party, id, action) => `${AUTH}/${seg(party)}/${seg(id)}/${action}`,
     title: 'Forespørsel om systembruker',
-    what: 'en systembruker',
+    intro: (vendor, customer, system) => html`${vendor} ber om at ${customer} oppretter en systembruker for systemet ${system} med tilgangene under.`,
+    lists: [PACKAGES, RIGHTS],
+    approved: { title: 'Systembrukeren er opprettet', text: (customer, system) => `${customer} har nå en systembruker for systemet ${system}.` },
+    rejected: (system) => `Det er ikke opprettet noen systembruker for systemet ${system}.`,
   },
   agent: {
     page: '/portal/accessmanagement/ui/systemuser/agentrequest',
     read: (id) => `${AUTH}/agent/${seg(id)}`,
     answer: (party, id, action) => `${AUTH}/agent/${seg(party)}/${seg(id)}/${action}`,
     title: 'Forespørsel om klientsystembruker',
-    what: 'en klientsystembruker',
+    intro: (vendor, customer, system) => html`${vendor} ber om at ${customer} oppretter en klientsystembruker for systemet ${system}, som kan få tilgangspakkene under for kundene dere legger til som klienter.`,
+    lists: [PACKAGES],
+    approved: { title: 'Systembrukeren er opprettet', text: (customer, system) => `${customer} har nå en klientsystembruker for systemet ${system}.` },
+    rejected: (system) => `Det er ikke opprettet noen systembruker for systemet ${system}.`,
+  },
+  // docs/contracts/change-requests.md §3: GET changerequest/{id} answers ChangeRequestResponseInternal.
+  change: {
+    page: '/portal/accessmanagement/ui/systemuser/changerequest',
+    read: (id) => `${CHANGE}/${seg(id)}`,
+    answer: (party, id, action) => `${CHANGE}/${seg(party)}/${seg(id)}/${action}`,
+    title: 'Forespørsel om endring av systembruker',
+    intro: (vendor, customer, system) => html`${vendor} ber om at ${customer} endrer tilgangene til systembrukeren for systemet ${system} slik det står under.`,
+    lists: [
+      { id: 'pakker-legges-til', heading: 'Tilgangspakker som legges til', none: 'Ingen.', packages: (r) => r.requiredAccessPackages ?? [] },
+      { id: 'pakker-fjernes', heading: 'Tilgangspakker som fjernes', none: 'Ingen.', packages: (r) => r.unwantedAccessPackages ?? [] },
+      { id: 'rettigheter-legges-til', heading: 'Enkeltrettigheter som legges til', none: 'Ingen.', rights: (r) => r.requiredRights ?? [] },
+      { id: 'rettigheter-fjernes', heading: 'Enkeltrettigheter som fjernes', none: 'Ingen.', rights: (r) => r.unwantedRights ?? [] },
+    ],
+    approved: { title: 'Endringen er godkjent', text: (customer, system) => `Systembrukeren til ${customer} for systemet ${system} har nå de endrede tilgangene.` },
+    rejected: (system) => `Tilgangene til systembrukeren for systemet ${system} er ikke endret.`,
   },
 };
 
-/** RequestSystemResponseInternal (contracts authentication §3.5), the members the page uses. */
+/**
+ * RequestSystemResponseInternal (contracts authentication §3.5) or ChangeRequestResponseInternal
+ * (docs/contracts/change-requests.md §3), the members the page uses.
+ */
 interface InternalRequest {
   id: string;
   integrationTitle?: string;
   systemId: string;
   partyOrgNo: string;
   partyId: number;
-  rights?: Array<{ action?: string; resource: Array<{ id: string; value: string }> }>;
+  rights?: ApiRight[];
   accessPackages?: Array<{ urn: string }>;
+  requiredRights?: ApiRight[];
+  unwantedRights?: ApiRight[];
+  requiredAccessPackages?: Array<{ urn: string }>;
+  unwantedAccessPackages?: Array<{ urn: string }>;
   status: string;
   redirectUrl?: string;
   userMayEscalateButNotApprove?: boolean;
@@ -64,8 +115,8 @@ interface RequestView {
   systemName: string;
   vendor: string;
   customer: string;
-  packages: PackageInfo[];
-  rights: string[];
+  /** Per list of the kind (Kind.lists, same order): packages or single rights as the page names them. */
+  lists: Array<{ spec: ListSpec; packages: PackageInfo[]; rights: string[] }>;
 }
 
 type Loaded = { view: RequestView } | { problem: ApiProblem; status: number };
@@ -80,14 +131,18 @@ async function load(ctx: PortalContext, person: Person, kind: RequestKind, id: s
   if (res.problem) return { problem: res.problem, status: res.status };
   const request = res.body;
   const system = systemInfo(ctx.services, request.systemId);
-  const [vendorName, customerName, packages, rights] = await Promise.all([
+  const rightName = async (right: ApiRight) => {
+    const titles = await Promise.all(right.resource.filter((r) => r.id === 'urn:altinn:resource').map((r) => resourceTitle(person.api, r.value)));
+    return `${titles.join(', ') || 'Ukjent tjeneste'} – ${actionName(right.action)}`;
+  };
+  const [vendorName, customerName, lists] = await Promise.all([
     system.vendorOrgNo ? organisationName(person.api, system.vendorOrgNo) : Promise.resolve(undefined),
     organisationName(person.api, request.partyOrgNo),
-    Promise.all((request.accessPackages ?? []).map((p) => packageInfo(person.api, p.urn))),
-    Promise.all((request.rights ?? []).map(async (right) => {
-      const titles = await Promise.all(right.resource.filter((r) => r.id === 'urn:altinn:resource').map((r) => resourceTitle(person.api, r.value)));
-      return `${titles.join(', ') || 'Ukjent tjeneste'} – ${actionName(right.action)}`;
-    })),
+    Promise.all(KINDS[kind].lists.map(async (spec) => ({
+      spec,
+      packages: await Promise.all((spec.packages?.(request) ?? []).map((p) => packageInfo(person.api, p.urn))),
+      rights: await Promise.all((spec.rights?.(request) ?? []).map(rightName)),
+    }))),
   ]);
   return {
     view: {
@@ -95,13 +150,23 @@ async function load(ctx: PortalContext, person: Person, kind: RequestKind, id: s
       systemName: system.name,
       vendor: orgLabel(vendorName, system.vendorOrgNo),
       customer: orgLabel(customerName, request.partyOrgNo),
-      packages,
-      rights,
+      lists,
     },
   };
 }
 
-function details(kind: RequestKind, view: RequestView): Html {
+function list(item: RequestView['lists'][number]): Html {
+  const { spec, packages, rights } = item;
+  const items = spec.packages
+    ? packages.map((p) => html`<li><strong>${p.name}</strong>${p.description ? html` – ${p.description}` : ''}</li>`)
+    : rights.map((r) => html`<li>${r}</li>`);
+  return html`<section aria-labelledby="${spec.id}">
+  <h2 class="ds-heading" data-size="sm" id="${spec.id}">${spec.heading}</h2>
+  ${items.length === 0 ? html`<p class="ds-paragraph">${spec.none}</p>` : html`<ul class="ds-list">${items}</ul>`}
+</section>`;
+}
+
+function details(view: RequestView): Html {
   const r = view.request;
   return html`<div class="ds-card" data-variant="tinted">
   ${facts([
@@ -112,18 +177,7 @@ function details(kind: RequestKind, view: RequestView): Html {
     ['Status', REQUEST_STATUS[r.status] ?? r.status],
   ])}
 </div>
-<section aria-labelledby="pakker">
-  <h2 class="ds-heading" data-size="sm" id="pakker">Tilgangspakker</h2>
-  ${view.packages.length === 0
-    ? html`<p class="ds-paragraph">Ingen tilgangspakker.</p>`
-    : html`<ul class="ds-list">${view.packages.map((p) => html`<li><strong>${p.name}</strong>${p.description ? html` – ${p.description}` : ''}</li>`)}</ul>`}
-</section>
-${kind === 'standard' ? html`<section aria-labelledby="rettigheter">
-  <h2 class="ds-heading" data-size="sm" id="rettigheter">Enkeltrettigheter</h2>
-  ${view.rights.length === 0
-    ? html`<p class="ds-paragraph">Ingen enkeltrettigheter.</p>`
-    : html`<ul class="ds-list">${view.rights.map((r) => html`<li>${r}</li>`)}</ul>`}
-</section>` : ''}`;
+${view.lists.map(list)}`;
 }
 
 function answerForms(kind: RequestKind, id: string, token: string): Html {
@@ -150,11 +204,11 @@ function state(kind: RequestKind, view: RequestView, token: string): Html {
 
 function requestPage(kind: RequestKind, view: RequestView, person: Person, problem?: ApiProblem): Html {
   const k = KINDS[kind];
-  const intro = html`<p class="ds-paragraph">${view.vendor} ber om at ${view.customer} oppretter ${k.what} for systemet <strong>${view.systemName}</strong>${kind === 'agent' ? ', som kan få tilgangspakkene under for kundene dere legger til som klienter' : ' med tilgangene under'}.</p>`;
+  const intro = html`<p class="ds-paragraph">${k.intro(view.vendor, view.customer, html`<strong>${view.systemName}</strong>`)}</p>`;
   return page({
     title: k.title,
     user: person.user,
-    body: [problem ? problemAlert('Handlingen ble avvist', problem) : '', intro, details(kind, view), state(kind, view, person.user.csrfToken)],
+    body: [problem ? problemAlert('Handlingen ble avvist', problem) : '', intro, details(view), state(kind, view, person.user.csrfToken)],
   });
 }
 
@@ -164,14 +218,15 @@ function refusedPage(kind: RequestKind, person: Person, problem: ApiProblem): Ht
 
 function receiptPage(kind: RequestKind, view: RequestView, person: Person): Html {
   const r = view.request;
+  const k = KINDS[kind];
   const accepted = r.status === 'Accepted';
-  const title = accepted ? 'Systembrukeren er opprettet' : r.status === 'Rejected' ? 'Forespørselen er avvist' : KINDS[kind].title;
+  const title = accepted ? k.approved.title : r.status === 'Rejected' ? 'Forespørselen er avvist' : k.title;
   const message = accepted
-    ? alert('success', 'Godkjent', html`<p class="ds-paragraph">${view.customer} har nå ${KINDS[kind].what} for systemet ${view.systemName}.</p>`)
+    ? alert('success', 'Godkjent', html`<p class="ds-paragraph">${k.approved.text(view.customer, view.systemName)}</p>`)
     : r.status === 'Rejected'
-      ? alert('info', 'Avvist', html`<p class="ds-paragraph">Det er ikke opprettet noen systembruker for systemet ${view.systemName}.</p>`)
+      ? alert('info', 'Avvist', html`<p class="ds-paragraph">${k.rejected(view.systemName)}</p>`)
       : alert('info', 'Forespørselen er ikke besvart', html`<p class="ds-paragraph">Status: ${REQUEST_STATUS[r.status] ?? r.status}.</p>`);
-  return page({ title, user: person.user, body: [message, details(kind, view)] });
+  return page({ title, user: person.user, body: [message, details(view)] });
 }
 
 export function requestHandlers(ctx: PortalContext, kind: RequestKind) {

@@ -35,8 +35,9 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
   }
   app.post('/logout', { preValidation: csrf, schema: { body: s.csrfOnlyBody } }, login.logout);
 
-  // ---- confirmUrl pages: standard and agent system user requests (contracts authentication §3.1, §3.5) ----
-  for (const [kind, page] of [['standard', 'request'], ['agent', 'agentrequest']] as Array<[RequestKind, string]>) {
+  // ---- confirmUrl pages: standard and agent system user requests (contracts authentication §3.1, §3.5)
+  // and change requests on standard system users (docs/contracts/change-requests.md §3) ----
+  for (const [kind, page] of [['standard', 'request'], ['agent', 'agentrequest'], ['change', 'changerequest']] as Array<[RequestKind, string]>) {
     const h = requestHandlers(ctx, kind);
     const base = `/accessmanagement/ui/systemuser/${page}`;
     app.get<{ Querystring: { id: string } }>(base, { schema: { querystring: s.requestPageQuery } }, h.show);

@@ -1,5 +1,5 @@
 // The confirmUrl page of a system user request (standard: …/systemuser/request?id=…, agent:
-// …/systemuser/agentrequest?id=…): what the vendor asks for, with Godkjenn and Avvis when the person
+// …/systemuser/agentrequest?id=…, change request: …/systemuser/changerequest?id=…): what the vendor asks for, with Godkjenn and Avvis when the person
 // may answer, or the reason they may not.
 
 import type { Locator, Page } from 'playwright-core';

@@ -7,14 +7,15 @@ import type { PageState, PageView } from '../../portal.ts';
 
 /** Main headings and notice headings that say what happened, as this portal words them. */
 export const TEXTS = {
-  approved: 'Systembrukeren er opprettet',
+  /** The receipt after approving a request, and after approving a change request. */
+  approved: ['Systembrukeren er opprettet', 'Endringen er godkjent'],
   rejected: 'Forespørselen er avvist',
   alreadyAnswered: 'Forespørselen er allerede besvart',
   notAccessManager: 'Du kan ikke godkjenne denne forespørselen',
   granted: 'Tilgangspakken er gitt.',
   clientAdded: 'Klienten er lagt til.',
   clientRemoved: 'Klienten er fjernet.',
-  requestTitles: ['Forespørsel om systembruker', 'Forespørsel om klientsystembruker'],
+  requestTitles: ['Forespørsel om systembruker', 'Forespørsel om klientsystembruker', 'Forespørsel om endring av systembruker'],
   login: 'Logg inn',
 } as const;
 
@@ -40,7 +41,7 @@ export function onPortal(url: string, portalUrl: string): boolean {
 /** The state a page is in, from its URL, heading, notices and error codes (first match wins). */
 export function classify(view: Omit<PageView, 'shows'>, portalUrl: string): PageState {
   if (!onPortal(view.url, portalUrl)) return 'left-portal';
-  if (view.heading === TEXTS.approved) return 'approved';
+  if ((TEXTS.approved as readonly string[]).includes(view.heading)) return 'approved';
   if (view.heading === TEXTS.rejected) return 'rejected';
   if (view.notices.includes(TEXTS.granted)) return 'granted';
   if (view.notices.includes(TEXTS.clientAdded)) return 'client-added';
