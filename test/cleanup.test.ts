@@ -3,7 +3,10 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanupWanted, runUndos, type Undo } from '../support/cleanup.ts';
+import { castUndos, cleanupWanted, runUndos, type Undo } from '../support/cleanup.ts';
+import { Cast } from '../support/actors/cast.ts';
+import { EvidenceRecorder } from '../support/evidence.ts';
+import { readProfile, resolveProfile } from '../support/target/profile.ts';
 import type { ApiResponse } from '../support/clients/http.ts';
 
 const answer = (status: number): ApiResponse<unknown> =>
@@ -16,6 +19,32 @@ describe('cleanup on external targets', () => {
     assert.equal(cleanupWanted({ reference: false }, {}), true);
     assert.equal(cleanupWanted({ reference: true }, { SAMSVAR_CLEANUP: '1' }), true);
     assert.equal(cleanupWanted({}, { SAMSVAR_CLEANUP: '0' }), false);
+    // A look-alike keeps its parties as the real environment does.
+    assert.equal(cleanupWanted({ reference: true, lookAlike: { as: 'tt02' } }, {}), true);
+  });
+
+  test('undoes what the scenario made, each by whoever may, clients before the agent system user, requests and systems last', async () => {
+    const profile = resolveProfile(readProfile('targets/tt02-simulert.json'), { SAMSVAR_REFERENCE_URL: 'http://ref.invalid' });
+    const cast = new Cast({ profile, recorder: new EvidenceRecorder() });
+    const [accountant, client, company] = [cast.accountant(), cast.client('klienten'), cast.company()];
+    await Promise.all([accountant.ready(), client.ready(), company.ready()]);
+    accountant.notes.systemUserId = 'agent-1';
+    accountant.notes.systemUserType = 'agent';
+    accountant.client(client).added = answer(200) as never;
+    client.notes.delegation.rightHolder = answer(201) as never;
+    company.notes.systemUserId = 'standard-1';
+    company.notes.systemUserType = 'standard';
+    const whats = castUndos(cast).map((u) => u.what);
+    assert.deepEqual(whats, [
+      `klienten ${client.orgNo} på klientsystembrukeren agent-1`,
+      `${accountant.orgNo} som rettighetshaver for ${client.orgNo}`,
+      `systembrukeren standard-1 hos ${company.orgNo}`,
+      `systembrukeren agent-1 hos ${accountant.orgNo}`,
+    ]);
+    // A client already removed, and a refused delegation, leave nothing to undo.
+    accountant.client(client).removed = answer(200) as never;
+    client.notes.delegation.rightHolder = answer(403) as never;
+    assert.deepEqual(castUndos(cast).map((u) => u.what).slice(0, 1), [`systembrukeren standard-1 hos ${company.orgNo}`]);
   });
 
   test('runs every delete in order and reports a failed one without throwing', async () => {

@@ -3,7 +3,8 @@
 // and the service owner asks the PDP directly about a system user (contracts authorization §1, §2, §6).
 
 import assert from 'node:assert/strict';
-import { requireSuccess } from '../assertions.ts';
+import { assertTestable, requireSuccess } from '../assertions.ts';
+import { actionOf, matchUrn, type ResourceRegistryClient } from '../clients/resourceregistry.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import { MVA_POLICY_PACKAGES, MVA_RESOURCE_ID, mvaResource, type ServiceOwner } from '../actors/service-owner.ts';
 import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
@@ -26,8 +27,22 @@ export async function publishMvaResource(owner: ServiceOwner, packageCodes: stri
     owner.notes.resourcePublished = await owner.testdata.putResource(MVA_RESOURCE_ID, mvaResource());
     requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${MVA_RESOURCE_ID} med policy i testdata-API-et`, [200, 201]);
   } else {
-    requireSuccess(await owner.resourceRegistry.resource(MVA_RESOURCE_ID), `Å finne ressursen ${MVA_RESOURCE_ID} i målets ressursregister`, [200]);
+    await requireResourcePolicy(owner.resourceRegistry, MVA_RESOURCE_ID, MVA_POLICY_PACKAGES, ['read', 'write']);
   }
+}
+
+/**
+ * On a target without the test data API the resource is a precondition that lives in the target: it
+ * is read from its resource registry, and unless every package has every action in its policy, the
+ * scenario is not testable, and the message names the resource and what its policy lacks.
+ */
+export async function requireResourcePolicy(registry: ResourceRegistryClient, resourceId: string, packages: readonly string[], actions: readonly string[]): Promise<void> {
+  requireSuccess(await registry.resource(resourceId), `Å finne ressursen ${resourceId} i målets ressursregister`, [200]);
+  const rules = requireSuccess(await registry.policyRules(resourceId), `Å lese policyen til ressursen ${resourceId} i målets ressursregister`, [200]);
+  const lacking = packages.flatMap((code) => actions
+    .filter((action) => !(Array.isArray(rules) ? rules : []).some((rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === `${ACCESS_PACKAGE_PREFIX}${code}`)))
+    .map((action) => `${code}/${action}`));
+  assertTestable(lacking.length === 0, `ressursen ${resourceId} i målet har ikke policyen scenarioet forutsetter (mangler tilgangspakke/handling: ${lacking.join(', ')}).`);
 }
 
 /** The vendor reads the MVA resource and its policy rules in the resource registry (When). */

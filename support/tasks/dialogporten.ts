@@ -8,6 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { assertTestable, requireSuccess } from '../assertions.ts';
+import { requireResourcePolicy } from './autorisasjon.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import {
   organisationParty, serviceResourceUrn,
@@ -120,7 +121,7 @@ export async function publishMessageResource(owner: ServiceOwner, sealed = false
   if (owner.usesTestdataApi) {
     requireSuccess(await owner.testdata.putResource(id, messageResource(owner, sealed)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
   } else {
-    requireSuccess(await owner.resourceRegistry.resource(id), `Å finne meldingstjenesten ${id} i målets ressursregister`, [200]);
+    await requireResourcePolicy(owner.resourceRegistry, id, sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES, ['read']);
   }
 }
 

@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { assertTestable, requireSuccess } from '../assertions.ts';
+import { requireResourcePolicy } from './autorisasjon.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import { brokerParty, bytes, type FileTransferId, type FileTransferInitialize, type FileTransferOverview } from '../clients/broker.ts';
 import { md5Of } from '../checksum.ts';
@@ -99,7 +100,7 @@ export async function publishTinglysingResource(kartverket: Kartverket): Promise
   if (kartverket.usesTestdataApi) {
     requireSuccess(await kartverket.testdata.putResource(TINGLYSING_RESOURCE_ID, tinglysingResource(kartverket)), `Å publisere formidlingsressursen ${TINGLYSING_RESOURCE_ID} i testdata-API-et`, [200, 201]);
   } else {
-    requireSuccess(await kartverket.resourceRegistry.resource(TINGLYSING_RESOURCE_ID), `Å finne formidlingsressursen ${TINGLYSING_RESOURCE_ID} i målets ressursregister`, [200]);
+    await requireResourcePolicy(kartverket.resourceRegistry, TINGLYSING_RESOURCE_ID, [TINGLYSING_PACKAGE], ['read', 'write']);
   }
 }
 
