@@ -5,6 +5,7 @@
 import { endpoint, hasCapability, ProfileError, secretFrom, type AccessComponent, type EndpointKey, type TargetProfile } from '../target/profile.ts';
 import { poolFor, workerIndex, type Fixtures, type MaskinportenClientFixture, type PartyPool } from '../target/fixtures.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
+import { resourceId, type ResourceKey } from '../target/resources.ts';
 import type { EvidenceRecorder } from '../evidence.ts';
 import type { HttpContext } from '../clients/http.ts';
 import type { BrowserSession } from '../browser/session.ts';
@@ -74,6 +75,11 @@ export abstract class Actor {
   /** Platform routes beyond the vendor API: a system's end-user views, token exchange, Altinn's OIDC keys. */
   get platformViews(): PlatformViewsClient {
     return new PlatformViewsClient(this.endpoint('platform'), this.http());
+  }
+
+  /** The identifier of the resource with this role on the target (support/target/resources.ts). */
+  resource(key: ResourceKey): string {
+    return resourceId(this.context.profile, key);
   }
 
   /** True when the target builds each scenario's world through the test data API. */

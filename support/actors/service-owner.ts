@@ -4,6 +4,7 @@
 // whether a system user may act for a party.
 
 import { Actor, type ActorContext } from './actor.ts';
+import { SAMPLE_RESOURCES } from '../target/resources.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
 import { AuthorizationClient } from '../clients/authorization.ts';
 import { MaskinportenClient } from '../clients/maskinporten.ts';
@@ -24,7 +25,7 @@ export const SKATTEETATEN_ORGNO = '310000019';
 export const SKATTEETATEN_ORGCODE = 'skd';
 
 /** The MVA sample service's resource and the package its policy names (docs/samsvar-apis.md §3). */
-export const MVA_RESOURCE_ID = 'samsvar-mva-rapportering';
+export const MVA_RESOURCE_ID = SAMPLE_RESOURCES.mva;
 export const MVA_PACKAGE = 'merverdiavgift';
 export const MVA_ACTIONS = ['read', 'write'] as const;
 

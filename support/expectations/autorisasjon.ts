@@ -15,14 +15,15 @@ export function expectPolicyRequiresPackage(vendor: Vendor, packageCode: string,
   const resource = vendor.notes.resourceRead;
   const rules = vendor.notes.policyRules;
   assert.ok(resource && rules, 'Systemleverandøren har ikke lest ressursen og policyen.');
-  expectStatus(resource, 200, 'PDP-3', `Oppslag på ressursen ${MVA_RESOURCE_ID}`);
-  assert.equal(resource.data?.identifier, MVA_RESOURCE_ID, `[PDP-3] Ressursen skal ha identifier ${MVA_RESOURCE_ID}, hadde ${resource.data?.identifier}.`);
-  expectStatus(rules, 200, 'PDP-3', `Oppslag på policyreglene til ${MVA_RESOURCE_ID}`);
+  const id = vendor.resource('mva');
+  expectStatus(resource, 200, 'PDP-3', `Oppslag på ressursen ${id}`);
+  assert.equal(resource.data?.identifier, id, `[PDP-3] Ressursen skal ha identifier ${id}, hadde ${resource.data?.identifier}.`);
+  expectStatus(rules, 200, 'PDP-3', `Oppslag på policyreglene til ${id}`);
   const urn = `${ACCESS_PACKAGE_PREFIX}${packageCode}`;
   const matching = (Array.isArray(rules.data) ? rules.data : []).filter(
     (rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === urn),
   );
-  assert.ok(matching.length > 0, `[SB-0.3] Policyen til ${MVA_RESOURCE_ID} skal gi tilgangspakken ${packageCode} handlingen ${action}; reglene var ${JSON.stringify(rules.body)}.`);
+  assert.ok(matching.length > 0, `[SB-0.3] Policyen til ${id} skal gi tilgangspakken ${packageCode} handlingen ${action}; reglene var ${JSON.stringify(rules.body)}.`);
 }
 
 /** SB-3.0: the package exists in Altinn's catalogue and may be assigned directly (to a standard system user). */

@@ -151,17 +151,17 @@ export function expectedQuestion(service: PepService, vendor: Vendor, systemUser
   switch (service) {
     case 'mva': {
       assertTestable(notes.report, `systemet har ikke sendt noen MVA-rapport for ${party.role}.`);
-      return { ...common, resource: MVA_RESOURCE_ID, action: 'write', calledAt: notes.report.sentAt };
+      return { ...common, resource: vendor.resource('mva'), action: 'write', calledAt: notes.report.sentAt };
     }
     case 'dialogporten': {
       const search = notes.messages?.search;
       assertTestable(search, `systemet har ikke søkt etter meldingene til ${party.role} i Dialogporten.`);
-      return { ...common, resource: MESSAGE_RESOURCE_ID, action: 'read', calledAt: Date.parse(search.answer.response.exchange.startedAt) };
+      return { ...common, resource: vendor.resource('messages'), action: 'read', calledAt: Date.parse(search.answer.response.exchange.startedAt) };
     }
     case 'broker': {
       const initialize = notes.fileTransfer?.initialize;
       assertTestable(initialize, `systemet har ikke sendt noen tinglysning for ${party.role} gjennom formidlingstjenesten.`);
-      return { ...common, resource: TINGLYSING_RESOURCE_ID, action: 'write', calledAt: Date.parse(initialize.exchange.startedAt) };
+      return { ...common, resource: vendor.resource('tinglysing'), action: 'write', calledAt: Date.parse(initialize.exchange.startedAt) };
     }
   }
 }

@@ -59,7 +59,7 @@ export function expectTransferPublished(vendor: Vendor, company: Company, kartve
   assert.ok(overview?.published, `${what}: published skal ha tidspunktet filen ble publisert, var ${String(overview?.published)}.`);
   assert.equal(overview?.checksum, document.md5, `${what}: checksum skal være MD5-en systemet sendte (${document.md5}), var ${overview?.checksum}.`);
   assert.equal(overview?.fileTransferSize, document.content.length, `${what}: fileTransferSize skal være ${document.content.length}, var ${overview?.fileTransferSize}.`);
-  assert.equal(overview?.resourceId, TINGLYSING_RESOURCE_ID, `${what}: resourceId skal være ${TINGLYSING_RESOURCE_ID}, var ${overview?.resourceId}.`);
+  assert.equal(overview?.resourceId, vendor.resource('tinglysing'), `${what}: resourceId skal være ${vendor.resource('tinglysing')}, var ${overview?.resourceId}.`);
   assert.equal(overview?.fileName, document.fileName, `${what}: fileName skal være ${document.fileName}, var ${overview?.fileName}.`);
   assert.equal(overview?.sendersFileTransferReference, document.reference, `${what}: sendersFileTransferReference skal være ${document.reference}, var ${overview?.sendersFileTransferReference}.`);
   assert.equal(overview?.sender, brokerParty(company.orgNo), `${what}: sender skal være ${brokerParty(company.orgNo)}, var ${overview?.sender}.`);

@@ -68,6 +68,6 @@ export async function expectPdpAsked(owner: ServiceOwner, vendor: Vendor, party:
   const systemUserId = tokenOwner.notes.systemUserId;
   assertTestable(systemUserId, `systemleverandøren kjenner ikke systembrukeren til ${tokenOwner.role}.`);
   await expectServiceAskedPdp(owner, {
-    service: 'mva', systemUserId, resource: MVA_RESOURCE_ID, action: 'write', partyOrgNo: party.orgNo, partyRole: party.role, calledAt: sentAt, suiteClientIds,
+    service: 'mva', systemUserId, resource: owner.resource('mva'), action: 'write', partyOrgNo: party.orgNo, partyRole: party.role, calledAt: sentAt, suiteClientIds,
   }, decision, krav);
 }

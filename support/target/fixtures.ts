@@ -69,6 +69,8 @@ export interface Fixtures {
   /** "Kartverket": owns the broker resource and receives the files. */
   kartverket?: MaskinportenClientFixture;
   pools: PartyPool[];
+  /** The target's own resource for each role, where Samsvar's sample resource cannot exist (support/target/resources.ts). */
+  resources?: Partial<Record<'mva' | 'messages' | 'sealedMessages' | 'tinglysing', string>>;
 }
 
 /** Where a pool key's party is described, for messages. */

@@ -24,10 +24,10 @@ export async function publishMvaResource(owner: ServiceOwner, packageCodes: stri
   }
   await owner.ready();
   if (owner.usesTestdataApi) {
-    owner.notes.resourcePublished = await owner.testdata.putResource(MVA_RESOURCE_ID, mvaResource());
-    requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${MVA_RESOURCE_ID} med policy i testdata-API-et`, [200, 201]);
+    owner.notes.resourcePublished = await owner.testdata.putResource(owner.resource('mva'), mvaResource());
+    requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${owner.resource('mva')} med policy i testdata-API-et`, [200, 201]);
   } else {
-    await requireResourcePolicy(owner.resourceRegistry, MVA_RESOURCE_ID, MVA_POLICY_PACKAGES, ['read', 'write']);
+    await requireResourcePolicy(owner.resourceRegistry, owner.resource('mva'), MVA_POLICY_PACKAGES, ['read', 'write']);
   }
 }
 
@@ -47,8 +47,8 @@ export async function requireResourcePolicy(registry: ResourceRegistryClient, re
 
 /** The vendor reads the MVA resource and its policy rules in the resource registry (When). */
 export async function readServiceRights(vendor: Vendor): Promise<void> {
-  vendor.notes.resourceRead = await vendor.resourceRegistry.resource(MVA_RESOURCE_ID);
-  vendor.notes.policyRules = await vendor.resourceRegistry.policyRules(MVA_RESOURCE_ID);
+  vendor.notes.resourceRead = await vendor.resourceRegistry.resource(vendor.resource('mva'));
+  vendor.notes.policyRules = await vendor.resourceRegistry.policyRules(vendor.resource('mva'));
 }
 
 /** The vendor looks an access package up in Altinn's catalogue (When). */
@@ -62,7 +62,7 @@ export async function lookUpAccessPackage(vendor: Vendor, code: string): Promise
  */
 export async function askPdp(serviceOwner: ServiceOwner, owner: Company, party: Company, action: string): Promise<ApiResponse<unknown>> {
   await party.ready();
-  const question = { systemUserId: systemUserIdOf(owner), systemUserOwnerOrgNo: owner.orgNo, partyOrgNo: party.orgNo, action, resource: MVA_RESOURCE_ID };
+  const question = { systemUserId: systemUserIdOf(owner), systemUserOwnerOrgNo: owner.orgNo, partyOrgNo: party.orgNo, action, resource: serviceOwner.resource('mva') };
   const response = await serviceOwner.authorization.authorize(await serviceOwner.pdpToken(), systemUserDecisionRequest(question));
   serviceOwner.notes.decision = { question, response };
   return response;

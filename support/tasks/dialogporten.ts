@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { requireResourcePolicy } from './autorisasjon.ts';
+import { SAMPLE_RESOURCES } from '../target/resources.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import {
   organisationParty, serviceResourceUrn,
@@ -25,9 +26,9 @@ import type { Company } from '../actors/company.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
 /** The service owner's message service: its policy gives the accountant packages `read` (seed scenario 4, forutsetning 1). */
-export const MESSAGE_RESOURCE_ID = 'samsvar-dialogporten-meldinger';
+export const MESSAGE_RESOURCE_ID = SAMPLE_RESOURCES.messages;
 /** A second message service whose policy names only a package no accountant holds: its messages are not for the accountant. */
-export const SEALED_MESSAGE_RESOURCE_ID = 'samsvar-dialogporten-taushetsbelagt';
+export const SEALED_MESSAGE_RESOURCE_ID = SAMPLE_RESOURCES.sealedMessages;
 export const SEALED_MESSAGE_PACKAGE = 'post-til-virksomheten-med-taushetsbelagt-innhold';
 /** The accountant packages that give read access to the messages. */
 export const MESSAGE_READ_PACKAGES: readonly string[] = MVA_ACCOUNTANT_PACKAGES;
@@ -117,7 +118,7 @@ function messageResource(owner: ServiceOwner, sealed: boolean): TestResource {
  */
 export async function publishMessageResource(owner: ServiceOwner, sealed = false): Promise<void> {
   await owner.ready();
-  const id = sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID;
+  const id = owner.resource(sealed ? 'sealedMessages' : 'messages');
   if (owner.usesTestdataApi) {
     requireSuccess(await owner.testdata.putResource(id, messageResource(owner, sealed)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
   } else {
@@ -157,7 +158,7 @@ export async function sendMessages(owner: ServiceOwner, party: Company, count: n
   const notes = sentNotes(owner);
   const list = notes.byParty.get(party.orgNo) ?? [];
   notes.byParty.set(party.orgNo, list);
-  const resourceId = sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID;
+  const resourceId = owner.resource(sealed ? 'sealedMessages' : 'messages');
   const sent: SentMessage[] = [];
   for (let i = 1; i <= count; i++) {
     const body = messageBody(party, resourceId, list.length + 1, sealed);
@@ -257,7 +258,7 @@ export async function askPdpAboutMessages(owner: ServiceOwner, systemUserOwner: 
     systemUserOwnerOrgNo: systemUserOwner.orgNo,
     partyOrgNo: party.orgNo,
     action: 'read',
-    resource: sealed ? SEALED_MESSAGE_RESOURCE_ID : MESSAGE_RESOURCE_ID,
+    resource: owner.resource(sealed ? 'sealedMessages' : 'messages'),
   };
   const response = await owner.authorization.authorize(await owner.pdpToken(), systemUserDecisionRequest(question));
   owner.notes.decision = { question, response };

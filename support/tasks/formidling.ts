@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { requireResourcePolicy } from './autorisasjon.ts';
+import { SAMPLE_RESOURCES } from '../target/resources.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import { brokerParty, bytes, type FileTransferId, type FileTransferInitialize, type FileTransferOverview } from '../clients/broker.ts';
 import { md5Of } from '../checksum.ts';
@@ -23,14 +24,14 @@ import type { Person } from '../actors/person.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
 /** Kartverket's broker resource for tinglysning (the real Altinn 3 id is not public: contracts §B.9). */
-export const TINGLYSING_RESOURCE_ID = 'samsvar-tinglysing-formidling';
+export const TINGLYSING_RESOURCE_ID = SAMPLE_RESOURCES.tinglysing;
 /** The access package the resource's policy names (contracts §B.9); the system gets the resource itself, as a single right. */
 export const TINGLYSING_PACKAGE = 'tinglysing-eiendom';
 /** The mandatory property of a tinglysning shipment (contracts §B.9, Kartverket's example client). */
 export const TINGLYSING_OPERATION = 'sendTilTinglysing';
 
 /** The single right on the broker resource, as the system and the request carry it (contracts §B.6, authentication §2.2). */
-export const tinglysingRight = (): Right => ({ resource: [{ id: 'urn:altinn:resource', value: TINGLYSING_RESOURCE_ID }] });
+export const tinglysingRight = (resource: string = TINGLYSING_RESOURCE_ID): Right => ({ resource: [{ id: 'urn:altinn:resource', value: resource }] });
 
 /** The document a user sends: a small synthetic tinglysning, its MD5 and the shipment reference. */
 export interface TinglysingDocument {
@@ -98,9 +99,9 @@ export function tinglysingResource(kartverket: Kartverket): TestResource {
 export async function publishTinglysingResource(kartverket: Kartverket): Promise<void> {
   await kartverket.ready();
   if (kartverket.usesTestdataApi) {
-    requireSuccess(await kartverket.testdata.putResource(TINGLYSING_RESOURCE_ID, tinglysingResource(kartverket)), `Å publisere formidlingsressursen ${TINGLYSING_RESOURCE_ID} i testdata-API-et`, [200, 201]);
+    requireSuccess(await kartverket.testdata.putResource(kartverket.resource('tinglysing'), tinglysingResource(kartverket)), `Å publisere formidlingsressursen ${kartverket.resource('tinglysing')} i testdata-API-et`, [200, 201]);
   } else {
-    await requireResourcePolicy(kartverket.resourceRegistry, TINGLYSING_RESOURCE_ID, [TINGLYSING_PACKAGE], ['read', 'write']);
+    await requireResourcePolicy(kartverket.resourceRegistry, kartverket.resource('tinglysing'), [TINGLYSING_PACKAGE], ['read', 'write']);
   }
 }
 
@@ -113,7 +114,7 @@ export async function ensureTinglysingSystemRegistered(vendor: Vendor): Promise<
     ...systemDescription(vendor, {}),
     name: { nb: 'Samsvar tinglysningssystem', nn: 'Samsvar tinglysingssystem', en: 'Samsvar land registration system' },
     description: { nb: 'System for å sende tinglysning via formidlingstjenesten, brukt av Samsvar.', nn: 'System for å sende tinglysing via formidlingstenesta.', en: 'Sends land registrations through the broker.' },
-    rights: [tinglysingRight()],
+    rights: [tinglysingRight(vendor.resource('tinglysing'))],
     accessPackages: [],
     isVisible: true,
   };
@@ -121,7 +122,7 @@ export async function ensureTinglysingSystemRegistered(vendor: Vendor): Promise<
   vendor.notes.system = system;
   const response = await vendor.authentication.registerSystem(await vendor.platformToken(), system);
   vendor.notes.registration = response;
-  requireSuccess(response, `Systemleverandørens registrering av et system med enkeltressursen ${TINGLYSING_RESOURCE_ID}`, [200]);
+  requireSuccess(response, `Systemleverandørens registrering av et system med enkeltressursen ${vendor.resource('tinglysing')}`, [200]);
   vendor.notes.registeredSystemId = system.id;
   (vendor.notes.createdSystems ??= []).push(system.id);
   return system.id;
@@ -133,7 +134,7 @@ export async function requestTinglysingSystemUser(vendor: Vendor, company: Compa
   acquireSystem(company, vendor);
   const systemId = vendor.notes.registeredSystemId;
   assertTestable(systemId, 'systemleverandøren har ikke registrert noe system i dette scenarioet.');
-  const body = { systemId, partyOrgNo: company.orgNo, rights: [tinglysingRight()] };
+  const body = { systemId, partyOrgNo: company.orgNo, rights: [tinglysingRight(vendor.resource('tinglysing'))] };
   const notes = vendor.customer(company);
   notes.requestBody = body;
   notes.request = await vendor.authentication.createRequest(await vendor.platformToken(), body);
@@ -217,7 +218,7 @@ export async function sendTinglysing(vendor: Vendor, kartverket: Kartverket, com
   assertTestable(document, `ingen bruker hos ${company.role} har valgt en tinglysning å sende.`);
   const token = await brokerTokenOf(vendor, company);
   const body: FileTransferInitialize = {
-    resourceId: TINGLYSING_RESOURCE_ID,
+    resourceId: vendor.resource('tinglysing'),
     fileName: document.fileName,
     sendersFileTransferReference: document.reference,
     sender: brokerParty(company.orgNo),
@@ -253,7 +254,7 @@ export async function askPdpAboutTinglysing(kartverket: Kartverket, systemUserOw
     systemUserOwnerOrgNo: systemUserOwner.orgNo,
     partyOrgNo: party.orgNo,
     action: 'write',
-    resource: TINGLYSING_RESOURCE_ID,
+    resource: kartverket.resource('tinglysing'),
   };
   const response = await kartverket.authorization.authorize(await kartverket.pdpToken(), systemUserDecisionRequest(question));
   kartverket.notes.decision = { question, response };
@@ -264,7 +265,7 @@ export async function askPdpAboutTinglysing(kartverket: Kartverket, systemUserOw
 /** Kartverket lists the tinglysning files published for it (When). */
 export async function listWaitingTransfers(kartverket: Kartverket): Promise<void> {
   kartverket.reception.list = await kartverket.broker.list(await kartverket.brokerToken(), {
-    resourceId: TINGLYSING_RESOURCE_ID,
+    resourceId: kartverket.resource('tinglysing'),
     role: 'Recipient',
     status: 'Published',
   });

@@ -187,7 +187,7 @@ export const PROTECTED_APIS = {
   formidlingstjenesten: {
     genuineToken: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MESSAGE_AND_FILE_SCOPES.brokerWrite)),
     tokenWithoutScope: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MVA_SCOPES.write)),
-    call: (vendor, _company, token) => vendor.broker.list(token, { resourceId: TINGLYSING_RESOURCE_ID }),
+    call: (vendor, _company, token) => vendor.broker.list(token, { resourceId: vendor.resource('tinglysing') }),
   },
 } as const satisfies Record<string, ProtectedApi>;
 
