@@ -66,6 +66,14 @@ test('TT02 look-alike', async (t) => {
     }
   });
 
+  await t.test('the ID-porten discovery names no test login', async () => {
+    const res = await app.inject({ method: 'GET', url: '/idporten/.well-known/openid-configuration' });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json() as { issuer: string; token_endpoint?: string };
+    assert.ok(body.issuer);
+    assert.equal(body.token_endpoint, undefined);
+  });
+
   await t.test('the seeded parties, roles, clients and resources are visible through the platform APIs', async () => {
     const res = await app.inject({ method: 'GET', url: '/resourceregistry/api/v1/resource/samsvar-formidling' });
     assert.equal(res.statusCode, 200, res.body);

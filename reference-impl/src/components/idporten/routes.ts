@@ -67,7 +67,8 @@ export async function idportenRoutes(app: FastifyInstance, opts: ComponentOption
     return {
       issuer: issuers.issuer('idporten'),
       jwks_uri: `${base}/jwk`,
-      token_endpoint: `${base}/api/v1/testlogin`,
+      // The TT02 look-alike has no test login, so its discovery names none.
+      ...(config.tt02 ? {} : { token_endpoint: `${base}/api/v1/testlogin` }),
       scopes_supported: ['openid', DEFAULT_SCOPE],
       subject_types_supported: ['pairwise'],
       acr_values_supported: ['idporten-loa-high'],

@@ -26,7 +26,8 @@ export const testLoginResponse = accessTokenResponse;
 /** OpenID Connect Discovery 1.0 metadata; every key the stand-in sends is declared. */
 export const openidConfigurationResponse = {
   type: 'object',
-  required: ['issuer', 'jwks_uri', 'token_endpoint'],
+  // token_endpoint is absent in the TT02 look-alike, which has no test login (docs/contracts/tt02.md §1).
+  required: ['issuer', 'jwks_uri'],
   properties: {
     issuer: { type: 'string' },
     jwks_uri: { type: 'string' },
