@@ -1,4 +1,5 @@
-// The Samsvar runner: `npm run conformance [-- options] [-- cucumber options]`.
+// The Samsvar runner: `npm run conformance [-- options] [-- cucumber options]`, and
+// `npm run plan -- --target <file>`: what a run would select and what it lacks, without running.
 //
 //   --target <file>             target profile (default: $SAMSVAR_TARGET or targets/referanse.json)
 //   --reports <dir>             where results and reports go (default: reports)
@@ -33,7 +34,7 @@ import { readExpectedFailures, type ExpectedFailure } from './lib/expected-failu
 import { checkTraceability, notApplicable, readRequirements, readScenarios, type Requirement, type SpecScenario } from './lib/features.ts';
 import { refusedOption } from './lib/cucumber-options.ts';
 import { parallelOf, preflight } from './lib/preflight.ts';
-import { prepareLookAlike, type LookAlike } from './lib/look-alike.ts';
+import { lookAlikeProvides, prepareLookAlike, type LookAlike } from './lib/look-alike.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
 import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
@@ -42,6 +43,8 @@ import { bundleRefusal, judge, traceLine, type Verdict } from './lib/verdict.ts'
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 interface Options {
+  /** run: the suite; plan: what a run against the target would select, and what it lacks, without running. */
+  command: 'run' | 'plan';
   target: string;
   reports: string;
   report: boolean;
@@ -53,14 +56,15 @@ interface Options {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nBruk: samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [--end-user api|browser] [cucumber-valg]`);
+  console.error(`${message}\nBruk: samsvar plan [--target <profil>]\n      samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [--end-user api|browser] [cucumber-valg]`);
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
   const [command, ...rest] = argv;
-  if (command !== 'run') usage(`Ukjent kommando: ${command ?? '(ingen)'}`);
+  if (command !== 'run' && command !== 'plan') usage(`Ukjent kommando: ${command ?? '(ingen)'}`);
   const options: Options = {
+    command,
     target: process.env.SAMSVAR_TARGET || 'targets/referanse.json',
     reports: 'reports',
     report: true,
@@ -267,6 +271,33 @@ function printVerdict(
   );
 }
 
+/**
+ * `samsvar plan`: what a run against the target would select (and not, with the capability it
+ * lacks), the seed walk-throughs among them, and what the environment still lacks. Starts nothing,
+ * calls nothing, judges nothing: it is not a verdict.
+ */
+function plan(raw: RawProfile & { path: string }, scenarios: SpecScenario[], options: Options): number {
+  const skipped = notApplicable(scenarios, raw.capabilities);
+  const skippedKeys = new Set(skipped.map(scenarioKey));
+  const selected = scenarios.filter((s) => !skippedKeys.has(scenarioKey(s)));
+  console.log(`Plan for «${raw.name}» (${relative(root, raw.path)}): ${selected.length} av ${scenarios.length} scenarier er aktuelle. Ingenting kjøres; dette er ingen dom.`);
+  for (const n of [1, 2, 3, 4, 5]) {
+    const walkThroughs = scenarios.filter((s) => s.tags.includes(`@scenario:${n}`) && s.krav.includes(`SB-${n}.1`));
+    const chosen = walkThroughs.filter((s) => !skippedKeys.has(scenarioKey(s)));
+    console.log(`  Brukerscenario ${n}: ${chosen.length === walkThroughs.length && chosen.length > 0 ? 'gjennomgangen kjøres' : 'gjennomgangen kjøres IKKE'} (${walkThroughs.map((s) => s.name).join('; ')})`);
+  }
+  console.log('Aktuelle scenarier:');
+  for (const s of selected) console.log(`  ${s.name} (${s.uri}:${s.line})`);
+  if (skipped.length > 0) console.log('Ikke aktuelt for målet:');
+  for (const s of skipped) console.log(`  ${s.name} (${s.uri}:${s.line}) — mangler kapabilitet ${s.missing.join(', ')}`);
+  const missing = preflight(raw, process.env, { parallel: parallelOf(options.cucumberArgs), ...(raw.lookAlike ? { provided: lookAlikeProvides(raw) } : {}) });
+  if (missing.length > 0) {
+    console.log('Før en kjøring mangler:');
+    for (const m of missing) console.log(`  - ${m}`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(3);
   const options = parseOptions(process.argv.slice(2));
@@ -286,6 +317,8 @@ async function main(): Promise<number> {
   const scenarios = readScenarios(root);
   const requirements = readRequirements(join(root, 'features/krav.yaml'));
   const gateErrors = traceabilityErrors(scenarios, requirements);
+
+  if (options.command === 'plan') return plan(raw, scenarios, options);
 
   let reference: RunningReference | undefined;
   let lookAlike: LookAlike | undefined;

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, importPKCS8, jwtVerify, SignJWT, type JWK } from 'jose';
@@ -109,5 +110,27 @@ test('the look-alike gives every named client a fresh key: the private key the s
     assert.deepEqual(look.args.filter((a) => a.startsWith('--')), ['--as', '--seed', '--subscription-key-env', '--testtools-credentials-env']);
   } finally {
     look.dispose();
+  }
+});
+
+test('samsvar plan shows what a run against TT02 selects, starting nothing; without a capability a walk-through is not run', () => {
+  const tsx = join(root, 'node_modules/.bin/tsx');
+  const planOf = (target: string) => spawnSync(tsx, ['scripts/samsvar.ts', 'plan', '--target', target], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const out = planOf('targets/tt02.example.json');
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal((out.stdout.match(/gjennomgangen kjøres \(/g) ?? []).length, 5, out.stdout);
+  assert.match(out.stdout, /\d+ av \d+ scenarier er aktuelle/);
+  assert.match(out.stdout, /Test Tools-påloggingen .* SAMSVAR_TT02_TESTTOOLS_CREDENTIALS, som ikke er satt/);
+  const raw = JSON.parse(readFileSync(join(root, 'targets/tt02.example.json'), 'utf8'));
+  raw.capabilities = raw.capabilities.filter((c: string) => c !== 'formidling');
+  delete raw.expectedFailures;
+  const dir = mkdtempSync(join(tmpdir(), 'samsvar-plan-'));
+  try {
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(raw));
+    const without = planOf(join(dir, 'p.json'));
+    assert.match(without.stdout, /Brukerscenario 5: gjennomgangen kjøres IKKE/);
+    assert.match(without.stdout, /— mangler kapabilitet formidling/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -45,6 +45,17 @@ function profileClients(raw: RawProfile): Array<[where: string, client: Maskinpo
   return out;
 }
 
+/** The variables the runner sets itself for a look-alike (so a plan does not ask them of the environment). */
+export function lookAlikeProvides(raw: RawProfile): Set<string> {
+  const names = profileClients(raw).map(([where, client]) => envName(client.privateKey, `${where}.privateKey`));
+  for (const c of ACCESS_COMPONENTS) {
+    const key = raw.access?.[c]?.subscriptionKey;
+    if (key) names.push(envName(key, `access.${c}.subscriptionKey`));
+  }
+  if (raw.persons?.testTools) names.push(envName(raw.persons.testTools.credentials, 'persons.testTools.credentials'));
+  return new Set(names);
+}
+
 export async function prepareLookAlike(raw: RawProfile & { path: string }, env: NodeJS.ProcessEnv): Promise<LookAlike> {
   const look = raw.lookAlike;
   if (!look) throw new ProfileError(`Profilen «${raw.name}» har ingen lookAlike.`);
