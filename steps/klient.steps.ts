@@ -5,6 +5,7 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';
+import { describeDelegation } from '../support/abilities/delegate.ts';
 import { Accountant } from '../support/actors/accountant.ts';
 import { Company } from '../support/actors/company.ts';
 import { ServiceOwner, MVA_ACCOUNTANT_PACKAGES } from '../support/actors/service-owner.ts';
@@ -70,19 +71,19 @@ When('{aktør} ser hvilke klienter som er tilgjengelige for klientsystembrukeren
 });
 
 When('{aktør} ved daglig leder gjør {aktør} til rettighetshaver i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor) {
-  await makeRightHolder(as(customer, Company), as(accountant, Accountant));
+  await this.attach(describeDelegation(await makeRightHolder(as(customer, Company), as(accountant, Accountant))), 'text/plain');
 });
 
 When('{aktør} ved daglig leder gir {aktør} tilgangspakken {string} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
-  await grantPackage(as(customer, Company), as(accountant, Accountant), code);
+  await this.attach(describeDelegation(await grantPackage(as(customer, Company), as(accountant, Accountant), code)), 'text/plain');
 });
 
 When('{aktør} ved daglig leder legger til {aktør} på klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
-  await addClient(as(accountant, Accountant), as(client, Company));
+  await this.attach(describeDelegation(await addClient(as(accountant, Accountant), as(client, Company))), 'text/plain');
 });
 
 When('{aktør} ved daglig leder fjerner {aktør} fra klientsystembrukeren', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
-  await removeClient(as(accountant, Accountant), as(client, Company));
+  await this.attach(describeDelegation(await removeClient(as(accountant, Accountant), as(client, Company))), 'text/plain');
 });
 
 Then('er {aktør} tilgjengelig som klient for klientsystembrukeren til {aktør}', function (this: SamsvarWorld, client: Actor, accountant: Actor) {

@@ -16,12 +16,14 @@
 
 import { markVerified } from './clients/http.ts';
 import type { ApiResponse } from './clients/http.ts';
+import type { DelegationAnswer } from './abilities/delegate.ts';
 import type { Vendor } from './actors/vendor.ts';
 import type { Cast } from './actors/cast.ts';
 import { CLIENT_DELEGATION_SCOPE } from './actors/accountant.ts';
 import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE } from './actors/service-owner.ts';
 
-const ok = (response: ApiResponse<unknown> | undefined): boolean => response !== undefined && response.status >= 200 && response.status < 300;
+/** A person's delegation that went through, on whichever surface (support/abilities/delegate.ts). */
+const done = (answer: DelegationAnswer<unknown> | undefined): boolean => answer?.done === true;
 
 /** Every delete the scenario's cast needs, in the order the platform accepts them (see the top). */
 export function castUndos(cast: Cast): Undo[] {
@@ -29,12 +31,15 @@ export function castUndos(cast: Cast): Undo[] {
   const { accountant, client, companies, serviceOwner, vendor } = cast.existing();
   if (accountant && client && accountant.notes.systemUserId) {
     const notes = accountant.accounting.clients.get(client.orgNo);
-    if (ok(notes?.added) && !ok(notes?.removed)) {
+    if (done(notes?.added) && !done(notes?.removed)) {
       const agent = accountant.notes.systemUserId;
       undos.push({ what: `klienten ${client.orgNo} på klientsystembrukeren ${agent}`, run: async () => accountant.dagligLeder.authentication.removeClient(await accountant.dagligLeder.token(CLIENT_DELEGATION_SCOPE), agent, client.partyUuid) });
     }
   }
-  if (accountant && client && ok(client.notes.delegation.rightHolder)) {
+  // On the portal's form a grant makes the rights holder too, so any delegation that went through is
+  // undone; where a recipient was only named on the form, the delete finds nothing to remove.
+  const delegation = client?.notes.delegation;
+  if (accountant && client && delegation && (done(delegation.rightHolder) || [...delegation.packageGrants.values()].some(done))) {
     const person = client.dagligLeder;
     undos.push({ what: `${accountant.orgNo} som rettighetshaver for ${client.orgNo}`, run: async () => person.accessManagement.removeRightHolder(await person.token(), client.partyUuid, client.partyUuid, accountant.partyUuid) });
   }

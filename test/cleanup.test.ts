@@ -7,7 +7,9 @@ import { castUndos, cleanupWanted, runUndos, type Undo } from '../support/cleanu
 import { Cast } from '../support/actors/cast.ts';
 import { EvidenceRecorder } from '../support/evidence.ts';
 import { readProfile, resolveProfile } from '../support/target/profile.ts';
+import { answered } from '../support/abilities/delegate.ts';
 import type { ApiResponse } from '../support/clients/http.ts';
+import type { PortalAnswer } from '../support/browser/portal.ts';
 
 const answer = (status: number): ApiResponse<unknown> =>
   ({ status, headers: {}, body: '', text: '', exchange: { verified: false } }) as unknown as ApiResponse<unknown>;
@@ -30,8 +32,8 @@ describe('cleanup on external targets', () => {
     await Promise.all([accountant.ready(), client.ready(), company.ready()]);
     accountant.notes.systemUserId = 'agent-1';
     accountant.notes.systemUserType = 'agent';
-    accountant.client(client).added = answer(200) as never;
-    client.notes.delegation.rightHolder = answer(201) as never;
+    accountant.client(client).added = answered('api', 'add-client', answer(200) as never);
+    client.notes.delegation.rightHolder = answered('api', 'right-holder', answer(201) as never);
     company.notes.systemUserId = 'standard-1';
     company.notes.systemUserType = 'standard';
     const whats = castUndos(cast).map((u) => u.what);
@@ -42,8 +44,23 @@ describe('cleanup on external targets', () => {
       `systembrukeren agent-1 hos ${accountant.orgNo}`,
     ]);
     // A client already removed, and a refused delegation, leave nothing to undo.
-    accountant.client(client).removed = answer(200) as never;
-    client.notes.delegation.rightHolder = answer(403) as never;
+    accountant.client(client).removed = answered('api', 'remove-client', answer(200) as never);
+    client.notes.delegation.rightHolder = answered('api', 'right-holder', answer(403) as never);
+    assert.deepEqual(castUndos(cast).map((u) => u.what).slice(0, 1), [`systembrukeren standard-1 hos ${company.orgNo}`]);
+    // What a person did in the portal is undone the same way: a client added there, and a package
+    // granted on the portal's form (which makes the rights holder too); a refused page leaves nothing.
+    const page = (shows: PortalAnswer['view']['shows']): PortalAnswer => ({ action: 'x', offered: true, view: { url: 'u', heading: 'h', notices: [], errorCodes: [], shows } });
+    accountant.client(client).added = answered('browser', 'add-client', page('client-added'));
+    accountant.client(client).removed = answered('browser', 'remove-client', page('refused'));
+    client.notes.delegation.rightHolder = answered('browser', 'right-holder', page('other'));
+    client.notes.delegation.packageGrants.set('regnskapsforer-lonn', answered('browser', 'package', page('granted')));
+    assert.deepEqual(castUndos(cast).map((u) => u.what).slice(0, 2), [
+      `klienten ${client.orgNo} på klientsystembrukeren agent-1`,
+      `${accountant.orgNo} som rettighetshaver for ${client.orgNo}`,
+    ]);
+    client.notes.delegation.rightHolder = undefined;
+    client.notes.delegation.packageGrants.set('regnskapsforer-lonn', answered('browser', 'package', page('refused')));
+    accountant.client(client).added = answered('browser', 'add-client', page('refused'));
     assert.deepEqual(castUndos(cast).map((u) => u.what).slice(0, 1), [`systembrukeren standard-1 hos ${company.orgNo}`]);
   });
 

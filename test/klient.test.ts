@@ -13,6 +13,7 @@ import { EvidenceRecorder } from '../support/evidence.ts';
 import { addClient, confirmNoAccountantRole, grantPackage, listClients, registerAccountantForClient } from '../support/tasks/klient.ts';
 import { expectClientAdded, expectClientRefused, expectGrantRefused } from '../support/expectations/klient.ts';
 import { ProfileError, type TargetProfile } from '../support/target/profile.ts';
+import { httpOutcome } from '../support/abilities/answer-requests.ts';
 
 const ORIGIN = 'http://target.samsvar.invalid';
 const ACCOUNTANT = { orgNo: '310000027', partyId: 50001, partyUuid: '0195efb8-0000-7000-8000-000000000001', dagligLeder: { pid: '01818000123' } };
@@ -113,7 +114,7 @@ test('adding a client: the daglig leder logs in with the client delegation scope
       scope: 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write',
     });
     assert.equal(recorder.exchanges().filter((e) => e.request.url.endsWith('/testlogin')).length, 1, 'one login per scenario and scope');
-    assert.equal(accountant.client(client).added?.exchange.request.headers.authorization, 'Bearer person-token');
+    assert.equal(httpOutcome(accountant.client(client).added)?.exchange.request.headers.authorization, 'Bearer person-token');
     assert.equal(client.notes.accountantOrgNo, ACCOUNTANT.orgNo, 'a client added to an accountant knows it (TOK-3 for its token refusals)');
   });
 });

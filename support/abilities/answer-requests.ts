@@ -136,13 +136,13 @@ export function describeSurface(answer: RequestAnswer): string {
   return `Personen svarte (${answer.reply === 'approve' ? 'godkjenning' : 'avvisning'}) via ${where}.`;
 }
 
-/** The HTTP answer of an API surface; undefined for the browser. */
-export function httpOutcome(answer: RequestAnswer | undefined): ApiResponse<boolean> | undefined {
+/** The HTTP answer of an API surface; undefined for the browser (any person's answer: requests, delegations). */
+export function httpOutcome<T>(answer: { outcome: PersonAnswer<T> } | undefined): ApiResponse<T> | undefined {
   return answer && !isPortalAnswer(answer.outcome) ? answer.outcome : undefined;
 }
 
 /** What the page showed; undefined for an API surface. */
-export function pageOutcome(answer: RequestAnswer | undefined): PortalAnswer | undefined {
+export function pageOutcome(answer: { outcome: PersonAnswer<unknown> } | undefined): PortalAnswer | undefined {
   return answer && isPortalAnswer(answer.outcome) ? answer.outcome : undefined;
 }
 

@@ -8,20 +8,17 @@ import { Company, type FixtureRef } from './company.ts';
 import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
-import type { PortalAnswer } from '../browser/portal.ts';
+import type { DelegationAnswer } from '../abilities/delegate.ts';
 
 /** Scopes of the person token for client delegation (contracts authentication §1). */
 export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write';
 
 /** What the accountant did and saw for one client (keyed by the client's org number). */
 export interface ClientNotes {
-  /** POST clients: the answer to adding the client. */
-  added?: ApiResponse<ClientDelegationResponse>;
-  /** DELETE clients: the answer to removing the client. */
-  removed?: ApiResponse<ClientDelegationResponse>;
-  /** In the browser: what the portal's client page showed after "Legg til …" / "Fjern …". */
-  addedInPortal?: PortalAnswer;
-  removedInPortal?: PortalAnswer;
+  /** Adding the client: POST clients, or what the portal's client page showed after "Legg til …". */
+  added?: DelegationAnswer<ClientDelegationResponse>;
+  /** Removing the client: DELETE clients, or what the page showed after "Fjern …". */
+  removed?: DelegationAnswer<ClientDelegationResponse>;
   /** The packages the accountant asked the customer to delegate (scenario 2, step 1). */
   askedFor?: string[];
 }

@@ -13,7 +13,7 @@ import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
-import type { PortalAnswer } from '../browser/portal.ts';
+import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
@@ -25,14 +25,10 @@ export interface FixtureRef {
 
 /** What a customer did in Altinn for an accountant (contracts authorization §5: connections). */
 export interface DelegationNotes {
-  /** POST connections: the accountant organisation made a rights holder (rettighetshaver). */
-  rightHolder?: ApiResponse<AssignmentDto>;
-  /** POST connections/accesspackages, by package code. */
-  packageGrants: Map<string, ApiResponse<AssignmentPackageDto>>;
-  /** In the browser: naming the accountant as recipient on the portal's form. */
-  rightHolderInPortal?: PortalAnswer;
-  /** In the browser: what the portal showed after granting, by package code. */
-  packageGrantsInPortal: Map<string, PortalAnswer>;
+  /** The accountant organisation made a rights holder (rettighetshaver): POST connections, or naming it on the portal's form. */
+  rightHolder?: DelegationAnswer<AssignmentDto>;
+  /** Granting a package, by package code: POST connections/accesspackages, or what the portal showed. */
+  packageGrants: Map<string, DelegationAnswer<AssignmentPackageDto>>;
   /** GET connections/accesspackages from the customer to the accountant (a question). */
   packagesRead?: ApiResponse<Paged<PackagePermission>>;
 }
@@ -54,7 +50,7 @@ export interface CompanyNotes extends AnswerNotes {
 }
 
 export class Company extends Actor {
-  readonly notes: CompanyNotes = { delegation: { packageGrants: new Map(), packageGrantsInPortal: new Map() } };
+  readonly notes: CompanyNotes = { delegation: { packageGrants: new Map() } };
   readonly dagligLeder: Person;
   /** A board member (ER role MEDL): a relation to the company, but not an access manager. */
   readonly boardMember: Person;

@@ -7,6 +7,8 @@ import { markVerified, type ApiResponse } from '../clients/http.ts';
 import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
 import { clientOrgNos, grantedPackageUrns } from '../tasks/klient.ts';
 import { expectRefusedInPortal, expectShown } from './portal.ts';
+import { httpOutcome, pageOutcome } from '../abilities/answer-requests.ts';
+import { refusalCode, type DelegationAnswer } from '../abilities/delegate.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -43,8 +45,14 @@ function clientList(response: ApiResponse<ClientList> | undefined, accountant: A
   return list;
 }
 
-/** The answer to adding or removing a client: 200 {agent, client}. */
-function expectDelegationAnswer(response: ApiResponse<ClientDelegationResponse> | undefined, accountant: Accountant, client: Company, krav: string, what: string): void {
+/**
+ * The answer to adding or removing a client: 200 {agent, client}; in the portal, the page shows it done
+ * (`shown`, with " i portalen" after `what`).
+ */
+function expectDelegationAnswer(answer: DelegationAnswer<ClientDelegationResponse> | undefined, shown: 'client-added' | 'client-removed', accountant: Accountant, client: Company, krav: string, what: string): void {
+  const page = pageOutcome(answer);
+  if (page) return expectShown(page, [shown], krav, `${what} i portalen`);
+  const response = httpOutcome(answer);
   assert.ok(response, `${accountant.role} har ikke forsøkt dette for ${client.role} (${what}).`);
   expectStatus(response, 200, krav, what);
   const body = response.data;
@@ -72,9 +80,7 @@ export function expectClientNotAvailable(accountant: Accountant, client: Company
 
 /** KD-3: adding the client answered 200 {agent, client} (in the portal: "lagt til"), and the client is now on the agent system user. */
 export function expectClientAdded(accountant: Accountant, client: Company): void {
-  const inPortal = accountant.client(client).addedInPortal;
-  if (inPortal) expectShown(inPortal, ['client-added'], 'KD-3', `Å legge til ${client.role} på klientsystembrukeren i portalen`);
-  else expectDelegationAnswer(accountant.client(client).added, accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
+  expectDelegationAnswer(accountant.client(client).added, 'client-added', accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
   const list = clientList(accountant.accounting.delegated, accountant, 'KD-3', 'Oppslag på klientene til klientsystembrukeren');
   const entry = list?.data.find((c) => c.clientOrganizationNumber === client.orgNo);
   assert.ok(entry, `[KD-3] ${client.role} (${client.orgNo}) skal være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ') || 'ingen'}.`);
@@ -89,16 +95,17 @@ export function expectClientAdded(accountant: Accountant, client: Company): void
  */
 export function expectClientRefused(accountant: Accountant, client: Company, code: string): void {
   const krav = code === 'AUTH-00080' ? 'KD-5' : 'KD-4';
-  const inPortal = accountant.client(client).addedInPortal;
-  if (inPortal) return expectRefusedInPortal(inPortal, { code }, krav, `Å legge til ${client.role} på klientsystembrukeren i portalen`);
-  const response = accountant.client(client).added;
+  const added = accountant.client(client).added;
+  const page = pageOutcome(added);
+  if (page) return expectRefusedInPortal(page, { code }, krav, `Å legge til ${client.role} på klientsystembrukeren i portalen`);
+  const response = httpOutcome(added);
   assert.ok(response, `${accountant.role} har ikke forsøkt å legge til ${client.role}.`);
   expectProblem(response, 400, code, krav, `Å legge til ${client.role} på klientsystembrukeren`);
 }
 
 /** KD-4 / KD-5: after a refused add, the client is not on the agent system user. */
 export function expectClientNotAdded(accountant: Accountant, client: Company): void {
-  const refusedWith = accountant.client(client).added?.problem?.code ?? accountant.client(client).addedInPortal?.view.errorCodes[0];
+  const refusedWith = refusalCode(accountant.client(client).added);
   const krav = refusedWith === 'AUTH-00080' ? 'KD-5' : 'KD-4';
   const list = clientList(accountant.accounting.delegated, accountant, krav, 'Oppslag på klientene til klientsystembrukeren');
   assert.ok(!clientOrgNos(list).includes(client.orgNo), `[${krav}] ${client.role} (${client.orgNo}) skal ikke være blant klientene til klientsystembrukeren etter en avvisning.`);
@@ -106,9 +113,7 @@ export function expectClientNotAdded(accountant: Accountant, client: Company): v
 
 /** KD-6: removing the client answered 200 {agent, client}, and the client is no longer on the agent system user. */
 export function expectClientRemoved(accountant: Accountant, client: Company): void {
-  const inPortal = accountant.client(client).removedInPortal;
-  if (inPortal) expectShown(inPortal, ['client-removed'], 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren i portalen`);
-  else expectDelegationAnswer(accountant.client(client).removed, accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
+  expectDelegationAnswer(accountant.client(client).removed, 'client-removed', accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
   const list = clientList(accountant.accounting.delegated, accountant, 'KD-6', 'Oppslag på klientene til klientsystembrukeren etter fjerning');
   assert.ok(!clientOrgNos(list).includes(client.orgNo), `[KD-6] ${client.role} (${client.orgNo}) skal ikke lenger være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ')}.`);
 }
@@ -130,8 +135,8 @@ function grantedPackages(customer: Company, accountant: Accountant, krav: string
  * carries the package.
  */
 export function expectPackageGranted(customer: Company, accountant: Accountant, code: string): void {
-  const { rightHolder, packageGrants, packageGrantsInPortal } = customer.notes.delegation;
-  const inPortal = packageGrantsInPortal.get(code);
+  const { packageGrants } = customer.notes.delegation;
+  const inPortal = pageOutcome(packageGrants.get(code));
   if (inPortal) {
     // In the portal one form makes the accountant a rights holder and grants the package.
     expectShown(inPortal, ['granted'], 'KD-7', `Å gi ${accountant.role} tilgangspakken ${code} i portalen`);
@@ -139,13 +144,14 @@ export function expectPackageGranted(customer: Company, accountant: Accountant, 
     assert.ok(urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-7] ${accountant.role} skal ha tilgangspakken ${code} fra ${customer.role}, har ${urns.join(', ') || 'ingen'}.`);
     return;
   }
+  const rightHolder = httpOutcome(customer.notes.delegation.rightHolder);
   if (rightHolder) {
     markVerified(rightHolder);
     assert.ok(rightHolder.status === 200 || rightHolder.status === 201, `[KD-7] Å gjøre ${accountant.role} til rettighetshaver skal lykkes, svaret var ${rightHolder.status} ${rightHolder.text}.`);
     const assignment = rightHolder.data;
     assert.ok(sameId(assignment?.fromId, customer.partyUuid) && sameId(assignment?.toId, accountant.partyUuid), `[KD-7] Tildelingen skal gå fra ${customer.role} (${customer.partyUuid}) til ${accountant.role} (${accountant.partyUuid}), var ${JSON.stringify(rightHolder.body)}.`);
   }
-  const grant = packageGrants.get(code);
+  const grant = httpOutcome(packageGrants.get(code));
   assert.ok(grant, `${customer.role} har ikke gitt ${accountant.role} tilgangspakken ${code}.`);
   markVerified(grant);
   assert.ok(grant.status === 200 || grant.status === 201, `[KD-7] Å gi ${accountant.role} tilgangspakken ${code} skal lykkes, svaret var ${grant.status} ${grant.text}.`);
@@ -163,10 +169,11 @@ export function expectPackageGranted(customer: Company, accountant: Accountant, 
  * (contracts authorization §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
  */
 export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): void {
-  const inPortal = customer.notes.delegation.packageGrantsInPortal.get(code);
+  const answer = customer.notes.delegation.packageGrants.get(code);
+  const inPortal = pageOutcome(answer);
   // In the portal the page shows the platform's refusal with the code; a package merely left out of the choices is no refusal.
   if (inPortal) return expectRefusedInPortal(inPortal, { code: errorCode }, 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code} i portalen`);
-  const grant = customer.notes.delegation.packageGrants.get(code);
+  const grant = httpOutcome(answer);
   assert.ok(grant, `${customer.role} har ikke forsøkt å gi ${accountant.role} tilgangspakken ${code}.`);
   expectProblem(grant, 400, 'STD-00000', 'KD-8', `Å gi ${accountant.role} tilgangspakken ${code}`);
   const codes = (grant.problem?.validationErrors ?? []).map((e) => e.code);

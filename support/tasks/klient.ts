@@ -2,39 +2,34 @@
 // API), the customer's delegation to the accountant in Altinn (connections: rights holder and access
 // packages; contracts authorization §5), and client delegation to the accountant's agent system user
 // (contracts authentication §5.3, authorization §4.2–§4.3). What a person does (the customer's daglig
-// leder granting, the accountant's daglig leder adding and removing clients) goes through the end-user
-// APIs, or through the target's portal when persons act in the browser.
+// leder granting, the accountant's daglig leder adding and removing clients) goes through one ability
+// (support/abilities/delegate.ts): the end-user APIs, or the target's portal when persons act in the
+// browser; the tasks note its one answer shape.
 
-import { requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
-import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
+import { requireSuccess } from '../assertions.ts';
 import { agentSystemUserIdOf } from './klientsystembruker.ts';
-import { inPortal, portalFlavour, requireDone, type PageState, type PersonAnswer, type PortalParty } from '../browser/portal.ts';
+import { delegateFor, requireDelegated, type ClientOnAgent, type Connection, type DelegationAnswer } from '../abilities/delegate.ts';
+import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
-import type { Person } from '../actors/person.ts';
 
-/** What the portal shows when a person's action went through. */
-const NAMED_IN_PORTAL: readonly PageState[] = ['other', 'granted'];
-const GRANTED_IN_PORTAL: readonly PageState[] = ['granted'];
-const ADDED_IN_PORTAL: readonly PageState[] = ['client-added'];
-
-/** An organisation as the portal pages address it. */
-function portalParty(company: Company): PortalParty {
+/** An organisation as the person addresses it (number, party and the name a page shows). */
+function party(company: Company): PortalParty {
   return { orgNo: company.orgNo, partyUuid: company.partyUuid, name: company.name };
 }
 
-/**
- * The package's name in Altinn's catalogue: a person picks a package by the name the portal shows,
- * not by its code, so the suite looks the name up the way anyone can (public metadata).
- */
-async function packageName(person: Person, code: string): Promise<string> {
-  const info = requireSuccess(await person.packageCatalogue.packageByUrn(`${ACCESS_PACKAGE_PREFIX}${code}`), `Å slå opp navnet på tilgangspakken ${code} i Altinns tilgangspakkekatalog`, [200]);
-  if (typeof info?.name !== 'string' || info.name === '') throw new ProfileError(`Tilgangspakkekatalogen ga ikke noe navn for ${code}, så personen kan ikke finne den i portalen.`);
-  return info.name;
+/** The connection from the customer to the accountant. */
+function connection(customer: Company, accountant: Accountant): Connection {
+  return { from: party(customer), to: party(accountant) };
+}
+
+/** The client on the accountant's agent system user. */
+function clientOnAgent(accountant: Accountant, client: Company): ClientOnAgent {
+  return { agent: { systemUserId: agentSystemUserIdOf(accountant), owner: party(accountant) }, client: party(client) };
 }
 
 // ---- Enhetsregisteret ------------------------------------------------------------------------------
@@ -72,40 +67,29 @@ export async function confirmNoAccountantRole(accountant: Accountant, client: Co
 // ---- The customer delegates to the accountant in Altinn (connections) ----------------------------
 
 /** The customer's daglig leder makes the accountant organisation a rights holder (When). */
-export async function makeRightHolder(customer: Company, accountant: Accountant): Promise<PersonAnswer<AssignmentDto>> {
+export async function makeRightHolder(customer: Company, accountant: Accountant): Promise<DelegationAnswer<AssignmentDto>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   customer.notes.accountantOrgNo = accountant.orgNo;
   const person = customer.dagligLeder;
-  if (person.actsInBrowser) {
-    const answer = await portalFlavour().nameRightHolder(await inPortal(person), portalParty(customer), accountant.orgNo);
-    customer.notes.delegation.rightHolderInPortal = answer;
-    return answer;
-  }
-  const response = await person.accessManagement.addRightHolder(await person.token(), customer.partyUuid, accountant.partyUuid);
-  customer.notes.delegation.rightHolder = response;
-  return response;
+  const answer = await delegateFor(person).nameRightHolder(person, connection(customer, accountant));
+  customer.notes.delegation.rightHolder = answer;
+  return answer;
 }
 
 /** The customer's daglig leder grants the accountant organisation one access package (When). */
-export async function grantPackage(customer: Company, accountant: Accountant, code: string): Promise<PersonAnswer<AssignmentPackageDto>> {
+export async function grantPackage(customer: Company, accountant: Accountant, code: string): Promise<DelegationAnswer<AssignmentPackageDto>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   const person = customer.dagligLeder;
-  if (person.actsInBrowser) {
-    const name = await packageName(person, code);
-    const answer = await portalFlavour().grantPackage(await inPortal(person), portalParty(customer), accountant.orgNo, name);
-    customer.notes.delegation.packageGrantsInPortal.set(code, answer);
-    return answer;
-  }
-  const response = await person.accessManagement.grantPackage(await person.token(), customer.partyUuid, accountant.partyUuid, `${ACCESS_PACKAGE_PREFIX}${code}`);
-  customer.notes.delegation.packageGrants.set(code, response);
-  return response;
+  const answer = await delegateFor(person).grantPackage(person, connection(customer, accountant), code);
+  customer.notes.delegation.packageGrants.set(code, answer);
+  return answer;
 }
 
 /** Given: the customer has made the accountant a rights holder (and granted these packages). */
 export async function establishDelegation(customer: Company, accountant: Accountant, codes: string[]): Promise<void> {
-  requireDone(await makeRightHolder(customer, accountant), NAMED_IN_PORTAL, `Å gjøre ${accountant.role} til rettighetshaver for ${customer.role}`, [200, 201]);
+  requireDelegated(await makeRightHolder(customer, accountant), `Å gjøre ${accountant.role} til rettighetshaver for ${customer.role}`);
   for (const code of codes) {
-    requireDone(await grantPackage(customer, accountant, code), GRANTED_IN_PORTAL, `Å gi ${accountant.role} tilgangspakken ${code} fra ${customer.role}`, [200, 201]);
+    requireDelegated(await grantPackage(customer, accountant, code), `Å gi ${accountant.role} tilgangspakken ${code} fra ${customer.role}`);
   }
 }
 
@@ -141,39 +125,29 @@ export async function askCustomerToDelegate(accountant: Accountant, customer: Co
 }
 
 /** The accountant's daglig leder adds the client to the agent system user (When). */
-export async function addClient(accountant: Accountant, client: Company): Promise<PersonAnswer<ClientDelegationResponse>> {
+export async function addClient(accountant: Accountant, client: Company): Promise<DelegationAnswer<ClientDelegationResponse>> {
   await client.ready();
-  const agent = agentSystemUserIdOf(accountant);
+  const on = clientOnAgent(accountant, client);
   client.notes.accountantOrgNo = accountant.orgNo;
   const person = accountant.dagligLeder;
-  if (person.actsInBrowser) {
-    const answer = await portalFlavour().addClient(await inPortal(person), { systemUserId: agent, owner: portalParty(accountant) }, portalParty(client));
-    accountant.client(client).addedInPortal = answer;
-    return answer;
-  }
-  const response = await accountant.dagligLeder.authentication.addClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
-  accountant.client(client).added = response;
-  return response;
+  const answer = await delegateFor(person).addClient(person, on);
+  accountant.client(client).added = answer;
+  return answer;
 }
 
 /** Given: the client is on the agent system user. */
 export async function establishClient(accountant: Accountant, client: Company): Promise<void> {
-  requireDone(await addClient(accountant, client), ADDED_IN_PORTAL, `Å legge til ${client.role} på klientsystembrukeren til ${accountant.role}`);
+  requireDelegated(await addClient(accountant, client), `Å legge til ${client.role} på klientsystembrukeren til ${accountant.role}`);
 }
 
 /** The accountant's daglig leder removes the client from the agent system user (When). */
-export async function removeClient(accountant: Accountant, client: Company): Promise<PersonAnswer<ClientDelegationResponse>> {
+export async function removeClient(accountant: Accountant, client: Company): Promise<DelegationAnswer<ClientDelegationResponse>> {
   await client.ready();
-  const agent = agentSystemUserIdOf(accountant);
+  const on = clientOnAgent(accountant, client);
   const person = accountant.dagligLeder;
-  if (person.actsInBrowser) {
-    const answer = await portalFlavour().removeClient(await inPortal(person), { systemUserId: agent, owner: portalParty(accountant) }, portalParty(client));
-    accountant.client(client).removedInPortal = answer;
-    return answer;
-  }
-  const response = await accountant.dagligLeder.authentication.removeClient(await accountant.clientDelegationToken(), agent, client.partyUuid);
-  accountant.client(client).removed = response;
-  return response;
+  const answer = await delegateFor(person).removeClient(person, on);
+  accountant.client(client).removed = answer;
+  return answer;
 }
 
 /** The accountant's daglig leder lists the clients on the agent system user (a question). */
