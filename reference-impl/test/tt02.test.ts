@@ -147,6 +147,28 @@ test('TT02 look-alike', async (t) => {
     const pdp = await app.inject({ method: 'POST', url: '/authorization/api/v1/authorize', headers: { authorization: `Bearer ${ent.body}`, 'ocp-apim-subscription-key': KEY }, payload: decisionBody });
     assert.equal(pdp.statusCode, 200, pdp.body);
   });
+
+  await t.test('no Test Tools route and no route behind API Management answers malformed input with a 5xx', async () => {
+    const routes = app.routeTable.filter((r) => r.url.startsWith('/testtools') || r.url.startsWith('/authorization') || r.url.startsWith('/broker'));
+    assert.ok(routes.some((r) => r.url.startsWith('/testtools')), 'the generator is in the route table');
+    const queries = ['', '?env=tt02', '?env=prod&pid=1&scopes=%%%', `?env=tt02&pid=${PID}&authLvl=9&ttl=-1&partyuuid=x`, '?env=tt02&systemUserId=zz&orgNo=abc', `?env=tt02&${'a'.repeat(3000)}=1`];
+    const auths = [undefined, 'Basic', 'Basic !!!', `Basic ${Buffer.from('nocolon').toString('base64')}`, BASIC, 'Bearer x.y.z'];
+    let requests = 0;
+    for (const route of routes) {
+      const url = route.url.replace(/:[A-Za-z]+/g, 'ukjent');
+      for (const query of queries) {
+        for (const authorization of auths) {
+          for (const key of [undefined, 'feil', KEY]) {
+            const headers: Record<string, string> = { ...(authorization ? { authorization } : {}), ...(key ? { 'ocp-apim-subscription-key': key } : {}) };
+            const res = await app.inject({ method: route.method as 'GET', url: `${url}${query}`, headers, ...(route.method === 'GET' ? {} : { payload: '{"a":' , headers: { ...headers, 'content-type': 'application/json' } }) });
+            requests++;
+            assert.ok(res.statusCode < 500, `${route.method} ${url}${query} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+          }
+        }
+      }
+    }
+    assert.ok(requests > 500, `saw ${requests} requests`);
+  });
 });
 
 test('an invalid fixtures file is refused at start with the path and the problem', async () => {
