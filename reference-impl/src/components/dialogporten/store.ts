@@ -99,8 +99,8 @@ export interface Activity {
 export interface SeenLogEntry {
   id: string;
   seenAt: string;
-  /** The system user that read it (the reference's end users are system users). */
-  systemUserId: string;
+  /** The end user that read it: a system user id, or a person's party URN (checks.ts callerKey). */
+  endUserKey: string;
   seenBy: Actor;
 }
 
