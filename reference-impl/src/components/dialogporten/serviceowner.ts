@@ -403,7 +403,7 @@ export function addActivity(ctx: ServiceOwnerContext, caller: ServiceOwnerCaller
   if (body.type === 'TransmissionOpened' && !body.transmissionId) errors.add('transmissionId', 'An activity of type TransmissionOpened needs to reference a transmission.');
   errors.throwIfAny(); // 400
   if (body.type === 'CorrespondenceOpened' || body.type === 'CorrespondenceConfirmed') {
-    throw forbidden('Use of CorrespondenceConfirmed or CorrespondenceOpened activity types requires the scope digdir:dialogporten.serviceprovider.correspondence.');
+    throw forbidden('Use of CorrespondenceConfirmed or CorrespondenceOpened activity types requires the scope digdir:dialogporten.correspondence.');
   }
   const now = timestamp(nowMs);
   const activity = activityOf(body, now);
