@@ -496,9 +496,10 @@ describe('the service owner API: search, get, end-user contexts, activities (doc
     assert.equal(created.statusCode, 201, created.body);
     const activityId = created.json() as string;
     assert.match(String(created.headers.location), new RegExp(`/serviceowner/dialogs/${id}/activities/${activityId}$`));
-    const got = (await call(w, 'GET', `/serviceowner/dialogs/${id}`, so)).json() as { revision: string; activities: Array<{ id: string; type: string }> };
+    const got = (await call(w, 'GET', `/serviceowner/dialogs/${id}`, so)).json() as { revision: string; activities: Array<{ id: string; type: string; description: Array<{ value: string }> | null }> };
     assert.equal(created.headers.etag, got.revision);
-    assert.ok(got.activities.some((a) => a.id === activityId && a.type === 'Information'));
+    assert.ok(got.activities.some((a) => a.id === activityId && a.type === 'Information' && a.description?.[0]?.value === 'Saken er mottatt'));
+    assertOfficial('V1ServiceOwnerDialogsQueriesGet_Dialog', got);
     assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { ...info, description: [] }), 400, 'description');
     assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { type: 'TransmissionOpened', performedBy: { actorType: 'ServiceOwner' } }), 400, 'transmissionId');
     assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { type: 'TransmissionOpened', performedBy: { actorType: 'ServiceOwner' }, transmissionId: randomUUID() }), 422);

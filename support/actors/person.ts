@@ -12,6 +12,8 @@ import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { AmBffClient } from '../clients/am-bff.ts';
+import { AuthorizationClient } from '../clients/authorization.ts';
+import { DialogportenClient } from '../clients/dialogporten.ts';
 import { hasCapability } from '../target/profile.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
@@ -52,6 +54,16 @@ export class Person extends Actor {
 
   get accessManagement(): AccessManagementClient {
     return new AccessManagementClient(this.endpoint('platform'), this.http());
+  }
+
+  /** Dialogporten's end-user API, which a person reaches with a token for digdir:dialogporten. */
+  get dialogporten(): DialogportenClient {
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http());
+  }
+
+  /** Altinn Authorization's PDP, which a person may ask with an Altinn token holding its scope. */
+  get authorization(): AuthorizationClient {
+    return new AuthorizationClient(this.endpoint('platform'), this.http());
   }
 
   /** The approval UI's backend, Altinn's Access Management BFF (the profile's `amUi` endpoint). */

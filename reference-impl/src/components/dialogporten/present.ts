@@ -52,7 +52,10 @@ function navigationalAction(n: NavigationalAction, authorized: boolean, now: num
 const actor = (a: { actorType: string; actorName: string | null; actorId: string | null }): Json => ({ actorType: a.actorType, actorName: a.actorName, actorId: a.actorId });
 
 export function activity(a: Activity): Json {
-  return { id: a.id, createdAt: a.createdAt, extendedType: a.extendedType, type: a.type, transmissionId: a.transmissionId, performedBy: actor(a.performedBy) };
+  return {
+    id: a.id, createdAt: a.createdAt, extendedType: a.extendedType, type: a.type, transmissionId: a.transmissionId, performedBy: actor(a.performedBy),
+    description: a.description ? a.description.map((l) => ({ ...l })) : null,
+  };
 }
 
 export function isOpened(dialog: Dialog, transmissionId: string): boolean {

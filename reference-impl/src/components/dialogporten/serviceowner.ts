@@ -237,6 +237,7 @@ function activityOf(a: ActivityInput, defaultCreatedAt: string): Activity {
   return {
     id: a.id?.toLowerCase() ?? uuidV7(), createdAt: a.createdAt ? normaliseTimestamp(a.createdAt) : defaultCreatedAt,
     extendedType: a.extendedType ?? null, type: a.type, transmissionId: a.transmissionId?.toLowerCase() ?? null, performedBy: actorOf(a.performedBy),
+    description: a.description && a.description.length > 0 ? localizationsOf(a.description) : null,
   };
 }
 

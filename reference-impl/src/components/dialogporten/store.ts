@@ -93,6 +93,8 @@ export interface Activity {
   type: string;
   transmissionId: string | null;
   performedBy: Actor;
+  /** Only for Information activities (the validator requires it there and refuses it elsewhere). */
+  description: Localization[] | null;
 }
 
 /** One entry of the seen log: who (an end user) read the dialog, and when. */
