@@ -21,17 +21,17 @@ export function expectPersonReadsMessages(person: Person, owner: ServiceOwner, p
   const urn = partyUrnOf(party);
   const search = notes.searches.get(urn);
   assert.ok(search, `${person.role} har ikke søkt etter meldingene til ${party.role}.`);
-  expectStatus(search.response, 200, 'DP-10', `${person.role}s søk etter meldingene til ${party.role}`);
+  expectStatus(search.response, 200, 'DP-10', `Søket ${person.role} gjorde etter meldingene til ${party.role}`);
   expectOfficialShape(search, 'DP-10');
   const items = Array.isArray(search.response.data?.items) ? search.response.data.items : [];
   for (const message of sent) {
-    assert.ok(items.some((i) => i.id === message.id), `[DP-10] ${person.role}s søk skal gi meldingen ${message.id} til ${party.role}; ga ${JSON.stringify(items.map((i) => i.id))}.`);
+    assert.ok(items.some((i) => i.id === message.id), `[DP-10] Søket ${person.role} gjorde skal gi meldingen ${message.id} til ${party.role}; ga ${JSON.stringify(items.map((i) => i.id))}.`);
   }
   for (const item of items) assert.equal(item.party, urn, `[DP-10] Søket etter meldingene til ${party.role} ga meldingen ${item.id} til ${item.party}.`);
   for (const message of sent) {
     const fetched = notes.fetched.get(message.id);
     assert.ok(fetched, `${person.role} har ikke hentet meldingen ${message.id}.`);
-    const what = `${person.role}s oppslag på meldingen ${message.id} til ${party.role}`;
+    const what = `Oppslaget ${person.role} gjorde på meldingen ${message.id} til ${party.role}`;
     expectStatus(fetched.response, 200, 'DP-10', what);
     expectOfficialShape(fetched, 'DP-10');
     const dialog = fetched.response.data;
@@ -45,7 +45,7 @@ export function expectPersonReadsMessages(person: Person, owner: ServiceOwner, p
 export function expectPersonFindsNone(person: Person, party: MessageParty): void {
   const search = personMessages(person).searches.get(partyUrnOf(party));
   assert.ok(search, `${person.role} har ikke søkt etter meldingene til ${party.role}.`);
-  expectStatus(search.response, 200, 'DP-10', `${person.role}s søk etter meldingene til ${party.role}`);
+  expectStatus(search.response, 200, 'DP-10', `Søket ${person.role} gjorde etter meldingene til ${party.role}`);
   expectOfficialShape(search, 'DP-10');
   const items = search.response.data?.items;
   assert.ok(Array.isArray(items), `[DP-10] Svaret skal ha en liste items, var ${search.response.text}.`);
@@ -60,7 +60,7 @@ export function expectPersonRefused(person: Person, owner: ServiceOwner, party: 
   for (const message of sent) {
     const fetched = notes.fetched.get(message.id);
     assert.ok(fetched, `${person.role} har ikke prøvd å hente meldingen ${message.id}.`);
-    const what = `${person.role}s oppslag på meldingen ${message.id} til ${party.role}`;
+    const what = `Oppslaget ${person.role} gjorde på meldingen ${message.id} til ${party.role}`;
     expectStatus(fetched.response, 403, 'DP-10', what);
     const errors = (fetched.response.body as { errors?: Record<string, unknown> } | undefined)?.errors;
     assert.ok(errors && typeof errors === 'object' && 'Forbidden' in errors, `[DP-10] ${what}: avvisningen skal være ProblemDetails med errors.Forbidden, var ${fetched.response.text}.`);
@@ -72,7 +72,7 @@ export function expectPersonRefused(person: Person, owner: ServiceOwner, party: 
 export function expectPersonDecision(person: Person, decision: string): void {
   const asked = personDecision(person);
   assert.ok(asked, `${person.role} har ikke spurt Altinn Autorisasjon.`);
-  const what = `${person.role}s spørsmål med sitt eget Altinn-token om å lese meldingene til ${asked.partyPid === asked.subjectPid ? 'sin egen part' : 'en annen persons part'}`;
+  const what = `Spørsmålet fra ${person.role} med sitt eget Altinn-token om å lese meldingene til ${asked.partyPid === asked.subjectPid ? 'sin egen part' : 'en annen persons part'}`;
   expectStatus(asked.response, 200, 'PDP-5', what);
   const results = decisionResults(asked.response.body);
   assert.equal(results.length, 1, `[PDP-5] ${what}: forventet ett resultat, fikk ${results.length} (${JSON.stringify(asked.response.body)}).`);
@@ -84,7 +84,7 @@ export function expectPersonDecision(person: Person, decision: string): void {
 export function expectPersonQuestionRefused(person: Person, status: number): void {
   const asked = personDecision(person);
   assert.ok(asked, `${person.role} har ikke spurt Altinn Autorisasjon.`);
-  const what = `${person.role}s spørsmål med et Altinn-token uten scopet altinn:authorization/authorize`;
+  const what = `Spørsmålet fra ${person.role} med et Altinn-token uten scopet altinn:authorization/authorize`;
   expectStatus(asked.response, status, 'PDP-5', what);
   assert.deepEqual(decisionResults(asked.response.body), [], `[PDP-5] ${what}: en avvisning skal ikke gi noen beslutning, ga ${JSON.stringify(asked.response.body)}.`);
 }
