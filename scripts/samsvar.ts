@@ -450,4 +450,9 @@ function changedResults(runs: ScenarioResult[][]): Array<{ key: string; name: st
     .map(([key, e]) => ({ key, name: e.name, statuses: e.statuses }));
 }
 
+// `npm run plan | head`: a reader that stops reading is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await main();

@@ -7,6 +7,8 @@ import { as } from '../support/actors/cast.ts';
 import { Company } from '../support/actors/company.ts';
 import { ServiceOwner } from '../support/actors/service-owner.ts';
 import { Vendor } from '../support/actors/vendor.ts';
+import { Person } from '../support/actors/person.ts';
+import { expectPersonDecision } from '../support/expectations/dialogporten-person.ts';
 import { askPdp, lookUpAccessPackage, publishMvaResource, readServiceRights } from '../support/tasks/autorisasjon.ts';
 import { expectDecision, expectPackageAssignable, expectPolicyRequiresPackage } from '../support/expectations/autorisasjon.ts';
 import { decisionLogOffered, expectedQuestion, expectServiceAskedPdp, unobservableNote, type PepService } from '../support/expectations/beslutningslogg.ts';
@@ -40,8 +42,10 @@ Then('ser {aktør} at tilgangspakken {string} kan tildeles direkte til en system
   expectPackageAssignable(as(vendor, Vendor), code);
 });
 
-Then('svarer Altinn Autorisasjon {aktør} med beslutningen {string}', function (this: SamsvarWorld, owner: Actor, decision: string) {
-  expectDecision(as(owner, ServiceOwner), decision);
+Then('svarer Altinn Autorisasjon {aktør} med beslutningen {string}', function (this: SamsvarWorld, asker: Actor, decision: string) {
+  // A person asks with their own Altinn token (PDP-5, PDP-6); a service owner as a PEP.
+  if (asker instanceof Person) expectPersonDecision(asker, decision);
+  else expectDecision(as(asker, ServiceOwner), decision);
 });
 
 /**

@@ -18,7 +18,11 @@ import {
   searchMessages,
   searchWithPlainToken,
   sendMessages,
+  SEALED_MESSAGES,
+  asMessageParty,
 } from '../support/tasks/dialogporten.ts';
+import { expectPersonFindsNone, expectPersonRefused } from '../support/expectations/dialogporten-person.ts';
+import { Person } from '../support/actors/person.ts';
 import {
   expectAllOfficial,
   expectMessagesRefused,
@@ -48,7 +52,7 @@ Given('at {aktør} har sendt {int} melding(er) til {aktør} i Dialogporten', asy
 });
 
 Given('at {aktør} har sendt en taushetsbelagt melding til {aktør} i Dialogporten', async function (this: SamsvarWorld, owner: Actor, party: Actor) {
-  await sendMessages(as(owner, ServiceOwner), as(party, Company), 1, true);
+  await sendMessages(as(owner, ServiceOwner), as(party, Company), 1, SEALED_MESSAGES);
 });
 
 Given('at {aktør} har hentet systembrukertoken for Dialogporten fra Maskinporten for {aktør}', async function (this: SamsvarWorld, vendor: Actor, owner: Actor) {
@@ -104,12 +108,21 @@ Then(
   },
 );
 
-Then('finner {aktør} ingen meldinger til {aktør} i Dialogporten', function (this: SamsvarWorld, vendor: Actor, party: Actor) {
-  expectNoMessagesFound(as(vendor, Vendor), as(party, Company));
+// The system (a system user token) or a person (a person token, DP-10): the same rule, read for each.
+Then('finner {aktør} ingen meldinger til {aktør} i Dialogporten', function (this: SamsvarWorld, reader: Actor, party: Actor) {
+  if (reader instanceof Person) {
+    expectPersonFindsNone(reader, asMessageParty(party));
+    return;
+  }
+  expectNoMessagesFound(as(reader, Vendor), as(party, Company));
 });
 
-Then('nekter Dialogporten {aktør} å hente meldingene {aktør} har sendt til {aktør}', function (this: SamsvarWorld, vendor: Actor, owner: Actor, party: Actor) {
-  expectMessagesRefused(as(vendor, Vendor), as(owner, ServiceOwner), as(party, Company));
+Then('nekter Dialogporten {aktør} å hente meldingene {aktør} har sendt til {aktør}', function (this: SamsvarWorld, reader: Actor, owner: Actor, party: Actor) {
+  if (reader instanceof Person) {
+    expectPersonRefused(reader, as(owner, ServiceOwner), asMessageParty(party));
+    return;
+  }
+  expectMessagesRefused(as(reader, Vendor), as(owner, ServiceOwner), as(party, Company));
 });
 
 Then(

@@ -159,9 +159,9 @@ export const FAULTS = {
   },
   // Dialogporten access and schema
   'dialogporten-viser-alle-parter': {
-    krav: ['DP-2', 'DP-3', 'DP-4'],
+    krav: ['DP-2', 'DP-3', 'DP-4', 'DP-10'],
     description:
-      'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren ser og leser dialoger for alle parter.',
+      'Dialogporten spør ikke PDP-en om lesetilgang: systembrukeren (eller personen) ser og leser dialoger for alle parter.',
   },
   'dialogporten-hopper-over-pdp': {
     krav: ['PEP-1'],
@@ -172,6 +172,32 @@ export const FAULTS = {
     krav: ['DP-6'],
     description:
       'Dialogportens sluttbruker-API kaller feltet «party» for «partyId» i dialogene det returnerer (avvik fra det offisielle skjemaet).',
+  },
+  'dialogporten-streng-innlesing': {
+    krav: ['DP-7'],
+    description:
+      'Dialogporten leser feltnavn og enum-verdier med nøyaktig skrivemåte, ikke uavhengig av store og små bokstaver som ASP.NET: «Title» og «notApplicable» avvises med 400.',
+  },
+  'dialogporten-tjenesteeier-ser-andres': {
+    krav: ['DP-8'],
+    description:
+      'Dialogportens tjenesteeier-API viser også dialoger en annen tjenesteeier har opprettet, i søk og oppslag.',
+  },
+  'dialogporten-aktivitet-uten-eierkontroll': {
+    krav: ['DP-9'],
+    description:
+      'Dialogportens tjenesteeier-API lar en tjenesteeier legge til aktiviteter på en dialog en annen tjenesteeier eier.',
+  },
+  // PDP callers
+  'pdp-kjenner-ikke-priv': {
+    krav: ['PDP-6'],
+    description:
+      'PDP-en gir ikke personen rollen PRIV for sin egen part: en policy som navngir urn:altinn:rolecode:priv gir aldri Permit.',
+  },
+  'pdp-ignorer-scope-for-person': {
+    krav: ['PDP-5'],
+    description:
+      'PDP-en sjekker scopet bare på Maskinporten-tokener: et persontoken uten altinn:authorization/authorize slipper gjennom.',
   },
   // Broker integrity
   'broker-ignorer-md5': {

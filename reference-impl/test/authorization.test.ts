@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createAccessService, createCatalogueService } from '../src/components/accessmanagement/index.ts';
@@ -324,4 +324,45 @@ test('rules match package codes ignoring case and actions exactly', () => {
   assert.equal(evaluateRules(rules, ['merverdiavgift'], undefined), 'NotApplicable');
   assert.equal(evaluateRules([{ subjects: ['urn:altinn:rolecode:dagl'], actions: ['read'] }], ['dagl'], 'read'), 'NotApplicable');
   assert.equal(evaluateRules([...rules, { effect: 'Deny', subjects: ['urn:altinn:accesspackage:lonn'], actions: ['read'] }], ['merverdiavgift', 'lonn'], 'read'), 'Deny');
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe("the PDP's callers and a person's own party (docs/contracts/pdp-callers.md)", () => {
+  async function personAltinnToken(app: FastifyInstance, scope: string): Promise<string> {
+    const login = await app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid: PID, scope } });
+    assert.ok(login.statusCode < 300, login.body);
+    const idporten = (login.json() as { access_token: string }).access_token;
+    const exchanged = await app.inject({ method: 'GET', url: '/authentication/api/v1/exchange/id-porten', headers: { authorization: `Bearer ${idporten}` } });
+    assert.equal(exchanged.statusCode, 200, exchanged.body);
+    return exchanged.body.replace(/^"|"$/g, '');
+  }
+
+  test("a person's Altinn token with the authorize scope is let in; without it 403; ID-porten's own token 401", async () => {
+    const { app } = await referenceApp();
+    const body = request(person(), 'read', orgParty());
+    const withScope = await personAltinnToken(app, 'openid altinn:authorization/authorize');
+    const [result] = await decide(app, withScope, body);
+    assert.equal(result?.decision, 'Permit'); // DAGL holds merverdiavgift in CUSTOMER
+    assert.equal((await authorize(app, await personAltinnToken(app, 'openid altinn:portal/enduser'), body)).statusCode, 403);
+    const raw = ((await app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid: PID, scope: 'openid altinn:authorization/authorize' } })).json() as { access_token: string }).access_token;
+    assert.equal((await authorize(app, raw, body)).statusCode, 401);
+  });
+
+  test("a policy naming the PRIV role permits the person for the person's own party, and nobody else", async () => {
+    const { app } = await referenceApp();
+    const put = await app.inject({ method: 'PUT', url: '/testdata/api/v1/resources/samsvar-privat', payload: {
+      title: { nb: 'Privat' }, resourceType: 'GenericAccessResource', hasCompetentAuthority: { organization: OTHER, orgcode: 'skd' },
+      policy: { rules: [{ subjects: ['urn:altinn:rolecode:priv'], actions: ['read'] }] },
+    } });
+    assert.equal(put.statusCode, 201, put.body);
+    await app.inject({ method: 'POST', url: '/testdata/api/v1/persons', payload: { pid: '01818520030', name: 'Anne Annen' } });
+    const token = await mint(app);
+    const ownParty = attribute('urn:altinn:person:identifier-no', PID);
+    const [own] = await decide(app, token, request(person(), 'read', ownParty, 'samsvar-privat'));
+    assert.equal(own?.decision, 'Permit');
+    const [other] = await decide(app, token, request(person('01818520030'), 'read', ownParty, 'samsvar-privat'));
+    assert.equal(other?.decision, 'NotApplicable');
+    const [org] = await decide(app, token, request(person(), 'read', orgParty(), 'samsvar-privat'));
+    assert.equal(org?.decision, 'NotApplicable');
+  });
 });

@@ -421,3 +421,121 @@ describe('anonymous metadata', () => {
     assertOfficial('V1MetadataLimitsQueriesGet_Limits', res.json());
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+describe('input read as Dialogporten reads it (docs/contracts/input-binding.md §1)', () => {
+  test('member names and enum values in another casing are accepted; the output keeps the schema casing', async () => {
+    const w = await world();
+    const so = await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER);
+    const body = dialogBody({
+      status: 'notApplicable',
+      content: { Title: text('Melding'), summary: text('Sammendrag') },
+      transmissions: [],
+      attachments: [{ urls: [{ url: 'https://etat.example/a.pdf', consumerType: 'gui' }] }],
+    });
+    const created = await call(w, 'POST', '/serviceowner/dialogs', so, body);
+    assert.equal(created.statusCode, 201, created.body);
+    const got = await call(w, 'GET', `/serviceowner/dialogs/${created.json() as string}`, so);
+    assert.equal(got.statusCode, 200, got.body);
+    const dialog = got.json() as { status: string; content: Record<string, unknown>; attachments: Array<{ urls: Array<{ consumerType: string }> }> };
+    assert.equal(dialog.status, 'NotApplicable');
+    assert.ok('title' in dialog.content && !('Title' in dialog.content));
+    assert.equal(dialog.attachments[0]?.urls[0]?.consumerType, 'Gui');
+    assertOfficial('V1ServiceOwnerDialogsQueriesGet_Dialog', dialog);
+  });
+
+  test('unknown members, unknown enum values and wrong types stay refused (400)', async () => {
+    const w = await world();
+    const so = await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER);
+    for (const body of [dialogBody({ status: 'halvferdig' }), dialogBody({ progress: 'femti' }), dialogBody({ ukjent: true })]) {
+      assertProblem(await call(w, 'POST', '/serviceowner/dialogs', so, body), 400);
+    }
+  });
+});
+
+describe('the service owner API: search, get, end-user contexts, activities (docs/contracts/dialogporten-serviceowner.md)', () => {
+  test('search and get show only the own dialogs, in the official shapes; endUserId narrows to what the person may read', async () => {
+    const w = await world();
+    const so = await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER);
+    const id = await createDialog(w);
+    const search = await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}&serviceResource=urn:altinn:resource:${RESOURCE}`, so);
+    assert.equal(search.statusCode, 200, search.body);
+    assertOfficial('PaginatedListOfV1ServiceOwnerDialogsQueriesSearch_Dialog', search.json());
+    assert.deepEqual((search.json() as { items: Array<{ id: string }> }).items.map((d) => d.id), [id]);
+    // DAGL holds merverdiavgift in COMPANY through the role: the person may read; another person may not.
+    const asDagl = await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}&endUserId=urn:altinn:person:identifier-no:${DAGL}`, so);
+    assert.equal((asDagl.json() as { items: unknown[] }).items.length, 1, asDagl.body);
+    const other = await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}&endUserId=urn:altinn:person:identifier-no:01818520030`, so);
+    assert.equal((other.json() as { items: unknown[] }).items.length, 0, other.body);
+    assertProblem(await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}&endUserId=urn:altinn:person:identifier-no:123`, so), 400, 'endUserId');
+    // Another service owner finds nothing and cannot get the dialog (404).
+    const otherSo = await w.mp('digdir:dialogporten.serviceprovider', OTHER_SERVICE_OWNER);
+    assert.equal((((await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}`, otherSo)).json()) as { items: unknown[] }).items.length, 0);
+    assertProblem(await call(w, 'GET', `/serviceowner/dialogs/${id}`, otherSo), 404);
+    const got = await call(w, 'GET', `/serviceowner/dialogs/${id}`, so);
+    assert.equal(got.statusCode, 200, got.body);
+    assert.equal(got.headers.etag, (got.json() as { revision: string }).revision);
+    assertOfficial('V1ServiceOwnerDialogsQueriesGet_Dialog', got.json());
+    // Scopes: the end-user scope is not a service owner's; the search-only scope reaches search but not get.
+    assertProblem(await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}`, await w.mp('digdir:dialogporten', SERVICE_OWNER)), 403);
+    const searchOnly = await w.mp('digdir:dialogporten.serviceprovider.search', SERVICE_OWNER);
+    assert.equal((await call(w, 'GET', `/serviceowner/dialogs?party=${ORG(COMPANY)}`, searchOnly)).statusCode, 200);
+    assertProblem(await call(w, 'GET', `/serviceowner/dialogs/${id}`, searchOnly), 403);
+    const contexts = await call(w, 'GET', `/serviceowner/dialogs/endusercontext?party=${ORG(COMPANY)}`, so);
+    assert.equal(contexts.statusCode, 200, contexts.body);
+    assertOfficial('PaginatedListOfV1ServiceOwnerDialogsQueriesSearchEndUserContext_DialogEndUserContextItem', contexts.json());
+    assert.deepEqual((contexts.json() as { items: Array<{ dialogId: string }> }).items.map((c) => c.dialogId), [id]);
+  });
+
+  test('an activity is added to the own dialog (201, Location, ETag) and its rules are checked', async () => {
+    const w = await world();
+    const so = await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER);
+    const id = await createDialog(w);
+    const info = { type: 'information', performedBy: { actorType: 'serviceOwner' }, description: [{ value: 'Saken er mottatt', languageCode: 'nb' }] };
+    const created = await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, info);
+    assert.equal(created.statusCode, 201, created.body);
+    const activityId = created.json() as string;
+    assert.match(String(created.headers.location), new RegExp(`/serviceowner/dialogs/${id}/activities/${activityId}$`));
+    const got = (await call(w, 'GET', `/serviceowner/dialogs/${id}`, so)).json() as { revision: string; activities: Array<{ id: string; type: string; description: Array<{ value: string }> | null }> };
+    assert.equal(created.headers.etag, got.revision);
+    assert.ok(got.activities.some((a) => a.id === activityId && a.type === 'Information' && a.description?.[0]?.value === 'Saken er mottatt'));
+    assertOfficial('V1ServiceOwnerDialogsQueriesGet_Dialog', got);
+    assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { ...info, description: [] }), 400, 'description');
+    assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { type: 'TransmissionOpened', performedBy: { actorType: 'ServiceOwner' } }), 400, 'transmissionId');
+    assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, { type: 'TransmissionOpened', performedBy: { actorType: 'ServiceOwner' }, transmissionId: randomUUID() }), 422);
+    assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, so, info, { 'if-match': randomUUID() }), 412);
+    const otherSo = await w.mp('digdir:dialogporten.serviceprovider', OTHER_SERVICE_OWNER);
+    assertProblem(await call(w, 'POST', `/serviceowner/dialogs/${id}/activities`, otherSo, info), 404);
+  });
+});
+
+describe('persons on the end-user API (docs/contracts/dialogporten-persons.md)', () => {
+  test("a person's token reads the dialogs of a party the person may act for and of the person's own party", async () => {
+    const w = await world();
+    const id = await createDialog(w);
+    // The person's own party: a resource whose policy names the PRIV role.
+    await ok(await w.app.inject({ method: 'PUT', url: '/testdata/api/v1/resources/samsvar-dp-privat', payload: {
+      title: { nb: 'privat' }, resourceType: 'GenericAccessResource', hasCompetentAuthority: { organization: SERVICE_OWNER, orgcode: 'ETAT' },
+      policy: { rules: [{ subjects: ['urn:altinn:rolecode:priv'], actions: ['read'] }] },
+    } }), 'PRIV resource');
+    const own = await createDialog(w, { serviceResource: 'urn:altinn:resource:samsvar-dp-privat', party: `urn:altinn:person:identifier-no:${DAGL}` });
+    const login = await w.app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid: DAGL, scope: 'openid digdir:dialogporten' } });
+    const person = (login.json() as { access_token: string }).access_token;
+    const search = await call(w, 'GET', `/enduser/dialogs?party=${ORG(COMPANY)}&party=urn:altinn:person:identifier-no:${DAGL}`, person);
+    assert.equal(search.statusCode, 200, search.body);
+    assertOfficial('PaginatedListOfV1EndUserDialogsQueriesSearch_Dialog', search.json());
+    assert.deepEqual((search.json() as { items: Array<{ id: string }> }).items.map((d) => d.id).sort(), [id, own].sort());
+    const got = await call(w, 'GET', `/enduser/dialogs/${own}`, person);
+    assert.equal(got.statusCode, 200, got.body);
+    assertOfficial('V1EndUserDialogsQueriesGet_Dialog', got.json());
+    // Another person may read neither.
+    const otherLogin = await w.app.inject({ method: 'POST', url: '/testdata/api/v1/persons', payload: { pid: '01818520030', name: 'Anne Annen' } });
+    assert.ok(otherLogin.statusCode < 300, otherLogin.body);
+    const other = ((await w.app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid: '01818520030', scope: 'openid digdir:dialogporten' } })).json() as { access_token: string }).access_token;
+    assert.equal(((await call(w, 'GET', `/enduser/dialogs?party=${ORG(COMPANY)}`, other)).json() as { items: unknown[] }).items.length, 0);
+    assertProblem(await call(w, 'GET', `/enduser/dialogs/${own}`, other), 403);
+    // A person's token without the scope: 403, not 401.
+    const noScope = ((await w.app.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid: DAGL, scope: 'openid' } })).json() as { access_token: string }).access_token;
+    assertProblem(await call(w, 'GET', `/enduser/dialogs?party=${ORG(COMPANY)}`, noScope), 403);
+  });
+});

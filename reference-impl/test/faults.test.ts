@@ -473,6 +473,81 @@ const PROBES: Record<FaultName, Probe> = {
       return Object.keys(item ?? {}).filter((k) => k.startsWith('party'));
     },
   },
+  'dialogporten-streng-innlesing': {
+    // A dialog sent with Altinn's own casing (content.Title, status notApplicable): 201, else 400.
+    conforming: 201, faulty: 400,
+    async run(w) {
+      return (await w.app.inject({
+        method: 'POST', url: '/dialogporten/api/v1/serviceowner/dialogs',
+        headers: { authorization: `Bearer ${await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER)}` },
+        payload: { serviceResource: `urn:altinn:resource:${DIALOG_RESOURCE}`, party: ORG(COMPANY), status: 'notApplicable', content: { Title: text('Melding') } },
+      })).statusCode;
+    },
+  },
+  'dialogporten-tjenesteeier-ser-andres': {
+    // Another service owner searches the company's dialogs: it finds none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      await createDialog(w);
+      const res = await w.app.inject({
+        url: `/dialogporten/api/v1/serviceowner/dialogs?party=${ORG(COMPANY)}`,
+        headers: { authorization: `Bearer ${await w.mp('digdir:dialogporten.serviceprovider', VENDOR)}` },
+      });
+      return (res.json() as { items: unknown[] }).items.length;
+    },
+  },
+  'dialogporten-aktivitet-uten-eierkontroll': {
+    // Another service owner adds an activity to the company's dialog: 404, else 201.
+    conforming: 404, faulty: 201,
+    async run(w) {
+      const so = `Bearer ${await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER)}`;
+      const created = await w.app.inject({
+        method: 'POST', url: '/dialogporten/api/v1/serviceowner/dialogs', headers: { authorization: so },
+        payload: { serviceResource: `urn:altinn:resource:${DIALOG_RESOURCE}`, party: ORG(COMPANY), content: { title: text('Melding') } },
+      });
+      return (await w.app.inject({
+        method: 'POST', url: `/dialogporten/api/v1/serviceowner/dialogs/${created.json() as string}/activities`,
+        headers: { authorization: `Bearer ${await w.mp('digdir:dialogporten.serviceprovider', VENDOR)}` },
+        payload: { type: 'DialogOpened', performedBy: { actorType: 'ServiceOwner' } },
+      })).statusCode;
+    },
+  },
+  'pdp-kjenner-ikke-priv': {
+    // A person asks about their own party on a resource whose policy names the PRIV role: Permit.
+    conforming: 'Permit', faulty: 'NotApplicable',
+    async run(w) {
+      await ok(await w.app.inject({ method: 'PUT', url: '/testdata/api/v1/resources/samsvar-privat', payload: {
+        title: { nb: 'Privat' }, resourceType: 'GenericAccessResource', hasCompetentAuthority: { organization: SERVICE_OWNER, orgcode: 'ETAT' },
+        policy: { rules: [{ subjects: ['urn:altinn:rolecode:priv'], actions: ['read'] }] },
+      } }), 'PRIV resource');
+      const res = await w.app.inject({
+        method: 'POST', url: '/authorization/api/v1/authorize',
+        headers: { authorization: `Bearer ${await w.mp('altinn:authorization/authorize', SERVICE_OWNER)}` },
+        payload: { Request: {
+          AccessSubject: [{ Attribute: [{ AttributeId: 'urn:altinn:person:identifier-no', Value: DAGL }] }],
+          Action: [{ Attribute: [{ AttributeId: 'urn:oasis:names:tc:xacml:1.0:action:action-id', Value: 'read' }] }],
+          Resource: [{ Attribute: [{ AttributeId: 'urn:altinn:resource', Value: 'samsvar-privat' }, { AttributeId: 'urn:altinn:person:identifier-no', Value: DAGL }] }],
+        } },
+      });
+      return (res.json() as { response: Array<{ decision: string }> }).response[0]?.decision;
+    },
+  },
+  'pdp-ignorer-scope-for-person': {
+    // A person's Altinn token without altinn:authorization/authorize: 403, else 200.
+    conforming: 403, faulty: 200,
+    async run(w) {
+      const exchanged = await w.app.inject({ url: '/authentication/api/v1/exchange/id-porten', headers: { authorization: `Bearer ${await w.login(DAGL)}` } });
+      const token = exchanged.body.replace(/^"|"$/g, '');
+      return (await w.app.inject({
+        method: 'POST', url: '/authorization/api/v1/authorize', headers: { authorization: `Bearer ${token}` },
+        payload: { Request: {
+          AccessSubject: [{ Attribute: [{ AttributeId: 'urn:altinn:person:identifier-no', Value: DAGL }] }],
+          Action: [{ Attribute: [{ AttributeId: 'urn:oasis:names:tc:xacml:1.0:action:action-id', Value: 'read' }] }],
+          Resource: [{ Attribute: [{ AttributeId: 'urn:altinn:resource', Value: MVA }, { AttributeId: 'urn:altinn:organization:identifier-no', Value: COMPANY }] }],
+        } },
+      })).statusCode;
+    },
+  },
   'broker-ignorer-md5': {
     // An upload whose content does not match the checksum given at initialize: 400 BRO-00009.
     conforming: 400, faulty: 200,

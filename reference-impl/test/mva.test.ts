@@ -48,6 +48,9 @@ async function harness(): Promise<Harness> {
     decideForOrganisation: () => {
       throw new Error('the MVA service must not ask the PDP about an organisation subject');
     },
+    decideForPerson: () => {
+      throw new Error('the MVA service must not ask the PDP about a person subject');
+    },
   };
   const services = new Proxy({ pdp } as Partial<Services>, {
     get: (target, name: string) => (target as Record<string, unknown>)[name] ?? notBuilt(),

@@ -3,14 +3,16 @@
 // the files sent through it. A service owner like Skatteetaten (it asks the PDP directly, as a PEP
 // would), with an organisation and a Maskinporten client of its own: `altinn:broker.read` to list,
 // download and confirm, and the PDP scope. As the resource's competent authority acting for itself
-// with a plain Maskinporten token, it may read its own resource (docs/samsvar-apis.md §1).
+// with a plain Maskinporten token, it may read its own resource (docs/samsvar-apis.md §1). It also
+// holds Dialogporten's service-owner scope: the other service owner, who must not see or change
+// Skatteetaten's dialogs (DP-8, DP-9).
 
 import { MaskinportenClient } from '../clients/maskinporten.ts';
 import { BrokerClient, type DownloadResponse, type FileTransferDetails, type FileTransferOverview } from '../clients/broker.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { ProfileError } from '../target/profile.ts';
 import { MaskinportenIdentity, importProfileKey, newSigningKey } from './maskinporten-identity.ts';
-import { PDP_SCOPE, ServiceOwner } from './service-owner.ts';
+import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE, PDP_SCOPE, ServiceOwner } from './service-owner.ts';
 import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 
@@ -61,7 +63,7 @@ export class Kartverket extends ServiceOwner {
   protected override async setUp(): Promise<void> {
     const maskinporten = new MaskinportenClient(this.endpoint('maskinporten'), this.http());
     if (!this.usesTestdataApi) {
-      const fixture = this.sharedClient('kartverket', 'Kartverkets Maskinporten-klient med altinn:broker.read og altinn:authorization/authorize');
+      const fixture = this.sharedClient('kartverket', 'Kartverkets Maskinporten-klient med altinn:broker.read, altinn:authorization/authorize og digdir:dialogporten.serviceprovider');
       const key = await importProfileKey(fixture.privateKey, fixture.keyId);
       this.kartverketIdentity = new MaskinportenIdentity(fixture.orgNo, fixture.clientId, key, maskinporten);
       return;
@@ -73,7 +75,7 @@ export class Kartverket extends ServiceOwner {
     );
     const key = await newSigningKey();
     const client = requireSuccess(
-      await testdata.registerMaskinportenClient({ orgNo: KARTVERKET_ORGNO, scopes: [BROKER_READ_SCOPE, PDP_SCOPE], jwks: { keys: [key.publicJwk] } }),
+      await testdata.registerMaskinportenClient({ orgNo: KARTVERKET_ORGNO, scopes: [BROKER_READ_SCOPE, PDP_SCOPE, DIALOGPORTEN_SERVICEPROVIDER_SCOPE], jwks: { keys: [key.publicJwk] } }),
       'Å registrere Kartverkets Maskinporten-klient i testdata-API-et',
     );
     assertTestable(typeof client?.clientId === 'string', 'testdata-API-et ga ingen clientId for Kartverkets klient.');

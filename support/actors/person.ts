@@ -12,6 +12,8 @@ import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
 import { AmBffClient } from '../clients/am-bff.ts';
+import { AuthorizationClient } from '../clients/authorization.ts';
+import { DialogportenClient } from '../clients/dialogporten.ts';
 import { hasCapability, ProfileError, secretFrom } from '../target/profile.ts';
 import type { PersonFixture } from '../target/fixtures.ts';
 import { TestToolsClient } from '../clients/testtools.ts';
@@ -66,9 +68,24 @@ export class Person extends Actor {
     return new AccessManagementClient(this.endpoint('platform'), this.http());
   }
 
+  /** Dialogporten's end-user API, which a person reaches with a token for digdir:dialogporten. */
+  get dialogporten(): DialogportenClient {
+    return new DialogportenClient(this.endpoint('dialogporten'), this.http('dialogporten'));
+  }
+
+  /** Altinn Authorization's PDP, which a person may ask with an Altinn token holding its scope. */
+  get authorization(): AuthorizationClient {
+    return new AuthorizationClient(this.endpoint('platform'), this.http('pdp'));
+  }
+
   /** The approval UI's backend, Altinn's Access Management BFF (the profile's `amUi` endpoint). */
   get amBff(): AmBffClient {
     return new AmBffClient(this.endpoint('amUi'), this.http());
+  }
+
+  /** True when the person's tokens are Altinn tokens from the start (Test Tools), not ID-porten tokens to exchange. */
+  get tokensAreAltinnTokens(): boolean {
+    return this.context.profile.persons?.tokens === 'testtools';
   }
 
   /** True when the target declares the Access Management BFF (capability am-bff). */

@@ -9,6 +9,7 @@ export const XACML = {
   actionId: 'urn:oasis:names:tc:xacml:1.0:action:action-id',
   resource: 'urn:altinn:resource',
   organisationNumber: 'urn:altinn:organization:identifier-no',
+  personNumber: 'urn:altinn:person:identifier-no',
   stringType: 'http://www.w3.org/2001/XMLSchema#string',
   statusOk: 'urn:oasis:names:tc:xacml:1.0:status:ok',
 } as const;

@@ -1,5 +1,6 @@
-// Dialogporten (contracts dialogporten-broker §A): the service owner's create-dialog call and the
-// end-user API a system user token reaches (search, get one dialog, its transmissions). Paths are
+// Dialogporten (contracts dialogporten-broker §A): the service owner's API (create, search and get its
+// own dialogs, add an activity; docs/contracts/dialogporten-serviceowner.md) and the end-user API a
+// system user or a person token reaches (search, get one dialog, its transmissions). Paths are
 // appended to the `dialogporten` endpoint as the official OpenAPI writes them (`/api/v1/...`).
 // Every method says which operation of the official spec it calls (`operation`), so a task can check
 // the answer against the schema the spec gives for it (support/schemas/dialogporten.ts).
@@ -17,6 +18,9 @@ export interface DialogportenOperation {
 export const OPERATIONS = {
   createDialog: { method: 'POST', path: '/api/v1/serviceowner/dialogs' },
   deleteDialog: { method: 'DELETE', path: '/api/v1/serviceowner/dialogs/{dialogId}' },
+  searchOwnDialogs: { method: 'GET', path: '/api/v1/serviceowner/dialogs' },
+  getOwnDialog: { method: 'GET', path: '/api/v1/serviceowner/dialogs/{dialogId}' },
+  createActivity: { method: 'POST', path: '/api/v1/serviceowner/dialogs/{dialogId}/activities' },
   searchDialogs: { method: 'GET', path: '/api/v1/enduser/dialogs' },
   getDialog: { method: 'GET', path: '/api/v1/enduser/dialogs/{dialogId}' },
   listTransmissions: { method: 'GET', path: '/api/v1/enduser/dialogs/{dialogId}/transmissions' },
@@ -99,6 +103,34 @@ export interface EndUserDialog extends Omit<DialogSearchItem, 'content'> {
   transmissions: Transmission[];
 }
 
+/** An activity as the service owner adds it (V1ServiceOwnerDialogsCommandsCreateActivity_ActivityRequest, the members Samsvar sends). */
+export interface CreateActivity {
+  type: string;
+  performedBy: Actor;
+  description?: Localization[];
+}
+
+/** The members of an activity the suite reads (on the service owner's dialog). */
+export interface Activity {
+  id: string;
+  type: string;
+  performedBy: Actor;
+  description?: Localization[] | null;
+}
+
+/** The members of the service owner's dialog the suite reads (V1ServiceOwnerDialogsQueriesGet_Dialog). */
+export interface ServiceOwnerDialog {
+  id: string;
+  org: string;
+  serviceResource: string;
+  party: string;
+  status: string;
+  revision: string;
+  content: { title: ContentValue; summary?: ContentValue | null } | null;
+  attachments: Array<{ urls: Array<{ url: string; consumerType: string }> }>;
+  activities: Activity[];
+}
+
 /** The search filters Samsvar uses (contracts §A.2: party or serviceResource is required). */
 export interface DialogSearch {
   party?: string;
@@ -115,14 +147,33 @@ export class DialogportenClient extends HttpClient {
     return { ...response, operation };
   }
 
-  /** POST serviceowner/dialogs (scope digdir:dialogporten.serviceprovider): 201, the id as a JSON string, Location, ETag. */
-  createDialog(token: string, dialog: CreateDialog): Promise<DialogportenResponse<string>> {
+  /**
+   * POST serviceowner/dialogs (scope digdir:dialogporten.serviceprovider): 201, the id as a JSON string,
+   * Location, ETag. The body is the suite's typed dialog, or (input binding, DP-7) any JSON the way
+   * another client may write it.
+   */
+  createDialog(token: string, dialog: CreateDialog | Record<string, unknown>): Promise<DialogportenResponse<string>> {
     return this.call(OPERATIONS.createDialog, `${BASE}/serviceowner/dialogs`, token, { json: dialog });
   }
 
   /** DELETE serviceowner/dialogs/{dialogId} (scope digdir:dialogporten.serviceprovider): 204; the service owner's cleanup. */
   deleteDialog(token: string, dialogId: string): Promise<DialogportenResponse<unknown>> {
     return this.call(OPERATIONS.deleteDialog, `${BASE}/serviceowner/dialogs/${encodeURIComponent(dialogId)}`, token);
+  }
+
+  /** GET serviceowner/dialogs: the service owner's own dialogs (party or serviceResource as filter). */
+  searchOwnDialogs(token: string, search: DialogSearch): Promise<DialogportenResponse<{ items: ServiceOwnerDialog[]; hasNextPage: boolean }>> {
+    return this.call(OPERATIONS.searchOwnDialogs, `${BASE}/serviceowner/dialogs`, token, { query: { party: search.party, serviceResource: search.serviceResource } });
+  }
+
+  /** GET serviceowner/dialogs/{dialogId}: the own dialog with details; 404 for another owner's. */
+  getOwnDialog(token: string, dialogId: string): Promise<DialogportenResponse<ServiceOwnerDialog>> {
+    return this.call(OPERATIONS.getOwnDialog, `${BASE}/serviceowner/dialogs/${encodeURIComponent(dialogId)}`, token);
+  }
+
+  /** POST serviceowner/dialogs/{dialogId}/activities: 201 with the id as a JSON string, Location, ETag; 404 for another owner's dialog. */
+  createActivity(token: string, dialogId: string, activity: CreateActivity): Promise<DialogportenResponse<string>> {
+    return this.call(OPERATIONS.createActivity, `${BASE}/serviceowner/dialogs/${encodeURIComponent(dialogId)}/activities`, token, { json: activity });
   }
 
   /** GET enduser/dialogs (scope digdir:dialogporten, a system user token). */
@@ -152,6 +203,9 @@ export class DialogportenClient extends HttpClient {
 
 /** `urn:altinn:organization:identifier-no:<orgno>`: a dialog's party (contracts §A.2, §A.4). */
 export const organisationParty = (orgNo: string): string => `urn:altinn:organization:identifier-no:${orgNo}`;
+
+/** `urn:altinn:person:identifier-no:<pid>`: a person's own party (docs/contracts/dialogporten-persons.md §2). */
+export const personParty = (pid: string): string => `urn:altinn:person:identifier-no:${pid}`;
 
 /** `urn:altinn:resource:<id>`: a dialog's service resource. */
 export const serviceResourceUrn = (resourceId: string): string => `urn:altinn:resource:${resourceId}`;

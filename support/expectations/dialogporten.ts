@@ -8,11 +8,14 @@ import { expectStatus } from '../assertions.ts';
 import { organisationParty, serviceResourceUrn } from '../clients/dialogporten.ts';
 import { ServiceOwner } from '../actors/service-owner.ts';
 import { Vendor } from '../actors/vendor.ts';
+import { Person } from '../actors/person.ts';
+import { personMessages } from '../tasks/dialogporten-person.ts';
 import { sentTo, type CheckedAnswer, type MessageNotes, type SentMessage } from '../tasks/dialogporten.ts';
 import type { Company } from '../actors/company.ts';
 import type { Actor } from '../actors/actor.ts';
 
-function describe(answer: CheckedAnswer<unknown>): string {
+/** `METHOD /path → status` of an answer, for messages. */
+export function describe(answer: CheckedAnswer<unknown>): string {
   const { method, url } = answer.response.exchange.request;
   let path = url;
   try {
@@ -180,11 +183,12 @@ export function expectPlainTokenRefused(vendor: Vendor, party: Company): void {
   expectOfficialShape(search, 'DP-5');
 }
 
-/** Every Dialogporten answer the actor got: the system's about every customer, or the service owner's. */
+/** Every Dialogporten answer the actor got: the system's about every customer, the service owner's, or a person's. */
 function answersOf(actor: Actor): Array<CheckedAnswer<unknown>> {
   if (actor instanceof Vendor) return [...actor.notes.customers.values()].flatMap((c) => c.messages?.answers ?? []);
   if (actor instanceof ServiceOwner) return actor.notes.messages?.answers ?? [];
-  throw new Error(`Steget gjelder systemet eller tjenesteeieren, men featuren nevner "${actor.role}".`);
+  if (actor instanceof Person) return personMessages(actor).answers;
+  throw new Error(`Steget gjelder systemet, en tjenesteeier eller en person, men featuren nevner "${actor.role}".`);
 }
 
 /** DP-6: every Dialogporten answer the actor got follows the official OpenAPI schema (and there was at least one). */

@@ -27,7 +27,7 @@ export async function publishMvaResource(owner: ServiceOwner, packageCodes: stri
     owner.notes.resourcePublished = await owner.testdata.putResource(owner.resource('mva'), mvaResource());
     requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${owner.resource('mva')} med policy i testdata-API-et`, [200, 201]);
   } else {
-    await requireResourcePolicy(owner.resourceRegistry, owner.resource('mva'), MVA_POLICY_PACKAGES, ['read', 'write']);
+    await requireResourcePolicy(owner.resourceRegistry, owner.resource('mva'), MVA_POLICY_PACKAGES.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`), ['read', 'write']);
   }
 }
 
@@ -36,13 +36,13 @@ export async function publishMvaResource(owner: ServiceOwner, packageCodes: stri
  * is read from its resource registry, and unless every package has every action in its policy, the
  * scenario is not testable, and the message names the resource and what its policy lacks.
  */
-export async function requireResourcePolicy(registry: ResourceRegistryClient, resourceId: string, packages: readonly string[], actions: readonly string[]): Promise<void> {
+export async function requireResourcePolicy(registry: ResourceRegistryClient, resourceId: string, subjects: readonly string[], actions: readonly string[]): Promise<void> {
   requireSuccess(await registry.resource(resourceId), `Å finne ressursen ${resourceId} i målets ressursregister`, [200]);
   const rules = requireSuccess(await registry.policyRules(resourceId), `Å lese policyen til ressursen ${resourceId} i målets ressursregister`, [200]);
-  const lacking = packages.flatMap((code) => actions
-    .filter((action) => !(Array.isArray(rules) ? rules : []).some((rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === `${ACCESS_PACKAGE_PREFIX}${code}`)))
-    .map((action) => `${code}/${action}`));
-  assertTestable(lacking.length === 0, `ressursen ${resourceId} i målet har ikke policyen scenarioet forutsetter (mangler tilgangspakke/handling: ${lacking.join(', ')}).`);
+  const lacking = subjects.flatMap((subject) => actions
+    .filter((action) => !(Array.isArray(rules) ? rules : []).some((rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === subject)))
+    .map((action) => `${subject} ${action}`));
+  assertTestable(lacking.length === 0, `ressursen ${resourceId} i målet har ikke policyen scenarioet forutsetter (mangler subjekt og handling: ${lacking.join(', ')}).`);
 }
 
 /** The vendor reads the MVA resource and its policy rules in the resource registry (When). */

@@ -9,20 +9,22 @@
 import assert from 'node:assert/strict';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import { requireResourcePolicy } from './autorisasjon.ts';
-import { SAMPLE_RESOURCES } from '../target/resources.ts';
+import { SAMPLE_RESOURCES, type ResourceKey } from '../target/resources.ts';
 import { systemUserDecisionRequest } from '../clients/authorization.ts';
 import {
-  organisationParty, serviceResourceUrn,
+  organisationParty, personParty, serviceResourceUrn,
   type ContentValue, type CreateDialog, type DialogSearchResult, type DialogportenResponse, type EndUserDialog, type Transmission,
 } from '../clients/dialogporten.ts';
+import { Person } from '../actors/person.ts';
 import { dialogportenSchemas, type SchemaCheck } from '../schemas/dialogporten.ts';
-import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE, MVA_ACCOUNTANT_PACKAGES, SKATTEETATEN_ORGCODE, type ServiceOwner } from '../actors/service-owner.ts';
+import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE, MVA_ACCOUNTANT_PACKAGES, MVA_PACKAGE, SKATTEETATEN_ORGCODE, type ServiceOwner } from '../actors/service-owner.ts';
 import { MESSAGE_AND_FILE_SCOPES } from '../actors/vendor.ts';
 import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
 import { systemUserIdOf } from './systemuser.ts';
 import { plainMaskinportenToken, requestScopedSystemUserToken, requireScopedToken, type ScopedToken } from './systembrukertoken.ts';
 import type { TestResource } from '../clients/testdata.ts';
-import type { Company } from '../actors/company.ts';
+import { Company } from '../actors/company.ts';
+import type { Actor } from '../actors/actor.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
 /** The service owner's message service: its policy gives the accountant packages `read` (seed scenario 4, forutsetning 1). */
@@ -32,6 +34,58 @@ export const SEALED_MESSAGE_RESOURCE_ID = SAMPLE_RESOURCES.sealedMessages;
 export const SEALED_MESSAGE_PACKAGE = 'post-til-virksomheten-med-taushetsbelagt-innhold';
 /** The accountant packages that give read access to the messages. */
 export const MESSAGE_READ_PACKAGES: readonly string[] = MVA_ACCOUNTANT_PACKAGES;
+/**
+ * A third message service, for the persons who read Dialogporten themselves (DP-10, PDP-6): its policy
+ * gives `read` to the package merverdiavgift (a company's daglig leder holds it) and to the role PRIV
+ * (a person's own party, docs/contracts/pdp-callers.md §2).
+ */
+export const PERSONAL_MESSAGE_RESOURCE_ID = 'samsvar-dialogporten-mva-og-privat';
+export const PRIV_ROLE = 'urn:altinn:rolecode:priv';
+
+/** One of the service owner's message services: its resource, and who its policy gives `read`. */
+export interface MessageService {
+  /** Samsvar's sample resource id. */
+  id: string;
+  /** Where the profile's fixtures may name the target's own resource instead (support/target/resources.ts). */
+  key?: ResourceKey;
+  /** The accountant's system user may not read its messages (SB-4.5, DP-4). */
+  sealed: boolean;
+  subjects: readonly string[];
+  title: string;
+  titleEn: string;
+}
+
+export const ACCOUNTANT_MESSAGES: MessageService = {
+  id: MESSAGE_RESOURCE_ID, key: 'messages', sealed: false, subjects: MESSAGE_READ_PACKAGES.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`),
+  title: 'Meldinger til regnskapsførerens klienter (Samsvar)', titleEn: 'Messages for accountants\' clients (Samsvar)',
+};
+export const SEALED_MESSAGES: MessageService = {
+  id: SEALED_MESSAGE_RESOURCE_ID, key: 'sealedMessages', sealed: true, subjects: [`${ACCESS_PACKAGE_PREFIX}${SEALED_MESSAGE_PACKAGE}`],
+  title: 'Taushetsbelagte meldinger (Samsvar)', titleEn: 'Confidential messages (Samsvar)',
+};
+export const PERSONAL_MESSAGES: MessageService = {
+  id: PERSONAL_MESSAGE_RESOURCE_ID, sealed: true, subjects: [`${ACCESS_PACKAGE_PREFIX}${MVA_PACKAGE}`, PRIV_ROLE],
+  title: 'MVA-meldinger og private meldinger (Samsvar)', titleEn: 'VAT and private messages (Samsvar)',
+};
+
+/** The resource id of a message service on the target: the fixture's where it names one. */
+export function serviceIdOf(actor: { resource(key: ResourceKey): string }, service: MessageService): string {
+  return service.key ? actor.resource(service.key) : service.id;
+}
+
+/** Who a message goes to: an organisation, or a person's own party. */
+export type MessageParty = Company | Person;
+
+/** The actor a step names as a message's party: a company or a person, or a clear error. */
+export function asMessageParty(actor: Actor): MessageParty {
+  if (actor instanceof Company || actor instanceof Person) return actor;
+  throw new Error(`Steget gjelder en virksomhet eller en person, men featuren nevner "${actor.role}".`);
+}
+
+/** The party URN Dialogporten files a message under. */
+export function partyUrnOf(party: MessageParty): string {
+  return party instanceof Person ? personParty(party.pid) : organisationParty(party.orgNo);
+}
 
 /** A Dialogporten answer and what the official schema says about it (undefined: the spec has no shape for it). */
 export interface CheckedAnswer<T> {
@@ -83,7 +137,8 @@ export function messageNotes(vendor: Vendor, company: Company): MessageNotes {
   return notes.messages;
 }
 
-function sentNotes(owner: ServiceOwner): SentMessages {
+/** The service owner's Dialogporten notes, made on first use (another service owner, Kartverket, has its own). */
+export function sentNotes(owner: ServiceOwner): SentMessages {
   owner.notes.messages ??= { byParty: new Map(), answers: [] };
   return owner.notes.messages;
 }
@@ -97,49 +152,48 @@ const text = (value: string): ContentValue => ({ value: [{ value, languageCode: 
 
 // ---- The service owner's message services ---------------------------------------------------------
 
-function messageResource(owner: ServiceOwner, sealed: boolean): TestResource {
-  const packages = sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES;
-  const title = sealed ? 'Taushetsbelagte meldinger (Samsvar)' : 'Meldinger til regnskapsførerens klienter (Samsvar)';
+function messageResource(owner: ServiceOwner, service: MessageService): TestResource {
   return {
-    title: { nb: title, nn: title, en: sealed ? 'Confidential messages (Samsvar)' : 'Messages for accountants\' clients (Samsvar)' },
+    title: { nb: service.title, nn: service.title, en: service.titleEn },
     description: { nb: 'Meldingstjeneste i Dialogporten, brukt av Samsvar.', en: 'Message service in Dialogporten, used by Samsvar.' },
     resourceType: 'GenericAccessResource',
     delegable: true,
     visible: true,
     hasCompetentAuthority: { organization: owner.orgNo, orgcode: SKATTEETATEN_ORGCODE, name: { nb: 'Skatteetaten (syntetisk)' } },
-    policy: { rules: [{ subjects: packages.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`), actions: ['read'] }] },
+    policy: { rules: [{ subjects: [...service.subjects], actions: ['read'] }] },
   };
 }
 
 /**
- * Given: the service owner has linked read access for its messages to the accountant packages (or,
- * `sealed`, to a package no accountant holds). With the test data API it writes the resource and its
+ * Given: the service owner has linked read access for its messages to the accountant packages (or to
+ * what another of its message services names). With the test data API it writes the resource and its
  * policy (the same body every time); without it, the resource must already be in the registry.
  */
-export async function publishMessageResource(owner: ServiceOwner, sealed = false): Promise<void> {
+export async function publishMessageResource(owner: ServiceOwner, service: MessageService = ACCOUNTANT_MESSAGES): Promise<void> {
   await owner.ready();
-  const id = owner.resource(sealed ? 'sealedMessages' : 'messages');
+  const id = serviceIdOf(owner, service);
   if (owner.usesTestdataApi) {
-    requireSuccess(await owner.testdata.putResource(id, messageResource(owner, sealed)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
+    requireSuccess(await owner.testdata.putResource(id, messageResource(owner, service)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
   } else {
-    await requireResourcePolicy(owner.resourceRegistry, id, sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES, ['read']);
+    await requireResourcePolicy(owner.resourceRegistry, id, service.subjects, ['read']);
   }
 }
 
 /** The dialog the service owner sends: a title, a summary, a sender name and one transmission. */
-export function messageBody(party: Company, resourceId: string, n: number, sealed: boolean): CreateDialog {
-  const what = sealed ? 'Taushetsbelagt melding' : `Melding ${n} om MVA`;
+export function messageBody(party: MessageParty, resourceId: string, n: number, sealed: boolean): CreateDialog {
+  const what = sealed ? 'Taushetsbelagt melding' : party instanceof Person ? `Privat melding ${n}` : `Melding ${n} om MVA`;
+  const urn = partyUrnOf(party);
   return {
     serviceResource: serviceResourceUrn(resourceId),
-    party: organisationParty(party.orgNo),
+    party: urn,
     status: 'RequiresAttention',
     externalReference: `${resourceId}-${n}`,
-    content: { title: text(what), summary: text(`${what} til ${party.name}`), senderName: text('Skatteetaten (syntetisk)') },
+    content: { title: text(what), summary: text(`${what} til ${party.name || party.role}`), senderName: text('Skatteetaten (syntetisk)') },
     transmissions: [
       {
         type: 'Information',
         sender: { actorType: 'ServiceOwner' },
-        content: { title: text(`Vedtak ${n}`), summary: text(`Vedtak i sak ${n} for ${party.orgNo}`) },
+        content: { title: text(`Vedtak ${n}`), summary: text(`Vedtak i sak ${n} for ${urn}`) },
         externalReference: `samsvar-vedtak-${n}`,
       },
     ],
@@ -147,26 +201,27 @@ export function messageBody(party: Company, resourceId: string, n: number, seale
 }
 
 /**
- * Given: the service owner has sent `count` messages (or one sealed message) to the party through
- * Dialogporten's service-owner API. A refusal makes the scenario not testable; the answers are kept
- * and checked against the official schema like every other.
+ * Given: the service owner has sent `count` messages on one of its message services (by default the
+ * accountants' one) to the party through Dialogporten's service-owner API. A refusal makes the
+ * scenario not testable; the answers are kept and checked against the official schema like every other.
  */
-export async function sendMessages(owner: ServiceOwner, party: Company, count: number, sealed = false): Promise<SentMessage[]> {
+export async function sendMessages(owner: ServiceOwner, party: MessageParty, count: number, service: MessageService = ACCOUNTANT_MESSAGES): Promise<SentMessage[]> {
   await Promise.all([owner.ready(), party.ready()]);
-  await publishMessageResource(owner, sealed);
+  await publishMessageResource(owner, service);
   const token = await owner.maskinporten.accessToken([DIALOGPORTEN_SERVICEPROVIDER_SCOPE], 'tjenesteeierens meldinger i Dialogporten');
   const notes = sentNotes(owner);
-  const list = notes.byParty.get(party.orgNo) ?? [];
-  notes.byParty.set(party.orgNo, list);
-  const resourceId = owner.resource(sealed ? 'sealedMessages' : 'messages');
+  const key = partyUrnOf(party);
+  const list = notes.byParty.get(key) ?? [];
+  notes.byParty.set(key, list);
+  const resourceId = serviceIdOf(owner, service);
   const sent: SentMessage[] = [];
   for (let i = 1; i <= count; i++) {
-    const body = messageBody(party, resourceId, list.length + 1, sealed);
+    const body = messageBody(party, resourceId, list.length + 1, service === SEALED_MESSAGES);
     const created = checkAnswer(await owner.dialogporten.createDialog(token, body));
     notes.answers.push(created);
     const id = requireSuccess(created.response, `Tjenesteeierens melding til ${party.role} i Dialogporten`, [201]);
     assertTestable(typeof id === 'string' && id !== '', `Dialogporten svarte 201 uten id for meldingen til ${party.role} (${created.response.text}).`);
-    const message: SentMessage = { resourceId, sealed, body, created, id };
+    const message: SentMessage = { resourceId, sealed: service.sealed, body, created, id };
     list.push(message);
     sent.push(message);
   }
@@ -174,8 +229,8 @@ export async function sendMessages(owner: ServiceOwner, party: Company, count: n
 }
 
 /** The messages the service owner sent to the party (empty when none). */
-export function sentTo(owner: ServiceOwner, party: Company): SentMessage[] {
-  return owner.notes.messages?.byParty.get(party.orgNo) ?? [];
+export function sentTo(owner: ServiceOwner, party: MessageParty): SentMessage[] {
+  return owner.notes.messages?.byParty.get(partyUrnOf(party)) ?? [];
 }
 
 // ---- The system reads the messages ------------------------------------------------------------------

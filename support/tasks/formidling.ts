@@ -101,7 +101,7 @@ export async function publishTinglysingResource(kartverket: Kartverket): Promise
   if (kartverket.usesTestdataApi) {
     requireSuccess(await kartverket.testdata.putResource(kartverket.resource('tinglysing'), tinglysingResource(kartverket)), `Å publisere formidlingsressursen ${kartverket.resource('tinglysing')} i testdata-API-et`, [200, 201]);
   } else {
-    await requireResourcePolicy(kartverket.resourceRegistry, kartverket.resource('tinglysing'), [TINGLYSING_PACKAGE], ['read', 'write']);
+    await requireResourcePolicy(kartverket.resourceRegistry, kartverket.resource('tinglysing'), [`${ACCESS_PACKAGE_PREFIX}${TINGLYSING_PACKAGE}`], ['read', 'write']);
   }
 }
 

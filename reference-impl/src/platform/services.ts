@@ -157,6 +157,12 @@ export interface PdpService {
    * §B.6). Every decision is written to the decision log.
    */
   decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'];
+  /**
+   * Decide for a person subject (`urn:altinn:person:identifier-no`), as Dialogporten asks for a person's
+   * token; the party is an organisation or a person (the person's own party gives the PRIV role,
+   * docs/contracts/pdp-callers.md §2). Every decision is written to the decision log.
+   */
+  decideForPerson(query: { pid: string; action: string; resource: string; party: { orgNo: string } | { pid: string }; pep: PepService }): DecisionLogEntry['decision'];
 }
 
 /** The PDP's decision log. Owned by components/authorization. */

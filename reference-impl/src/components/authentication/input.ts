@@ -3,42 +3,15 @@
 // inputs. Both are done here, driven by the route's own JSON Schema, before the schema validates.
 
 import type { FastifyRequest } from 'fastify';
-
-type JsonSchema = {
-  type?: string | readonly string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  additionalProperties?: boolean | JsonSchema;
-};
+import { bindAsAspNet, type JsonSchema } from '../../platform/aspnet-input.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Renames the members of `value` to the spelling the schema declares, matching case-insensitively
- * (`ID`/`id`, `allowedredirecturls`/`allowedRedirectUrls`), recursively through declared objects and
- * array items. Undeclared members keep their name (ASP.NET ignores them; the schema may refuse them).
- * When two members differ only in case, the last one wins, as System.Text.Json does.
- */
+/** Member names matched case-insensitively to the schema's (platform/aspnet-input.ts). Authentication registers no JsonStringEnumConverter globally. */
 export function canonicalNames(value: unknown, schema: JsonSchema | undefined): unknown {
-  if (!schema) return value;
-  if (Array.isArray(value)) {
-    return schema.items ? value.map((item) => canonicalNames(item, schema.items)) : value;
-  }
-  if (!isPlainObject(value) || !schema.properties) return value;
-  const declared = new Map(Object.keys(schema.properties).map((name) => [name.toLowerCase(), name]));
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    if (key === '__proto__') continue; // never let input reach an object's prototype
-    const canonical = declared.get(key.toLowerCase());
-    if (canonical === undefined) {
-      out[key] = member;
-    } else {
-      out[canonical] = canonicalNames(member, schema.properties[canonical]);
-    }
-  }
-  return out;
+  return bindAsAspNet(value, schema);
 }
 
 /**

@@ -19,7 +19,15 @@ export const ATTR = {
   resource: 'urn:altinn:resource',
   action: 'urn:oasis:names:tc:xacml:1.0:action:action-id',
   accessPackage: 'urn:altinn:accesspackage',
+  roleCode: 'urn:altinn:rolecode',
 } as const;
+
+/**
+ * The role a person holds for their own party (docs/contracts/pdp-callers.md §2): Altinn's roles lookup
+ * gives a person the role code PRIV for the person's own party, so a policy can name
+ * `urn:altinn:rolecode:priv` for "the person themself".
+ */
+export const PRIV_ROLE = 'priv';
 
 const PACKAGE_PREFIX = `${ATTR.accessPackage}:`;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +47,10 @@ export interface Outcome {
 }
 
 interface Party {
-  orgNo: string;
+  /** The organisation the request is about; unset when the party is a person. */
+  orgNo?: string;
+  /** The person the request is about (a person's own party); unset when the party is an organisation. */
+  pid?: string;
   /** Set when the party was given without urn:altinn:partyid: the PDP adds it, marked IncludeInResult. */
   addedPartyId?: Attr;
 }
@@ -82,29 +93,44 @@ function personOf(subject: Attr[], services: Services): string | undefined {
   return pid;
 }
 
-/** The party ("on behalf of") from the resource category; only organisations are parties here. */
+/** The party ("on behalf of") from the resource category: an organisation, or a person (the person's own party). */
 function partyOf(resource: Attr[], services: Services): Party | undefined {
   const partyIdText = first(resource, ATTR.partyId);
   if (partyIdText !== undefined) {
-    const org = /^\d{1,10}$/.test(partyIdText) ? services.register.organisationByPartyId(Number(partyIdText)) : undefined;
-    return org ? { orgNo: org.orgNo } : undefined;
+    const id = /^\d{1,10}$/.test(partyIdText) ? Number(partyIdText) : undefined;
+    const org = id !== undefined ? services.register.organisationByPartyId(id) : undefined;
+    if (org) return { orgNo: org.orgNo };
+    const person = id !== undefined ? services.register.personByPartyId(id) : undefined;
+    return person ? { pid: person.pid } : undefined;
   }
+  const added = (partyId: number): Attr => ({ id: ATTR.partyId, value: String(partyId), dataType: XML_STRING, includeInResult: true });
   const orgNo = first(resource, ATTR.organisation) ?? first(resource, ATTR.legacyOrganisation);
   const uuid = first(resource, ATTR.partyUuid);
   const org = orgNo !== undefined ? services.register.organisation(orgNo)
     : uuid !== undefined && GUID.test(uuid) ? services.register.organisationByPartyUuid(uuid) : undefined;
-  if (!org) return undefined;
-  return { orgNo: org.orgNo, addedPartyId: { id: ATTR.partyId, value: String(org.partyId), dataType: XML_STRING, includeInResult: true } };
+  if (org) return { orgNo: org.orgNo, addedPartyId: added(org.partyId) };
+  const pid = first(resource, ATTR.person);
+  const person = orgNo !== undefined ? undefined : pid !== undefined ? services.register.person(pid)
+    : uuid !== undefined && GUID.test(uuid) ? services.register.personByPartyUuid(uuid) : undefined;
+  return person ? { pid: person.pid, addedPartyId: added(person.partyId) } : undefined;
 }
 
-/** contracts authorization §1.4 step 4, §6.2: package codes match ignoring case, actions exactly; deny-overrides. */
-export function evaluateRules(rules: PolicyRule[], packages: string[], action: string | undefined): 'Permit' | 'Deny' | 'NotApplicable' {
+const ROLE_PREFIX = `${ATTR.roleCode}:`;
+
+/**
+ * contracts authorization §1.4 step 4, §6.2: package codes and role codes match ignoring case, actions
+ * exactly; deny-overrides. `roles` are the role codes the subject holds for the party (PRIV for a
+ * person's own party, docs/contracts/pdp-callers.md §2).
+ */
+export function evaluateRules(rules: PolicyRule[], packages: string[], action: string | undefined, roles: string[] = []): 'Permit' | 'Deny' | 'NotApplicable' {
   if (action === undefined) return 'NotApplicable';
   const held = new Set(packages.map((p) => p.toLowerCase()));
+  const heldRoles = new Set(roles.map((r) => r.toLowerCase()));
   let permit = false;
   for (const rule of rules) {
     if (!rule.actions.includes(action)) continue;
-    const matches = rule.subjects.some((s) => s.startsWith(PACKAGE_PREFIX) && held.has(s.slice(PACKAGE_PREFIX.length).toLowerCase()));
+    const matches = rule.subjects.some((s) => (s.startsWith(PACKAGE_PREFIX) && held.has(s.slice(PACKAGE_PREFIX.length).toLowerCase()))
+      || (s.toLowerCase().startsWith(ROLE_PREFIX) && heldRoles.has(s.slice(ROLE_PREFIX.length).toLowerCase())));
     if (!matches) continue;
     if ((rule.effect ?? 'Permit') === 'Deny') return 'Deny';
     permit = true;
@@ -134,7 +160,7 @@ function organisationOf(subject: Attr[]): string | undefined {
  * permitted the actions the policy's Permit rules name. Any other organisation gets NotApplicable.
  */
 function serviceOwnerRulePermits(resource: Resource, orgNo: string, party: Party | undefined, action: string | undefined): boolean {
-  if (action === undefined || !party) return false;
+  if (action === undefined || !party?.orgNo) return false;
   if (resource.hasCompetentAuthority.organization !== orgNo || party.orgNo !== orgNo) return false;
   return resource.policy.rules.some((rule) => (rule.effect ?? 'Permit') === 'Permit' && rule.actions.includes(action));
 }
@@ -154,16 +180,19 @@ export function decide(request: DecisionRequest, services: Services, config?: Fa
   // §1.4 step 3: access packages enriched as subject attributes, only when the party resolved.
   // §1.4 step 5: roles are not enriched for system users; other subject kinds get nothing here.
   let packages: string[] = [];
-  if (party && systemUserId) packages = services.access.packagesForSystemUser(systemUserId, party.orgNo);
-  else if (party && pid) packages = services.access.packagesForPerson(pid, party.orgNo);
+  if (party?.orgNo && systemUserId) packages = services.access.packagesForSystemUser(systemUserId, party.orgNo);
+  else if (party?.orgNo && pid) packages = services.access.packagesForPerson(pid, party.orgNo);
+  // A person asking about their own party holds the PRIV role there (docs/contracts/pdp-callers.md §2).
+  // Fault pdp-kjenner-ikke-priv (selfcheck): the role is never added, so the person's own party is NotApplicable.
+  const roles = party?.pid !== undefined && pid === party.pid && !faultActive(config, 'pdp-kjenner-ikke-priv') ? [PRIV_ROLE] : [];
 
   const action = first(request.action, ATTR.action);
-  let decision: Decision = evaluateRules(resource.policy.rules, packages, action);
+  let decision: Decision = evaluateRules(resource.policy.rules, packages, action, roles);
 
   // §1.3 evaluation order (2): single rights, only when the rules are NotApplicable. A delegation
   // lookup that cannot run (no subject or party) leaves the rules' NotApplicable in place, as Altinn's
   // DecisionController keeps the roles response unless the delegation response is Permit.
-  if (decision === 'NotApplicable' && party && systemUserId) {
+  if (decision === 'NotApplicable' && party?.orgNo && systemUserId) {
     if (rightsPermit(services.access.rightsForSystemUser(systemUserId, party.orgNo), resource.identifier, action)) decision = 'Permit';
   }
 
@@ -182,7 +211,8 @@ export function logEntry(request: DecisionRequest, decision: Decision, services:
   const subject = Object.fromEntries(request.subject.map((a) => [a.id, a.value]));
   const party: Record<string, string> = Object.fromEntries(request.resource.filter((a) => a.id !== ATTR.resource).map((a) => [a.id, a.value]));
   const resolved = partyOf(request.resource, services);
-  if (resolved) party[ATTR.organisation] = resolved.orgNo;
+  if (resolved?.orgNo) party[ATTR.organisation] = resolved.orgNo;
+  if (resolved?.pid) party[ATTR.person] = resolved.pid;
   return {
     at: new Date().toISOString(),
     pep,

@@ -27,12 +27,17 @@ export class Pdp implements PdpService {
     return this.decideLogged(attr(ATTR.organisation, query.orgNo), query);
   }
 
-  /** One subject attribute, one action, the resource and the party (organisation number) — through decide(). */
-  private decideLogged(subject: Attr, query: { action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'] {
+  decideForPerson(query: { pid: string; action: string; resource: string; party: { orgNo: string } | { pid: string }; pep: PepService }): DecisionLogEntry['decision'] {
+    const party = 'orgNo' in query.party ? attr(ATTR.organisation, query.party.orgNo) : attr(ATTR.person, query.party.pid);
+    return this.decideLogged(attr(ATTR.person, query.pid), query, party);
+  }
+
+  /** One subject attribute, one action, the resource and the party (organisation number, or a person attribute) — through decide(). */
+  private decideLogged(subject: Attr, query: { action: string; resource: string; partyOrgNo?: string; pep: PepService }, partyAttr?: Attr): DecisionLogEntry['decision'] {
     const request: DecisionRequest = {
       subject: [subject],
       action: [attr(ATTR.action, query.action)],
-      resource: [attr(ATTR.resource, query.resource), attr(ATTR.organisation, query.partyOrgNo)],
+      resource: [attr(ATTR.resource, query.resource), partyAttr ?? attr(ATTR.organisation, query.partyOrgNo ?? '')],
     };
     // An unexpected fault is logged as Indeterminate and then surfaces to the caller (a bug, not a decision).
     let fault: unknown;

@@ -4,24 +4,30 @@
 
 import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { PdpService, Services } from '../../platform/services.ts';
-import type { SystemUserCaller } from './checks.ts';
+import { isPerson, type EndUserCaller } from './checks.ts';
 import type { Dialog } from './store.ts';
-import { partyOrgNo, resourceIdOf } from './values.ts';
+import { partyOrgNo, personPid, resourceIdOf } from './values.ts';
 
 export class DialogAccess {
   private readonly decisions = new Map<string, boolean>();
 
   constructor(
     private readonly pdp: PdpService,
-    readonly caller: SystemUserCaller,
+    readonly caller: EndUserCaller,
     /** Faults (selfcheck), read while the request is answered. */
     readonly config?: FaultConfig,
     /** Only for the fault dialogporten-hopper-over-pdp: the delegations and policies it reads instead of asking. */
     private readonly lookup?: Pick<Services, 'access' | 'resources'>,
   ) {}
 
-  /** Permit for `action` on `resourceId` for `party`. System users act for organisations only: a person party is never permitted. */
+  /**
+   * Permit for `action` on `resourceId` for `party`. System users act for organisations only: a person
+   * party is never permitted for them. A person is asked about for an organisation or a person party
+   * (the person's own party, docs/contracts/dialogporten-persons.md §2).
+   */
   permits(action: string, resourceId: string, party: string): boolean {
+    const caller = this.caller;
+    if (isPerson(caller)) return this.permitsPerson(caller.pid, action, resourceId, party);
     const orgNo = partyOrgNo(party);
     if (!orgNo) return false;
     const key = `${action}\u0000${resourceId}\u0000${orgNo}`;
@@ -31,7 +37,21 @@ export class DialogAccess {
       this.decisions.set(key, permitted);
     }
     if (permitted === undefined) {
-      permitted = this.pdp.decideForSystemUser({ systemUserId: this.caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo, pep: 'dialogporten' }) === 'Permit';
+      permitted = this.pdp.decideForSystemUser({ systemUserId: caller.systemUserId, action, resource: resourceId, partyOrgNo: orgNo, pep: 'dialogporten' }) === 'Permit';
+      this.decisions.set(key, permitted);
+    }
+    return permitted;
+  }
+
+  private permitsPerson(pid: string, action: string, resourceId: string, party: string): boolean {
+    const orgNo = partyOrgNo(party);
+    const partyPid = orgNo ? undefined : personPid(party);
+    if (!orgNo && !partyPid) return false;
+    const key = `${action}\u0000${resourceId}\u0000${party}`;
+    let permitted = this.decisions.get(key);
+    if (permitted === undefined) {
+      const target = orgNo ? { orgNo } : { pid: partyPid as string };
+      permitted = this.pdp.decideForPerson({ pid, action, resource: resourceId, party: target, pep: 'dialogporten' }) === 'Permit';
       this.decisions.set(key, permitted);
     }
     return permitted;
@@ -44,6 +64,7 @@ export class DialogAccess {
    */
   private decidesItself(action: string, resourceId: string, orgNo: string): boolean {
     const lookup = this.lookup as Pick<Services, 'access' | 'resources'>;
+    if (isPerson(this.caller)) return false;
     const held = new Set(lookup.access.packagesForSystemUser(this.caller.systemUserId, orgNo).map((p) => p.toLowerCase()));
     const rules = lookup.resources.resource(resourceId)?.policy.rules ?? [];
     return rules.some((rule) => (rule.effect ?? 'Permit') === 'Permit' && rule.actions.includes(action)

@@ -5,12 +5,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { faultActive } from '../../faults.ts';
 import { scopesOf, consumerOrgNo, type TokenIssuers, type VerifiedToken } from '../../platform/tokens.ts';
 import { forbidden, unauthorized } from './problems.ts';
+import { isValidParty, PERSON_PARTY_PREFIX } from './values.ts';
 
 /** contracts dialogporten-broker §A.6: scopes of the end-user API (a system user token) and the service-owner API. */
 export const SCOPE = {
   enduser: ['digdir:dialogporten', 'digdir:dialogporten.noconsent'],
   serviceOwner: 'digdir:dialogporten.serviceprovider',
 } as const;
+
+/** docs/contracts/dialogporten-serviceowner.md §1: the search routes also take the search-only scope. */
+export const SO_SEARCH_SCOPE = 'digdir:dialogporten.serviceprovider.search';
 
 const SYSTEMUSER_TYPE = 'urn:altinn:systemuser';
 
@@ -22,6 +26,37 @@ export interface SystemUserCaller {
   /** The Maskinporten client's org (`consumer`): the vendor. */
   vendorOrgNo?: string;
   systemId?: string;
+}
+
+/** A person with an ID-porten token (or an Altinn token exchanged from one), docs/contracts/dialogporten-persons.md §1. */
+export interface PersonCaller {
+  pid: string;
+  /** The token's `acr`, for the dialog token's authentication level. */
+  acr?: string;
+}
+
+/** Who reads Dialogporten's end-user API: a system user or a person. */
+export type EndUserCaller = SystemUserCaller | PersonCaller;
+
+export const isPerson = (caller: EndUserCaller): caller is PersonCaller => 'pid' in caller;
+
+/** The person's party URN, as dialogs name a person party. */
+export const personParty = (pid: string): string => `${PERSON_PARTY_PREFIX}${pid}`;
+
+/** The key the seen log keeps per end user: the system user id, or the person's party URN. */
+export const callerKey = (caller: EndUserCaller): string => (isPerson(caller) ? personParty(caller.pid) : caller.systemUserId);
+
+/** The person a token speaks for: an ID-porten token (raw or exchanged) with a `pid`. */
+export function personOf(token: VerifiedToken | null): PersonCaller | undefined {
+  if (!token || token.issuer !== 'idporten' || typeof token.claims.pid !== 'string') return undefined;
+  const acr = token.claims.acr;
+  return { pid: token.claims.pid, ...(typeof acr === 'string' ? { acr } : {}) };
+}
+
+/** The person an `endUserId` (`urn:altinn:person:identifier-no:<pid>`, checksums valid) names, or undefined. */
+export function personOfEndUserId(endUserId: string): PersonCaller | undefined {
+  const value = endUserId.toLowerCase();
+  return value.startsWith(PERSON_PARTY_PREFIX) && isValidParty(value) ? { pid: value.slice(PERSON_PARTY_PREFIX.length) } : undefined;
 }
 
 /** The service owner a plain Maskinporten token speaks for. */
@@ -61,13 +96,13 @@ export function systemUserOf(token: VerifiedToken | null): SystemUserCaller | un
   return undefined;
 }
 
-/** A bearer token that verifies as a Maskinporten token (signature, issuer, expiry), else 401. */
-async function verifiedBearer(request: FastifyRequest, issuers: TokenIssuers): Promise<VerifiedToken> {
+/** A bearer token that verifies as a token of one of `accept` (signature, issuer, expiry), else 401. */
+async function verifiedBearer(request: FastifyRequest, issuers: TokenIssuers, accept: Array<'maskinporten' | 'idporten'> = ['maskinporten']): Promise<VerifiedToken> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(header) : null;
   if (!match?.[1]) throw unauthorized();
   try {
-    return await issuers.verify(match[1], ['maskinporten']);
+    return await issuers.verify(match[1], accept);
   } catch {
     throw unauthorized();
   }
@@ -77,14 +112,14 @@ const USER_TYPE_MESSAGE = (valid: string) =>
   `The request was authenticated, but we were unable to determine valid user type (person, system user or service owner) in order to authorize the request. Valid user types for this endpoint are: ${valid}.`;
 
 /**
- * contracts dialogporten-broker §A.6, end-user API: a valid token (401), of user type SystemUser — a plain
- * Maskinporten token is refused with 403 `errors.Type` — carrying `digdir:dialogporten` (403). Person
- * tokens (ID-porten) are not accepted by the reference (401): Samsvar's scenarios reach this API as system users.
+ * contracts dialogporten-broker §A.6, end-user API: a valid token (401), of user type SystemUser or Person
+ * (docs/contracts/dialogporten-persons.md §1) — a plain Maskinporten token is refused with 403
+ * `errors.Type` — carrying `digdir:dialogporten` (403).
  */
 export function requireEndUser(issuers: TokenIssuers) {
   return async function endUserToken(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const token = await verifiedBearer(request, issuers);
-    if (!systemUserOf(token)) throw forbidden(USER_TYPE_MESSAGE('Person, SystemUser, IdportenEmailIdentifiedUser'), 'Type');
+    const token = await verifiedBearer(request, issuers, ['maskinporten', 'idporten']);
+    if (!systemUserOf(token) && !personOf(token)) throw forbidden(USER_TYPE_MESSAGE('Person, SystemUser, IdportenEmailIdentifiedUser'), 'Type');
     const held = scopesOf(token);
     // Fault plattform-ignorer-scope: the scope is not checked.
     if (!SCOPE.enduser.some((s) => held.includes(s)) && !faultActive(issuers.config, 'plattform-ignorer-scope')) throw forbidden(`The token lacks the scope ${SCOPE.enduser[0]}.`);
@@ -97,18 +132,19 @@ export function requireEndUser(issuers: TokenIssuers) {
  * (a system user token, or one without a `consumer` org, is refused with 403 `errors.Type`); the token
  * carries `digdir:dialogporten.serviceprovider` (403).
  */
-export function requireServiceOwner(issuers: TokenIssuers) {
+export function requireServiceOwner(issuers: TokenIssuers, alsoAccepted: string[] = []) {
   return async function serviceOwnerToken(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const token = await verifiedBearer(request, issuers);
     if (systemUserOf(token) || !consumerOrgNo(token)) throw forbidden(USER_TYPE_MESSAGE('ServiceOwner, ServiceOwnerOnBehalfOfPerson'), 'Type');
-    if (!scopesOf(token).includes(SCOPE.serviceOwner)) throw forbidden(`The token lacks the scope ${SCOPE.serviceOwner}.`);
+    const held = scopesOf(token);
+    if (![SCOPE.serviceOwner, ...alsoAccepted].some((s) => held.includes(s))) throw forbidden(`The token lacks the scope ${SCOPE.serviceOwner}.`);
     request.auth = token;
   };
 }
 
-/** The system user behind a request that passed requireEndUser. */
-export function endUserOf(request: FastifyRequest): SystemUserCaller {
-  const caller = systemUserOf(request.auth);
+/** The system user or person behind a request that passed requireEndUser. */
+export function endUserOf(request: FastifyRequest): EndUserCaller {
+  const caller = systemUserOf(request.auth) ?? personOf(request.auth);
   if (!caller) throw unauthorized();
   return caller;
 }

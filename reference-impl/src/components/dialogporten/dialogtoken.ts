@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import type { SystemUserCaller } from './checks.ts';
+import { callerKey, isPerson, type EndUserCaller } from './checks.ts';
 import type { Dialog } from './store.ts';
 import { ORG_PARTY_PREFIX } from './values.ts';
 
@@ -32,18 +32,23 @@ export class DialogTokenIssuer {
    * (the vendor's org for a system user), `y` the system user, `o` its owner, `p` the dialog party,
    * `s` the service resource, `i` the dialog id, `a` the authorised actions.
    */
-  async sign(issuer: string, dialog: Dialog, caller: SystemUserCaller, actions: string[]): Promise<string> {
+  async sign(issuer: string, dialog: Dialog, caller: EndUserCaller, actions: string[]): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = {
-      l: 3,
-      y: `urn:altinn:systemuser:uuid:${caller.systemUserId}`,
+      l: isPerson(caller) && caller.acr === 'idporten-loa-high' ? 4 : 3,
       p: dialog.party,
       s: dialog.serviceResource,
       i: dialog.id,
       a: actions.join(';'),
     };
-    if (caller.vendorOrgNo) claims.c = `${ORG_PARTY_PREFIX}${caller.vendorOrgNo}`;
-    if (caller.systemUserOrgNo) claims.o = `${ORG_PARTY_PREFIX}${caller.systemUserOrgNo}`;
+    if (isPerson(caller)) {
+      // A person is the authenticated party itself (docs/contracts/dialogporten-persons.md §3).
+      claims.c = callerKey(caller);
+    } else {
+      claims.y = `urn:altinn:systemuser:uuid:${caller.systemUserId}`;
+      if (caller.vendorOrgNo) claims.c = `${ORG_PARTY_PREFIX}${caller.vendorOrgNo}`;
+      if (caller.systemUserOrgNo) claims.o = `${ORG_PARTY_PREFIX}${caller.systemUserOrgNo}`;
+    }
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'EdDSA', kid: this.kid, typ: 'JWT' })
       .setJti(randomUUID())

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FaultConfig } from '../../faults.ts';
 import type { Services } from '../../platform/services.ts';
 import { DialogAccess } from './access.ts';
-import type { SystemUserCaller } from './checks.ts';
+import { callerKey, isPerson, type EndUserCaller } from './checks.ts';
 import { entityNotFound, entityRemoved, forbidden, validation } from './problems.ts';
 import type { Repeated, SearchQuery } from './schemas.ts';
 import { DIALOG_STATUSES, SYSTEM_LABELS } from './schemas.ts';
@@ -96,15 +96,17 @@ function parseContinuation(token: string, order: OrderPart[], errors: Record<str
   return values;
 }
 
+const spelling = (values: readonly string[], value: string): string | undefined => values.find((v) => v.toLowerCase() === value.toLowerCase());
+
 /** contracts §A.2 validation: every rule of the query, gathered into one 400. */
-function checkSearchQuery(query: SearchQuery): Search {
+export function checkSearchQuery(query: SearchQuery, options: { requireFilter: boolean; maxParty: number } = { requireFilter: true, maxParty: LIMITS.maxPartyFilterValues }): Search {
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
   const party = list(query.party).map((p) => p.toLowerCase());
   const serviceResource = list(query.serviceResource).map((r) => r.toLowerCase());
-  // §A.2: at least one of serviceResource or party.
-  if (party.length === 0 && serviceResource.length === 0) add('', 'Either ServiceResource or Party must be specified.');
-  if (party.length > LIMITS.maxPartyFilterValues) add('party', `Maximum ${LIMITS.maxPartyFilterValues} values are allowed.`);
+  // §A.2: at least one of serviceResource or party (the service owner's search: only with endUserId).
+  if (options.requireFilter && party.length === 0 && serviceResource.length === 0) add('', 'Either ServiceResource or Party must be specified.');
+  if (party.length > options.maxParty) add('party', `Maximum ${options.maxParty} values are allowed.`);
   if (serviceResource.length > LIMITS.maxServiceResourceFilterValues) add('serviceResource', `Maximum ${LIMITS.maxServiceResourceFilterValues} values are allowed.`);
   const org = list(query.org).map((o) => o.toLowerCase());
   if (org.length > LIMITS.maxOrgFilterValues) add('org', `Maximum ${LIMITS.maxOrgFilterValues} values are allowed.`);
@@ -112,9 +114,10 @@ function checkSearchQuery(query: SearchQuery): Search {
   if (extendedStatus.length > LIMITS.maxExtendedStatusFilterValues) add('extendedStatus', `Maximum ${LIMITS.maxExtendedStatusFilterValues} values are allowed.`);
   for (const p of party) if (!isValidParty(p)) add('party', `'${p}' is not a valid party identifier.`);
   for (const r of serviceResource) if (!r.startsWith(RESOURCE_PREFIX)) add('serviceResource', `'${r}' must start with '${RESOURCE_PREFIX}'.`);
-  const status = list(query.status);
+  // Enum values bind case-insensitively (JsonStringEnumConverter / enum binding, docs/contracts/input-binding.md §1).
+  const status = list(query.status).map((v) => spelling(DIALOG_STATUSES, v) ?? v);
   for (const s of status) if (!(DIALOG_STATUSES as readonly string[]).includes(s)) add('status', `'${s}' is not a valid DialogStatus.`);
-  const systemLabel = list(query.systemLabel);
+  const systemLabel = list(query.systemLabel).map((v) => spelling(SYSTEM_LABELS, v) ?? v);
   for (const s of systemLabel) if (!(SYSTEM_LABELS as readonly string[]).includes(s)) add('systemLabel', `'${s}' is not a valid SystemLabel.`);
   const ranges: Search['ranges'] = [];
   for (const key of ['createdAt', 'updatedAt', 'contentUpdatedAt', 'dueAt'] as const) {
@@ -153,11 +156,11 @@ function checkSearchQuery(query: SearchQuery): Search {
 }
 
 /** A dialog end users may see at all: not deleted, visible from now, not expired (contracts §A.3 steps 3, 5). */
-function isLive(dialog: Dialog, now: number): boolean {
+export function isLive(dialog: Dialog, now: number): boolean {
   return !dialog.deletedAt && !(dialog.visibleFrom && Date.parse(dialog.visibleFrom) > now) && !(dialog.expiresAt && Date.parse(dialog.expiresAt) <= now);
 }
 
-function matches(dialog: Dialog, s: Search, callerId: string): boolean {
+export function matches(dialog: Dialog, s: Search, callerId: string): boolean {
   if (s.party.length > 0 && !s.party.includes(dialog.party)) return false;
   if (s.serviceResource.length > 0 && !s.serviceResource.includes(dialog.serviceResource.toLowerCase())) return false;
   if (s.org.length > 0 && !s.org.includes(dialog.org)) return false;
@@ -174,7 +177,7 @@ function matches(dialog: Dialog, s: Search, callerId: string): boolean {
     if ((r.after !== undefined && at < r.after) || (r.before !== undefined && at > r.before)) return false;
   }
   if (s.isContentSeen !== undefined) {
-    const seen = dialog.seenLog.some((e) => e.systemUserId === callerId && Date.parse(e.seenAt) >= Date.parse(dialog.contentUpdatedAt));
+    const seen = dialog.seenLog.some((e) => e.endUserKey === callerId && Date.parse(e.seenAt) >= Date.parse(dialog.contentUpdatedAt));
     if (seen !== s.isContentSeen) return false;
   }
   if (s.search !== undefined) {
@@ -201,13 +204,19 @@ function compare(a: Array<string | null>, b: Array<string | null>, order: OrderP
 }
 
 /** GET /api/v1/enduser/dialogs (contracts §A.2). A party the caller may not see gives no items, never 403. */
-export function searchDialogs(ctx: EndUserContext, caller: SystemUserCaller, query: SearchQuery): { access: DialogAccess; page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
+export function searchDialogs(ctx: EndUserContext, caller: EndUserCaller, query: SearchQuery): { access: DialogAccess; page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
   const s = checkSearchQuery(query);
   const access = new DialogAccess(ctx.services.pdp, caller, ctx.config, ctx.services);
   const now = Date.now();
-  const keyed = ctx.dialogs.all()
-    .filter((d) => isLive(d, now) && matches(d, s, caller.systemUserId))
-    .filter((d) => access.canRead(d))
+  const found = ctx.dialogs.all()
+    .filter((d) => isLive(d, now) && matches(d, s, callerKey(caller)))
+    .filter((d) => access.canRead(d));
+  return { access, ...pageOf(found, s) };
+}
+
+/** One page of `found` in the search's order, after its continuation token (contracts §A.2). */
+export function pageOf(found: Dialog[], s: Search): { page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
+  const keyed = found
     .map((d) => ({ d, values: s.orderBy.map((p) => sortValue(d, p.key)) }))
     .sort((x, y) => compare(x.values, y.values, s.orderBy));
   const after = s.after;
@@ -218,14 +227,14 @@ export function searchDialogs(ctx: EndUserContext, caller: SystemUserCaller, que
   const continuationToken = hasNextPage && last
     ? s.orderBy.map((p, i) => `${p.key.toLowerCase()}_${last.values[i] ?? ''}`).join(',')
     : null;
-  return { access, page: page.map((k) => k.d), hasNextPage, continuationToken, orderBy: orderByText(s.orderBy) };
+  return { page: page.map((k) => k.d), hasNextPage, continuationToken, orderBy: orderByText(s.orderBy) };
 }
 
 /**
  * The dialog an end user asks for, in the order of contracts §A.3: unknown → 404; no `read` → 403
  * (existence is not hidden); deleted → 410; visible later → 404 with `Expires`; expired → 404.
  */
-export function readableDialog(ctx: EndUserContext, caller: SystemUserCaller, dialogId: string): { dialog: Dialog; access: DialogAccess } {
+export function readableDialog(ctx: EndUserContext, caller: EndUserCaller, dialogId: string): { dialog: Dialog; access: DialogAccess } {
   const dialog = isUuid(dialogId) ? ctx.dialogs.get(dialogId) : undefined;
   if (!dialog) throw entityNotFound('DialogEntity', dialogId); // step 1
   const access = new DialogAccess(ctx.services.pdp, caller, ctx.config, ctx.services);
@@ -239,8 +248,20 @@ export function readableDialog(ctx: EndUserContext, caller: SystemUserCaller, di
   return { dialog, access };
 }
 
-/** contracts §A.3 step 6: GET writes a seen-log entry for the caller (a system user is named by its system's name). */
-export function recordSeen(ctx: EndUserContext, caller: SystemUserCaller, dialog: Dialog): Dialog {
+/**
+ * contracts §A.3 step 6: GET writes a seen-log entry for the caller (a system user is named by its system's
+ * name, a person by the person's name in the register, with the person's party URN as actor id).
+ */
+export function recordSeen(ctx: EndUserContext, caller: EndUserCaller, dialog: Dialog): Dialog {
+  if (isPerson(caller)) {
+    const person = ctx.services.register.person(caller.pid);
+    dialog.seenLog.push({
+      id: randomUUID(), seenAt: timestamp(), endUserKey: callerKey(caller),
+      seenBy: { actorType: 'PartyRepresentative', actorName: person?.name ?? null, actorId: callerKey(caller) },
+    });
+    ctx.dialogs.put(dialog);
+    return dialog;
+  }
   const systemUser = ctx.services.systemUsers.systemUser(caller.systemUserId);
   const systemId = systemUser?.systemId ?? caller.systemId;
   const system = systemId ? ctx.services.systemRegister.system(systemId) : undefined;
@@ -248,7 +269,7 @@ export function recordSeen(ctx: EndUserContext, caller: SystemUserCaller, dialog
   dialog.seenLog.push({
     id: randomUUID(),
     seenAt: timestamp(),
-    systemUserId: caller.systemUserId,
+    endUserKey: caller.systemUserId,
     seenBy: { actorType: 'PartyRepresentative', actorName: name, actorId: null },
   });
   ctx.dialogs.put(dialog);

@@ -4,7 +4,19 @@
 // Unauthorised URLs are replaced by `urn:dialogporten:unauthorized`, expired ones by `urn:dialogporten:expired`.
 
 import { faultActive } from '../../faults.ts';
-import type { DialogAccess } from './access.ts';
+import type { FaultConfig } from '../../faults.ts';
+import { callerKey, type EndUserCaller } from './checks.ts';
+
+/**
+ * What a view needs to know about access: the end user it is for (none for the service owner's own view)
+ * and the decisions on the dialog's resources. DialogAccess (the PDP's answers) is one.
+ */
+export interface DialogAccess {
+  readonly caller: EndUserCaller | undefined;
+  readonly config?: FaultConfig | undefined;
+  canRead(dialog: Dialog): boolean;
+  isAuthorized(dialog: Dialog, action: string, authorizationAttribute: string | null): boolean;
+}
 import type { Activity, Attachment, ContentValue, Dialog, NavigationalAction, SeenLogEntry, Transmission } from './store.ts';
 
 export const UNAUTHORIZED_URL = 'urn:dialogporten:unauthorized';
@@ -12,13 +24,13 @@ export const EXPIRED_URL = 'urn:dialogporten:expired';
 
 type Json = Record<string, unknown>;
 
-const contentValue = (v: ContentValue | null): Json | null => (v ? { value: v.value.map((l) => ({ ...l })), mediaType: v.mediaType } : null);
+export const contentValue = (v: ContentValue | null): Json | null => (v ? { value: v.value.map((l) => ({ ...l })), mediaType: v.mediaType } : null);
 
 function expired(expiresAt: string | null, now: number): boolean {
   return expiresAt !== null && Date.parse(expiresAt) <= now;
 }
 
-function attachment(a: Attachment, authorized: boolean, now: number): Json {
+export function attachment(a: Attachment, authorized: boolean, now: number): Json {
   return {
     id: a.id,
     displayName: a.displayName.map((l) => ({ ...l })),
@@ -39,16 +51,19 @@ function navigationalAction(n: NavigationalAction, authorized: boolean, now: num
 
 const actor = (a: { actorType: string; actorName: string | null; actorId: string | null }): Json => ({ actorType: a.actorType, actorName: a.actorName, actorId: a.actorId });
 
-function activity(a: Activity): Json {
-  return { id: a.id, createdAt: a.createdAt, extendedType: a.extendedType, type: a.type, transmissionId: a.transmissionId, performedBy: actor(a.performedBy) };
+export function activity(a: Activity): Json {
+  return {
+    id: a.id, createdAt: a.createdAt, extendedType: a.extendedType, type: a.type, transmissionId: a.transmissionId, performedBy: actor(a.performedBy),
+    description: a.description ? a.description.map((l) => ({ ...l })) : null,
+  };
 }
 
-function isOpened(dialog: Dialog, transmissionId: string): boolean {
+export function isOpened(dialog: Dialog, transmissionId: string): boolean {
   return dialog.activities.some((a) => a.type === 'TransmissionOpened' && a.transmissionId === transmissionId);
 }
 
 /** The transmission members every view shares; the content reference is hidden when not authorised. */
-function transmissionBase(dialog: Dialog, t: Transmission, access: DialogAccess, now: number): Json {
+export function transmissionBase(dialog: Dialog, t: Transmission, access: DialogAccess, now: number): Json {
   const authorized = access.isAuthorized(dialog, 'read', t.authorizationAttribute);
   const reference = t.content.contentReference;
   return {
@@ -77,21 +92,21 @@ export function transmissionView(dialog: Dialog, t: Transmission, access: Dialog
 }
 
 /** The latest entry per end user since `since` (contracts §A.3: seenSinceLastUpdate / ...ContentUpdate). */
-function seenSince(log: SeenLogEntry[], since: string, callerSystemUserId: string): Json[] {
+function seenSince(log: SeenLogEntry[], since: string, callerId: string): Json[] {
   const latest = new Map<string, SeenLogEntry>();
   for (const entry of log) {
     if (Date.parse(entry.seenAt) < Date.parse(since)) continue;
-    const previous = latest.get(entry.systemUserId);
-    if (!previous || Date.parse(previous.seenAt) <= Date.parse(entry.seenAt)) latest.set(entry.systemUserId, entry);
+    const previous = latest.get(entry.endUserKey);
+    if (!previous || Date.parse(previous.seenAt) <= Date.parse(entry.seenAt)) latest.set(entry.endUserKey, entry);
   }
   return [...latest.values()].map((e) => ({
-    id: e.id, seenAt: e.seenAt, seenBy: actor(e.seenBy), isViaServiceOwner: false, isCurrentEndUser: e.systemUserId === callerSystemUserId,
+    id: e.id, seenAt: e.seenAt, seenBy: actor(e.seenBy), isViaServiceOwner: false, isCurrentEndUser: e.endUserKey === callerId,
   }));
 }
 
 /** The members the search and the get views share. */
-function common(dialog: Dialog, access: DialogAccess): Json {
-  const callerId = access.caller.systemUserId;
+export function common(dialog: Dialog, access: DialogAccess): Json {
+  const callerId = access.caller ? callerKey(access.caller) : '';
   const fromServiceOwner = dialog.transmissions.filter((t) => t.sender.actorType === 'ServiceOwner');
   return {
     id: dialog.id,
@@ -113,7 +128,7 @@ function common(dialog: Dialog, access: DialogAccess): Json {
     systemLabel: dialog.systemLabel,
     isApiOnly: dialog.isApiOnly,
     hasUnopenedContent: fromServiceOwner.some((t) => !isOpened(dialog, t.id)),
-    isContentSeen: dialog.seenLog.some((e) => e.systemUserId === callerId && Date.parse(e.seenAt) >= Date.parse(dialog.contentUpdatedAt)),
+    isContentSeen: dialog.seenLog.some((e) => e.endUserKey === callerId && Date.parse(e.seenAt) >= Date.parse(dialog.contentUpdatedAt)),
     fromServiceOwnerTransmissionsCount: fromServiceOwner.length,
     fromPartyTransmissionsCount: dialog.transmissions.length - fromServiceOwner.length,
     seenSinceLastUpdate: seenSince(dialog.seenLog, dialog.updatedAt, callerId),

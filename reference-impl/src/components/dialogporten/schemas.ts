@@ -101,7 +101,8 @@ const apiAction = object({
   endpoints: nullable({ type: 'array', items: apiActionEndpoint, maxItems: 100 }),
 }, ['action']);
 
-const activity = object({
+/** V1ServiceOwnerDialogsCommandsCreateActivity_ActivityRequest (and the create body's activities). */
+export const activity = object({
   id: nullable(uuid),
   createdAt: nullable(dateTime),
   extendedType: nullable(uri),
@@ -213,3 +214,30 @@ export interface SearchQuery {
   continuationToken?: string;
   limit?: string;
 }
+
+/** GET /api/v1/serviceowner/dialogs: the end-user query's parameters (but org) and the service owner's own. */
+export const serviceOwnerSearchQuery = {
+  ...searchQuery,
+  properties: {
+    ...Object.fromEntries(Object.entries(searchQuery.properties).filter(([name]) => name !== 'org')),
+    endUserId: str(255),
+    deleted: { type: 'string', enum: ['Exclude', 'Include', 'Only'] },
+    visibleAfter: str(64), visibleBefore: str(64),
+    serviceOwnerLabels: repeated(255),
+  },
+} as const;
+
+/** GET /api/v1/serviceowner/dialogs/{dialogId}?endUserId=. */
+export const serviceOwnerGetQuery = { type: 'object', properties: { endUserId: str(255) } } as const;
+
+/** GET /api/v1/serviceowner/dialogs/endusercontext. */
+export const endUserContextQuery = {
+  type: 'object',
+  properties: {
+    party: repeated(255),
+    contentUpdatedAfter: str(64),
+    label: repeated(50),
+    continuationToken: str(4096),
+    limit: { type: 'string', pattern: '^[0-9]{1,9}$' },
+  },
+} as const;

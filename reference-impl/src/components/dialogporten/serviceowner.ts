@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '../../platform/model.ts';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { Services } from '../../platform/services.ts';
 import type { ServiceOwnerCaller } from './checks.ts';
 import { conflict, entityNotFound, entityRemoved, forbidden, preconditionFailed, unprocessable, validation } from './problems.ts';
@@ -43,7 +44,7 @@ interface ApiActionInput {
     requestSchema?: string | null; responseSchema?: string | null; deprecated?: boolean; sunsetAt?: string | null;
   }> | null;
 }
-interface ActivityInput {
+export interface ActivityInput {
   id?: string | null; createdAt?: string | null; extendedType?: string | null; type: string; transmissionId?: string | null;
   performedBy: ActorInput; description?: LocalizationInput[] | null;
 }
@@ -236,6 +237,7 @@ function activityOf(a: ActivityInput, defaultCreatedAt: string): Activity {
   return {
     id: a.id?.toLowerCase() ?? uuidV7(), createdAt: a.createdAt ? normaliseTimestamp(a.createdAt) : defaultCreatedAt,
     extendedType: a.extendedType ?? null, type: a.type, transmissionId: a.transmissionId?.toLowerCase() ?? null, performedBy: actorOf(a.performedBy),
+    description: a.description && a.description.length > 0 ? localizationsOf(a.description) : null,
   };
 }
 
@@ -289,6 +291,8 @@ function checkTransmissionGraph(transmissions: Transmission[]): void {
 export interface ServiceOwnerContext {
   services: Services;
   dialogs: DialogStore;
+  /** Faults (selfcheck), read at request time. */
+  config?: FaultConfig;
 }
 
 /** POST /api/v1/serviceowner/dialogs (contracts §A.4). Returns the stored dialog. */
@@ -349,9 +353,9 @@ export function createDialog(ctx: ServiceOwnerContext, caller: ServiceOwnerCalle
  * The service owner's own dialog: unknown, malformed or another owner's id → 404 (a service owner
  * only sees its own dialogs); deleted → 410; an If-Match that is not the revision → 412.
  */
-function ownDialog(ctx: ServiceOwnerContext, caller: ServiceOwnerCaller, dialogId: string, ifMatch: string | undefined): Dialog {
+function ownDialog(ctx: ServiceOwnerContext, caller: ServiceOwnerCaller, dialogId: string, ifMatch: string | undefined, anyOwner = false): Dialog {
   const dialog = isUuid(dialogId) ? ctx.dialogs.get(dialogId) : undefined;
-  if (!dialog || dialog.ownerOrgNo !== caller.orgNo) throw entityNotFound('DialogEntity', dialogId);
+  if (!dialog || (dialog.ownerOrgNo !== caller.orgNo && !anyOwner)) throw entityNotFound('DialogEntity', dialogId);
   if (dialog.deletedAt) throw entityRemoved('DialogEntity', dialogId);
   if (ifMatch !== undefined && ifMatch.replace(/"/g, '').toLowerCase() !== dialog.revision) throw preconditionFailed();
   return dialog;
@@ -375,6 +379,44 @@ export function addTransmission(ctx: ServiceOwnerContext, caller: ServiceOwnerCa
   dialog.contentUpdatedAt = now;
   ctx.dialogs.put(dialog);
   return { dialog, transmission };
+}
+
+/**
+ * POST /api/v1/serviceowner/dialogs/{dialogId}/activities (docs/contracts/dialogporten-serviceowner.md §3):
+ * the own dialog (404, 410, 412 as for transmissions); the activity's rules gathered into one 400
+ * (self-chosen id, createdAt in the past, actor, description only and always for Information,
+ * transmissionId only and always for TransmissionOpened); Correspondence* types need the correspondence
+ * scope (403); a transmissionId that is not the dialog's → 422. Returns the dialog and the new activity.
+ */
+export function addActivity(ctx: ServiceOwnerContext, caller: ServiceOwnerCaller, dialogId: string, ifMatch: string | undefined, body: ActivityInput): { dialog: Dialog; activity: Activity } {
+  // Fault dialogporten-aktivitet-uten-eierkontroll (selfcheck): any service owner's dialog takes the activity.
+  const dialog = ownDialog(ctx, caller, dialogId, ifMatch, faultActive(ctx.config, 'dialogporten-aktivitet-uten-eierkontroll')); // 404, 410, 412
+  const nowMs = Date.now();
+  const errors = new Errors();
+  checkSelfChosenId(errors, 'id', body.id, nowMs);
+  if (body.createdAt && Date.parse(body.createdAt) > nowMs) errors.add('createdAt', "'Created At' must be in the past.");
+  checkActor(errors, 'performedBy', body.performedBy);
+  const hasDescription = (body.description ?? []).length > 0;
+  if (body.type === 'Information' && !hasDescription) errors.add('description', "Description is required when the type is 'Information'.");
+  if (body.type !== 'Information' && hasDescription) errors.add('description', "Description is only allowed when the type is 'Information'.");
+  if (body.type === 'Information') checkLocalizations(errors, 'description', body.description, 255);
+  if (body.type !== 'TransmissionOpened' && body.transmissionId) errors.add('transmissionId', 'Only activities of type TransmissionOpened can reference a transmission.');
+  if (body.type === 'TransmissionOpened' && !body.transmissionId) errors.add('transmissionId', 'An activity of type TransmissionOpened needs to reference a transmission.');
+  errors.throwIfAny(); // 400
+  if (body.type === 'CorrespondenceOpened' || body.type === 'CorrespondenceConfirmed') {
+    throw forbidden('Use of CorrespondenceConfirmed or CorrespondenceOpened activity types requires the scope digdir:dialogporten.correspondence.');
+  }
+  const now = timestamp(nowMs);
+  const activity = activityOf(body, now);
+  if (activity.transmissionId && !dialog.transmissions.some((t) => t.id === activity.transmissionId)) {
+    throw unprocessable('Activity.TransmissionId', `Invalid 'TransmissionId', entity 'DialogTransmission' with the following key(s) does not exist: (${activity.transmissionId}) in 'Transmissions'`);
+  }
+  if (dialog.activities.some((a) => a.id === activity.id)) throw conflict('DialogActivity', `Entity 'DialogActivity' with the following key(s) already exists: (${activity.id}).`);
+  dialog.activities.push(activity);
+  dialog.revision = randomUUID();
+  dialog.updatedAt = now;
+  ctx.dialogs.put(dialog);
+  return { dialog, activity };
 }
 
 /** DELETE /api/v1/serviceowner/dialogs/{dialogId}: a soft delete; the dialog answers 410 from then on. */

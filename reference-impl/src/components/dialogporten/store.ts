@@ -93,14 +93,16 @@ export interface Activity {
   type: string;
   transmissionId: string | null;
   performedBy: Actor;
+  /** Only for Information activities (the validator requires it there and refuses it elsewhere). */
+  description: Localization[] | null;
 }
 
 /** One entry of the seen log: who (an end user) read the dialog, and when. */
 export interface SeenLogEntry {
   id: string;
   seenAt: string;
-  /** The system user that read it (the reference's end users are system users). */
-  systemUserId: string;
+  /** The end user that read it: a system user id, or a person's party URN (checks.ts callerKey). */
+  endUserKey: string;
   seenBy: Actor;
 }
 

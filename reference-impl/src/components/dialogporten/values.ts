@@ -45,6 +45,11 @@ export function normaliseTimestamp(value: string): string {
   return timestamp(ms);
 }
 
+/** The national identity number of a person party URN, or undefined. */
+export function personPid(party: string): string | undefined {
+  return party.startsWith(PERSON_PARTY_PREFIX) ? party.slice(PERSON_PARTY_PREFIX.length) : undefined;
+}
+
 /** The organisation number of an organisation party URN, or undefined (persons and other forms). */
 export function partyOrgNo(party: string): string | undefined {
   return party.startsWith(ORG_PARTY_PREFIX) ? party.slice(ORG_PARTY_PREFIX.length) : undefined;

@@ -74,10 +74,14 @@ export async function checkPublicRsaKeys(keys: Array<Record<string, unknown>>): 
   }
 }
 
-// TD-00008: every subject is a known access package that service owners may use in a policy.
+/** The PRIV role (a person's own party, docs/contracts/pdp-callers.md §2): the one role a policy made here may name. */
+const PRIV_SUBJECT = 'urn:altinn:rolecode:priv';
+
+// TD-00008: every subject is a known access package that service owners may use in a policy, or the PRIV role.
 export function checkPolicySubjects(rules: Array<{ subjects: string[] }>, catalogue: CatalogueService): void {
   for (const rule of rules) {
     for (const subject of rule.subjects) {
+      if (subject.toLowerCase() === PRIV_SUBJECT) continue;
       const pkg = subject.startsWith(PACKAGE_URN_PREFIX) ? catalogue.find(subject) : undefined;
       if (!pkg) {
         throw new AltinnProblem(400, 'TD-00008', 'Unknown access package, or one not available to service owners.', { subject },
