@@ -93,6 +93,12 @@ export const FAULTS = {
     description:
       'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
   },
+  'mva-401-uten-grunn': {
+    // The old check (any 401 problem) let this through; SVC-3/SVC-4 ask for the reason (RFC 6750 §3.1).
+    krav: ['SVC-3', 'SVC-4'],
+    description:
+      'MVA-tjenesten avviser et ugyldig token med 401, men sier ikke hvorfor (WWW-Authenticate uten error="invalid_token").',
+  },
   // Token checks of every protected API (features/sikkerhet/angrep-token-mot-api.feature)
   'plattform-godta-usignert': {
     krav: ['SEC-7'],
@@ -137,6 +143,13 @@ export const FAULTS = {
     krav: ['REQ-4', 'REQ-5', 'TOK-2', 'SB-3.3'],
     description:
       'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
+  },
+  // Agent requests
+  'klientforesporsel-avvist-uten-grunn': {
+    // The old check (any 400 problem) let this through; REQ-9 asks for the reason, the field rights.
+    krav: ['REQ-9'],
+    description:
+      'En forespørsel om klientsystembruker med enkeltrettigheter avvises med en naken 400 som ikke sier hvorfor (ingen valideringsfeil på /body/rights).',
   },
   // Change requests on standard system users (docs/contracts/change-requests.md)
   'endring-godkjent-uten-tilgang': {

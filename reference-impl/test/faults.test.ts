@@ -384,6 +384,16 @@ const PROBES: Record<FaultName, Probe> = {
       return (await submitVat(w, forged)).statusCode;
     },
   },
+  'mva-401-uten-grunn': {
+    // An expired token: the 401's WWW-Authenticate names the reason (error="invalid_token"), else not.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const now = Math.floor(Date.now() / 1000);
+      const res = await submitVat(w, await w.mint(systemUserClaims(w, randomUUID(), 'samsvar:mva.write'), { iat: now - 600, exp: now - 480 }));
+      assert.equal(res.statusCode, 401, res.body);
+      return /error="invalid_token"/.test(String(res.headers['www-authenticate'] ?? '')) ? 1 : 0;
+    },
+  },
   'mva-hopper-over-pdp': {
     // A valid token for a system user without any rights: 403 MVA-00003, else the report is taken (201).
     conforming: 403, faulty: 201,
@@ -419,6 +429,19 @@ const PROBES: Record<FaultName, Probe> = {
       assert.equal(rejected.statusCode, 200, rejected.body);
       const listed = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}`, person), 'list system users');
       return (listed.json() as unknown[]).length;
+    },
+  },
+  'klientforesporsel-avvist-uten-grunn': {
+    // An agent request with a right: 400 with STD.VLD-00003 at /body/rights, else a bare 400 naming nothing.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const res = await auth(w, 'POST', '/systemuser/request/vendor/agent', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: ACCOUNTANT, accessPackages: [{ urn: PKG('regnskapsforer-med-signeringsrettighet') }],
+        rights: [{ resource: [{ id: 'urn:altinn:resource', value: MVA }] }],
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      const errors = ((res.json() as { validationErrors?: Array<{ code: string; paths?: string[] }> }).validationErrors ?? []);
+      return errors.filter((e) => e.code === 'STD.VLD-00003' && (e.paths ?? []).includes('/body/rights')).length;
     },
   },
   'endring-godkjent-uten-tilgang': {
