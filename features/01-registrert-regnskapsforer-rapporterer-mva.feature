@@ -70,6 +70,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       # Steg 1: Legge til klient (tilgangene videredelegeres automatisk)
       Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
       Så er klienten lagt til på klientsystembrukeren til regnskapsføreren
+      Og er tilgangene videredelegert til klientsystembrukeren til regnskapsføreren for klienten
       # Steg 2: Hente token
       Når systemet henter systembrukertoken fra Maskinporten for regnskapsføreren
       Så utsteder Maskinporten et systembrukertoken til systemet for regnskapsføreren

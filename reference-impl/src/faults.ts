@@ -132,6 +132,12 @@ export const FAULTS = {
       'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
   },
   // Client removal and request status
+  'klient-lagt-til-uten-videredelegering': {
+    // Scenarios 1 and 2 ask the PDP right after the client is added (KD-3: the packages are passed on).
+    krav: ['KD-3'],
+    description:
+      'Når klienten legges til på klientsystembrukeren, står den i klientlisten, men tilgangspakkene videredelegeres ikke: Altinn Autorisasjon gir ikke tilgang for klienten.',
+  },
   'klient-fjerning-beholder-tilgang': {
     // The KD-6 scenario sees the access that did not end through the service's refusal, an SVC-2 assertion.
     krav: ['KD-6', 'SVC-2'],

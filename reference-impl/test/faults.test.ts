@@ -407,6 +407,13 @@ const PROBES: Record<FaultName, Probe> = {
       return decision(w, randomUUID(), COMPANY);
     },
   },
+  'klient-lagt-til-uten-videredelegering': {
+    // Right after the client is added the agent system user has access for it.
+    conforming: 'Permit', faulty: 'NotApplicable',
+    async run(w) {
+      return decision(w, await agentWithClient(w), CLIENT);
+    },
+  },
   'klient-fjerning-beholder-tilgang': {
     // After the client is removed the agent system user has no access for it.
     conforming: 'NotApplicable', faulty: 'Permit',
