@@ -150,6 +150,12 @@ export const FAULTS = {
     description:
       'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
   },
+  'godkjent-uten-tilgangspakker': {
+    // Scenario 3 reads the system user back as its owner after the approval (SB-3.3: the packages are assigned).
+    krav: ['SB-3.3'],
+    description:
+      'Når virksomheten godkjenner en forespørsel om systembruker, opprettes systembrukeren og forespørselen får status Accepted, men tilgangspakkene tildeles ikke.',
+  },
   // Agent requests
   'klientforesporsel-avvist-uten-grunn': {
     // The old check (any 400 problem) let this through; REQ-9 asks for the reason, the field rights.

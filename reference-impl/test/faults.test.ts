@@ -438,6 +438,15 @@ const PROBES: Record<FaultName, Probe> = {
       return (listed.json() as unknown[]).length;
     },
   },
+  'godkjent-uten-tilgangspakker': {
+    // The company's system user as its daglig leder reads it after approving: one package (merverdiavgift).
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const id = await standardSystemUser(w);
+      const read = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}/${id}`, await w.login(DAGL)), 'read system user');
+      return ((read.json() as { accessPackages?: unknown[] }).accessPackages ?? []).length;
+    },
+  },
   'klientforesporsel-avvist-uten-grunn': {
     // An agent request with a right: 400 with STD.VLD-00003 at /body/rights, else a bare 400 naming nothing.
     conforming: 1, faulty: 0,

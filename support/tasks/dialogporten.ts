@@ -114,16 +114,15 @@ function messageResource(owner: ServiceOwner, sealed: boolean): TestResource {
 /**
  * Given: the service owner has linked read access for its messages to the accountant packages (or,
  * `sealed`, to a package no accountant holds). With the test data API it writes the resource and its
- * policy (the same body every time); without it, the resource must already be in the registry.
+ * policy (the same body every time); on every target the policy is then read back from the registry.
  */
 export async function publishMessageResource(owner: ServiceOwner, sealed = false): Promise<void> {
   await owner.ready();
   const id = owner.resource(sealed ? 'sealedMessages' : 'messages');
   if (owner.usesTestdataApi) {
     requireSuccess(await owner.testdata.putResource(id, messageResource(owner, sealed)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
-  } else {
-    await requireResourcePolicy(owner.resourceRegistry, id, sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES, ['read']);
   }
+  await requireResourcePolicy(owner.resourceRegistry, id, sealed ? [SEALED_MESSAGE_PACKAGE] : MESSAGE_READ_PACKAGES, ['read']);
 }
 
 /** The dialog the service owner sends: a title, a summary, a sender name and one transmission. */

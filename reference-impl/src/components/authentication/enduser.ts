@@ -172,7 +172,10 @@ function approveStandard(ctx: AuthContext, pid: string, party: string, requestId
   const integrationTitle = integrationTitleFor(found, system); // 404 AUTH-00017
 
   const user = newSystemUser(ctx, found, system, org, 'standard', integrationTitle);
-  const urns = found.accessPackages.map((p) => p.urn);
+  // Fault godkjent-uten-tilgangspakker (selfcheck): the system user is created and the request Accepted,
+  // but the requested packages are never assigned to it.
+  if (faultActive(ctx.config, 'godkjent-uten-tilgangspakker')) user.accessPackages = [];
+  const urns = user.accessPackages.map((p) => p.urn);
   try {
     if (urns.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, urns);
     if (found.rights.length > 0) ctx.services.access.assignRightsToSystemUser(org.orgNo, user.id, found.rights);
