@@ -64,6 +64,7 @@ Given('at {aktør} ved daglig leder har gitt {aktør} tilgangspakken {string} i 
 });
 
 When('{aktør} ber {aktør} om å delegere tilgangspakken {string}', async function (this: SamsvarWorld, accountant: Actor, customer: Actor, code: string) {
+  await this.outsideAltinn(`${accountant.role} ber ${customer.role} om å delegere tilgangspakken «${code}» (en henvendelse mellom dem).`);
   await askCustomerToDelegate(as(accountant, Accountant), as(customer, Company), [code]);
 });
 

@@ -42,8 +42,9 @@ import {
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har anskaffet systemet hos {aktør}', function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+Given('at {aktør} har anskaffet systemet hos {aktør}', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
   acquireSystem(as(company, Company), as(vendor, Vendor));
+  await this.outsideAltinn(`${company.role} anskaffer systemet hos ${vendor.role} (en avtale mellom dem).`);
 });
 
 Given('{aktør} har ikke godkjent noen systembruker for systemet', async function (this: SamsvarWorld, company: Actor) {
