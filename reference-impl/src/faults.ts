@@ -176,6 +176,12 @@ export const FAULTS = {
     description:
       'Når virksomheten avviser en endringsforespørsel, får den status Rejected, men systembrukeren endres likevel.',
   },
+  // Access package catalogue
+  'tilgangspakkekatalog-uten-beskrivelse': {
+    krav: ['SB-0.4'],
+    description:
+      'Altinns tilgangspakkekatalog finner tilgangspakken på URN-en, men gir den verken navn eller beskrivelse.',
+  },
   // System register validation
   'systemregister-godta-http-redirect': {
     krav: ['SR-5'],

@@ -474,6 +474,15 @@ const PROBES: Record<FaultName, Probe> = {
       return changedPackages(w, 'reject');
     },
   },
+  'tilgangspakkekatalog-uten-beskrivelse': {
+    // merverdiavgift looked up by URN: 1 when it has a name and a description, else 0.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const res = await w.app.inject({ method: 'GET', url: `/accessmanagement/api/v1/meta/info/accesspackages/package/urn/${encodeURIComponent(PKG('merverdiavgift'))}` });
+      const info = res.json() as { name?: string; description?: string };
+      return info.name && info.description ? 1 : 0;
+    },
+  },
   'systemregister-godta-http-redirect': {
     // A redirect URL with plain http: 400 AUTH.VLD-00005.
     conforming: 400, faulty: 200,
