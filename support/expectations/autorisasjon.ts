@@ -8,6 +8,7 @@ import { actionOf, matchUrn } from '../clients/resourceregistry.ts';
 import { MVA_RESOURCE_ID } from '../actors/service-owner.ts';
 import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
 import { PACKAGE_IDS } from './klient.ts';
+import { packageInfo } from './klientsystembruker.ts';
 import type { ServiceOwner } from '../actors/service-owner.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
@@ -29,11 +30,7 @@ export function expectPolicyRequiresPackage(vendor: Vendor, packageCode: string,
 
 /** SB-3.0: the package exists in Altinn's catalogue and may be assigned directly (to a standard system user). */
 export function expectPackageAssignable(vendor: Vendor, packageCode: string): void {
-  const response = vendor.notes.packageInfo;
-  assert.ok(response, 'Systemleverandøren har ikke slått opp tilgangspakken.');
-  expectStatus(response, 200, 'SB-3.0', `Oppslag på tilgangspakken ${packageCode}`);
-  const info = response.data;
-  assert.equal(info?.urn, `${ACCESS_PACKAGE_PREFIX}${packageCode}`, `[SB-3.0] Tilgangspakken skal ha URN ${ACCESS_PACKAGE_PREFIX}${packageCode}, hadde ${info?.urn}.`);
+  const info = packageInfo(vendor, packageCode, 'SB-3.0');
   assert.equal(info?.isAssignable, true, `[SB-3.0] Tilgangspakken ${packageCode} skal kunne tildeles en systembruker for virksomheten (isAssignable), var ${String(info?.isAssignable)}.`);
 }
 
@@ -43,11 +40,7 @@ export function expectPackageAssignable(vendor: Vendor, packageCode: string): vo
  * description and the area it belongs to, and says it may be used in resource policies.
  */
 export function expectPackageDescribed(vendor: Vendor, packageCode: string): void {
-  const response = vendor.notes.packageInfo;
-  assert.ok(response, 'Systemleverandøren har ikke slått opp tilgangspakken.');
-  expectStatus(response, 200, 'SB-0.4', `Oppslag på tilgangspakken ${packageCode}`);
-  const info = response.data;
-  assert.equal(info?.urn, `${ACCESS_PACKAGE_PREFIX}${packageCode}`, `[SB-0.4] Tilgangspakken skal ha URN ${ACCESS_PACKAGE_PREFIX}${packageCode}, hadde ${info?.urn}.`);
+  const info = packageInfo(vendor, packageCode, 'SB-0.4');
   const id = PACKAGE_IDS[packageCode];
   if (id) assert.equal(info?.id?.toLowerCase(), id, `[SB-0.4] Tilgangspakken ${packageCode} skal ha katalogens id ${id}, hadde ${info?.id}.`);
   for (const member of ['name', 'description'] as const) {

@@ -121,7 +121,7 @@ export function expectNoAgentRequest(vendor: Vendor, accountant: Accountant): vo
 }
 
 /** The package as the catalogue returned it (contracts authorization §2.6): 200 and the URN asked for. */
-function packageInfo(vendor: Vendor, code: string, krav: string) {
+export function packageInfo(vendor: Vendor, code: string, krav: string) {
   const response = vendor.notes.packageInfo;
   assert.ok(response, 'Systemleverandøren har ikke slått opp tilgangspakken.');
   expectStatus(response, 200, krav, `Oppslag på tilgangspakken ${code}`);
