@@ -154,7 +154,7 @@ export const FAULTS = {
     // Scenario 3 reads the system user back as its owner after the approval (SB-3.3: the packages are assigned).
     krav: ['SB-3.3'],
     description:
-      'Når virksomheten godkjenner en forespørsel om systembruker, opprettes systembrukeren og forespørselen får status Accepted, men tilgangspakkene tildeles ikke.',
+      'Når virksomheten godkjenner en forespørsel om systembruker, opprettes systembrukeren og forespørselen får status Accepted, men systembrukeren står uten tilgangspakkene når eieren leser den.',
   },
   // Agent requests
   'klientforesporsel-avvist-uten-grunn': {

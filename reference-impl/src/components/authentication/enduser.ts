@@ -172,10 +172,7 @@ function approveStandard(ctx: AuthContext, pid: string, party: string, requestId
   const integrationTitle = integrationTitleFor(found, system); // 404 AUTH-00017
 
   const user = newSystemUser(ctx, found, system, org, 'standard', integrationTitle);
-  // Fault godkjent-uten-tilgangspakker (selfcheck): the system user is created and the request Accepted,
-  // but the requested packages are never assigned to it.
-  if (faultActive(ctx.config, 'godkjent-uten-tilgangspakker')) user.accessPackages = [];
-  const urns = user.accessPackages.map((p) => p.urn);
+  const urns = found.accessPackages.map((p) => p.urn);
   try {
     if (urns.length > 0) ctx.services.access.assignToSystemUser(org.orgNo, user.id, urns);
     if (found.rights.length > 0) ctx.services.access.assignRightsToSystemUser(org.orgNo, user.id, found.rights);
@@ -183,6 +180,9 @@ function approveStandard(ctx: AuthContext, pid: string, party: string, requestId
     ctx.services.access.revokeAllForSystemUser(user.id); // leave no half-granted system user behind
     throw err;
   }
+  // Fault godkjent-uten-tilgangspakker (selfcheck): the system user is created and the request Accepted,
+  // but the system user, as its owner reads it, holds none of the approved packages.
+  if (faultActive(ctx.config, 'godkjent-uten-tilgangspakker')) user.accessPackages = [];
   ctx.store.systemUsers.insert(user);
   found.status = 'Accepted';
 }
