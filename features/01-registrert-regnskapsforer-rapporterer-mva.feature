@@ -60,16 +60,20 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
   Regel: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten med regnskapsførerens klientsystembruker
 
     @krav:SB-1.0 @krav:SB-1.1 @krav:SB-1.2 @krav:SB-1.3 @krav:SB-1.4
-    @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @krav:KD-2 @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
     @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      # Registreringen i Enhetsregisteret, lest tilbake fra Altinn: klienten er tilgjengelig for klientsystembrukeren
+      Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
+      Så er klienten tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
       # Steg 1: Legge til klient (tilgangene videredelegeres automatisk)
       Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
       Så er klienten lagt til på klientsystembrukeren til regnskapsføreren
+      Og er tilgangene videredelegert til klientsystembrukeren til regnskapsføreren for klienten
       # Steg 2: Hente token
       Når systemet henter systembrukertoken fra Maskinporten for regnskapsføreren
       Så utsteder Maskinporten et systembrukertoken til systemet for regnskapsføreren

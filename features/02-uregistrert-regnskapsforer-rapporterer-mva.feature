@@ -38,9 +38,12 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
       Når kunden ved daglig leder gjør regnskapsføreren til rettighetshaver i Altinn
       Og kunden ved daglig leder gir regnskapsføreren tilgangspakken "merverdiavgift" i Altinn
       Så har regnskapsføreren fått tilgangspakken "merverdiavgift" fra kunden i Altinn
+      Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
+      Så er kunden tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
       # Steg 3: Legge til klient (tilgangene videredelegeres)
       Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
       Så er klienten lagt til på klientsystembrukeren til regnskapsføreren
+      Og er tilgangene videredelegert til klientsystembrukeren til regnskapsføreren for klienten
       # Steg 4: Hente token
       Når systemet henter systembrukertoken fra Maskinporten for regnskapsføreren
       Så utsteder Maskinporten et systembrukertoken til systemet for regnskapsføreren

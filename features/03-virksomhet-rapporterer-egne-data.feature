@@ -34,6 +34,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Når virksomheten ved daglig leder godkjenner forespørselen fra systemleverandøren
       Så er forespørselen fra systemleverandøren godkjent av virksomheten med tilgangspakken "merverdiavgift"
       Og systemleverandøren finner systembrukeren til virksomheten
+      Og har systembrukeren til virksomheten fått tilgangspakken "merverdiavgift"
       # Steg 4: Rapportering
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
       Så utsteder Maskinporten et systembrukertoken til systemet for virksomheten

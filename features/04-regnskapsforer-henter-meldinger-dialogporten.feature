@@ -5,8 +5,9 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
   Brukerscenario 4. Tjenesteeieren har knyttet leserettigheten for meldingene sine til
   tilgangspakkene for regnskapsførere, og sender meldinger (dialoger med forsendelser) til klienten i
   Dialogporten. Systemleverandøren har en meldingstjeneste i systemet som krever tilgangspakken for
-  regnskapsførere, og scopet for Dialogporten. Regnskapsføreren godkjenner en klientsystembruker og
-  legger til klienten på den (et steg brukerscenarioet forutsetter uten å skrive det). Systemet henter
+  regnskapsførere, og scopene for Dialogporten og Altinns meldingstjenester. Regnskapsføreren
+  godkjenner en klientsystembruker og legger til klienten på den (et steg brukerscenarioet
+  forutsetter uten å skrive det). Systemet henter
   et systembrukertoken for regnskapsføreren og henter meldingene til klienten fra Dialogporten: søk
   på klienten som part, deretter hver melding med forsendelsene. Altinn Autorisasjon validerer
   tilgangen, og Dialogporten returnerer meldingene. Hvert svar fra Dialogporten sjekkes mot
@@ -26,6 +27,7 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
       Og at tjenesteeieren har sendt 2 meldinger til klienten i Dialogporten
       Og at systemleverandøren har definert en meldingstjeneste i systemet som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
       Og at systemleverandøren har scopet "digdir:dialogporten" for Dialogporten i Maskinporten
+      Og at systemleverandøren har scopet "altinn:correspondence.read" for Altinns meldingstjenester i Maskinporten
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
       # Steg 1: Forespørsel om systembruker med krav om meldingstilgang
       Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet"

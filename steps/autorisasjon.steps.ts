@@ -10,7 +10,7 @@ import { Vendor } from '../support/actors/vendor.ts';
 import { Person } from '../support/actors/person.ts';
 import { expectPersonDecision } from '../support/expectations/dialogporten-person.ts';
 import { askPdp, lookUpAccessPackage, publishMvaResource, readServiceRights } from '../support/tasks/autorisasjon.ts';
-import { expectDecision, expectPackageAssignable, expectPolicyRequiresPackage } from '../support/expectations/autorisasjon.ts';
+import { expectDecision, expectPackageAssignable, expectPackageDescribed, expectPackageUnknown, expectPolicyRequiresPackage } from '../support/expectations/autorisasjon.ts';
 import { decisionLogOffered, expectedQuestion, expectServiceAskedPdp, unobservableNote, type PepService } from '../support/expectations/beslutningslogg.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
@@ -36,6 +36,14 @@ When(
 
 Then('ser {aktør} at ressursens policy krever tilgangspakken {string} for handlingen {string}', function (this: SamsvarWorld, vendor: Actor, code: string, action: string) {
   expectPolicyRequiresPackage(as(vendor, Vendor), code, action);
+});
+
+Then('ser {aktør} at Altinns tilgangspakkekatalog beskriver tilgangspakken {string}', function (this: SamsvarWorld, vendor: Actor, code: string) {
+  expectPackageDescribed(as(vendor, Vendor), code);
+});
+
+Then('ser {aktør} at Altinns tilgangspakkekatalog ikke har tilgangspakken {string}', function (this: SamsvarWorld, vendor: Actor, code: string) {
+  expectPackageUnknown(as(vendor, Vendor), code);
 });
 
 Then('ser {aktør} at tilgangspakken {string} kan tildeles direkte til en systembruker', function (this: SamsvarWorld, vendor: Actor, code: string) {

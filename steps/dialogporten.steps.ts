@@ -10,7 +10,7 @@ import { Vendor } from '../support/actors/vendor.ts';
 import { ensureSystemRegistered } from '../support/tasks/systemregister.ts';
 import {
   askPdpAboutMessages,
-  confirmDialogportenScope,
+  confirmMessagingScope,
   fetchDialogportenToken,
   fetchMessages,
   obtainDialogportenToken,
@@ -44,7 +44,11 @@ Given('at {aktør} har definert en meldingstjeneste i systemet som krever tilgan
 });
 
 Given('at {aktør} har scopet {string} for Dialogporten i Maskinporten', async function (this: SamsvarWorld, vendor: Actor, scope: string) {
-  await confirmDialogportenScope(as(vendor, Vendor), scope);
+  await confirmMessagingScope(as(vendor, Vendor), scope, 'dialogporten');
+});
+
+Given('at {aktør} har scopet {string} for Altinns meldingstjenester i Maskinporten', async function (this: SamsvarWorld, vendor: Actor, scope: string) {
+  await confirmMessagingScope(as(vendor, Vendor), scope, 'correspondenceRead');
 });
 
 Given('at {aktør} har sendt {int} melding(er) til {aktør} i Dialogporten', async function (this: SamsvarWorld, owner: Actor, count: number, party: Actor) {

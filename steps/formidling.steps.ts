@@ -55,6 +55,7 @@ Given('at {aktør} ved {aktør} har akseptert opprettelsen av systembrukeren fra
 
 Given('at en bruker hos {aktør} bruker systemet til å sende en tinglysning til {aktør}', async function (this: SamsvarWorld, company: Actor, kartverket: Actor) {
   await prepareTinglysing(as(company, Company), as(kartverket, Kartverket));
+  await this.outsideAltinn(`en bruker hos ${company.role} bruker systemet til å lage en tinglysning til ${kartverket.role}; systemet sender den i stegene som følger.`);
 });
 
 Given('at {aktør} har hentet systembrukertoken for formidlingstjenesten fra Maskinporten for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {

@@ -9,7 +9,9 @@ import { describeDelegation } from '../support/abilities/delegate.ts';
 import { Accountant } from '../support/actors/accountant.ts';
 import { Company } from '../support/actors/company.ts';
 import { ServiceOwner, MVA_ACCOUNTANT_PACKAGES } from '../support/actors/service-owner.ts';
-import { publishMvaResource } from '../support/tasks/autorisasjon.ts';
+import { askPdp, publishMvaResource } from '../support/tasks/autorisasjon.ts';
+import { expectDecision } from '../support/expectations/autorisasjon.ts';
+import { hasCapability } from '../support/target/profile.ts';
 import {
   addClient,
   askCustomerToDelegate,
@@ -63,6 +65,7 @@ Given('at {aktør} ved daglig leder har gitt {aktør} tilgangspakken {string} i 
 });
 
 When('{aktør} ber {aktør} om å delegere tilgangspakken {string}', async function (this: SamsvarWorld, accountant: Actor, customer: Actor, code: string) {
+  await this.outsideAltinn(`${accountant.role} ber ${customer.role} om å delegere tilgangspakken «${code}» (en henvendelse mellom dem).`);
   await askCustomerToDelegate(as(accountant, Accountant), as(customer, Company), [code]);
 });
 
@@ -97,6 +100,24 @@ Then('er {aktør} ennå ikke tilgjengelig som klient for klientsystembrukeren ti
 Then('er {aktør} lagt til på klientsystembrukeren til {aktør}', async function (this: SamsvarWorld, client: Actor, accountant: Actor) {
   await listClients(as(accountant, Accountant));
   expectClientAdded(as(accountant, Accountant), as(client, Company));
+});
+
+/**
+ * KD-3, seed scenarios 1 and 2 "Tilganger videredelegeres (automatisk)": right after the client is
+ * added, Altinn Autorisasjon gives the agent system user access for the client (the service owner asks
+ * the PDP about the service's resource with the client as party). A target without a PDP the suite may
+ * ask says so in the report; the service's answer later in the scenario is then the only observation.
+ */
+Then('er tilgangene videredelegert til klientsystembrukeren til {aktør} for {aktør}', async function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  if (!hasCapability(this.profile, 'pdp')) {
+    const note = `[KD-3] Ikke observert her: målet «${this.profile.name}» lar ikke suiten spørre Altinn Autorisasjon (kapabiliteten pdp), så videredelegeringen sees først når tjeneste-API-et godtar rapporten for ${client.role}.`;
+    await this.attach(note, { mediaType: 'text/plain', fileName: 'Ikke observert: videredelegering' });
+    this.log(note);
+    return;
+  }
+  const owner = this.actors.serviceOwner();
+  await askPdp(owner, as(accountant, Accountant), as(client, Company), 'write');
+  expectDecision(owner, 'Permit', 'KD-3');
 });
 
 Then('er {aktør} ikke lagt til på klientsystembrukeren til {aktør}', async function (this: SamsvarWorld, client: Actor, accountant: Actor) {

@@ -8,6 +8,8 @@ import { Person } from '../support/actors/person.ts';
 import { Vendor } from '../support/actors/vendor.ts';
 import { requireSuccess } from '../support/assertions.ts';
 import { describeSurface } from '../support/abilities/answer-requests.ts';
+import { readSystemUserAsOwner } from '../support/tasks/changerequest.ts';
+import { expectSystemUserPackages } from '../support/expectations/endringsforesporsel.ts';
 import {
   acquireSystem,
   approveRequest,
@@ -40,8 +42,9 @@ import {
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har anskaffet systemet hos {aktør}', function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+Given('at {aktør} har anskaffet systemet hos {aktør}', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
   acquireSystem(as(company, Company), as(vendor, Vendor));
+  await this.outsideAltinn(`${company.role} anskaffer systemet hos ${vendor.role} (en avtale mellom dem).`);
 });
 
 Given('{aktør} har ikke godkjent noen systembruker for systemet', async function (this: SamsvarWorld, company: Actor) {
@@ -93,6 +96,12 @@ Then('er forespørselen fra {aktør} avvist av {aktør}', async function (this: 
 Then('{aktør} finner systembrukeren til {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   await findSystemUser(as(vendor, Vendor), as(company, Company));
   expectSystemUserFound(as(vendor, Vendor), as(company, Company));
+});
+
+/** SB-3.3 "nødvendige tilgangspakker tildeles": the owner reads its system user back with the package. */
+Then('har systembrukeren til {aktør} fått tilgangspakken {string}', async function (this: SamsvarWorld, company: Actor, code: string) {
+  await readSystemUserAsOwner(as(company, Company));
+  expectSystemUserPackages(as(company, Company), [code], 'SB-3.3');
 });
 
 Then('{aktør} finner ingen systembruker for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {

@@ -36,6 +36,17 @@ export class SamsvarWorld extends World {
     return this.castValue;
   }
 
+  /**
+   * A seed step that has no platform API (the company acquires a system, a person uses it, the
+   * accountant asks its customer): shown in the report as what it is, a step outside Altinn that the
+   * suite neither sends nor checks, never as a check.
+   */
+  async outsideAltinn(what: string): Promise<void> {
+    const note = `Utenfor Altinn: ${what} Altinn har ikke noe API for dette steget, så suiten sender ingenting og sjekker ingenting her.`;
+    await this.attach(note, { mediaType: 'text/plain', fileName: 'Utenfor Altinn' });
+    this.log(note);
+  }
+
   /** Responses with status >= 400 that no step has asserted. */
   unverifiedResponses(): Exchange[] {
     return this.evidence.unverifiedErrors();

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { DialogportenSchemas, openApiToJsonSchema } from '../support/schemas/dialogporten.ts';
 import { OPERATIONS } from '../support/clients/dialogporten.ts';
 import { checkAnswer } from '../support/tasks/dialogporten.ts';
-import { expectOfficialShape } from '../support/expectations/dialogporten.ts';
+import { expectAllOfficial, expectOfficialShape } from '../support/expectations/dialogporten.ts';
+import { ServiceOwner } from '../support/actors/service-owner.ts';
 import type { DialogportenResponse } from '../support/clients/dialogporten.ts';
 
 const schemas = new DialogportenSchemas();
@@ -108,4 +109,40 @@ test('the expectation fails a Then-step on a renamed member, naming DP-6 and the
   } as unknown as DialogportenResponse<unknown>;
   const answer = checkAnswer(response);
   assert.throws(() => expectOfficialShape(answer), (error: Error) => /\[DP-6\]/.test(error.message) && /Party/.test(error.message));
+});
+
+/** A recorded Dialogporten answer as the suite keeps it, for `operation` and `status`. */
+function answerOf(operation: keyof typeof OPERATIONS, status: number, body: unknown) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return checkAnswer({
+    status, headers: { 'content-type': 'application/json' }, body, text,
+    exchange: {
+      seq: 1, actor: 'tjenesteeieren', component: 'dialogporten', startedAt: '', durationMs: 0, verified: false,
+      request: { method: OPERATIONS[operation].method, url: `http://dp.samsvar.invalid${OPERATIONS[operation].path}`, headers: {} },
+    },
+    operation: OPERATIONS[operation],
+  } as unknown as DialogportenResponse<unknown>);
+}
+
+/** A service owner whose notes hold these answers (the step reads only the notes). */
+function ownerWith(answers: unknown[]): ServiceOwner {
+  const owner = Object.create(ServiceOwner.prototype) as ServiceOwner;
+  Object.assign(owner, { role: 'tjenesteeieren', notes: { messages: { answers } } });
+  return owner;
+}
+
+test('"følger hvert svar" fails when one answer has no official schema, even if the others follow theirs', () => {
+  const good = answerOf('getDialog', 200, recorded('dialog'));
+  assert.equal(good.schema?.valid, true);
+  const shapeless = answerOf('searchDialogs', 401, '');
+  assert.equal(shapeless.schema, undefined, 'an empty 401 has no official shape');
+  assert.doesNotThrow(() => expectAllOfficial(ownerWith([good])));
+  assert.throws(() => expectAllOfficial(ownerWith([good, shapeless])), (error: Error) => /\[DP-6\] 1 av 2 svar/.test(error.message) && /401/.test(error.message));
+  assert.throws(() => expectAllOfficial(ownerWith([])), /har ikke fått noen svar/);
+});
+
+test('"følger hvert svar" fails on any one answer that breaks its schema', () => {
+  const good = answerOf('getDialog', 200, recorded('dialog'));
+  const broken = answerOf('getDialog', 200, renamed(recorded('dialog'), (d) => d, 'party', 'partyId'));
+  assert.throws(() => expectAllOfficial(ownerWith([good, broken])), (error: Error) => /\[DP-6\] 1 av 2 svar/.test(error.message) && /partyId/.test(error.message));
 });

@@ -16,3 +16,15 @@ Egenskap: Tjenesteeieren kommuniserer hvilke rettigheter tjenesten krever
     Scenario: Systemleverandøren leser i ressursregisteret at MVA-rapportering krever tilgangspakken "merverdiavgift"
       Når systemleverandøren leser ressursen for MVA-rapportering i ressursregisteret
       Så ser systemleverandøren at ressursens policy krever tilgangspakken "merverdiavgift" for handlingen "write"
+
+  Regel: Altinns tilgangspakkekatalog beskriver tilgangspakken policyen navngir
+
+    @krav:SB-0.4
+    Scenario: Systemleverandøren slår opp tilgangspakken "merverdiavgift" i Altinns tilgangspakkekatalog og får den beskrevet
+      Når systemleverandøren slår opp tilgangspakken "merverdiavgift" i Altinns tilgangspakkekatalog
+      Så ser systemleverandøren at Altinns tilgangspakkekatalog beskriver tilgangspakken "merverdiavgift"
+
+    @krav:SB-0.4 @negativ
+    Scenario: En tilgangspakke som ikke finnes, finnes heller ikke i Altinns tilgangspakkekatalog
+      Når systemleverandøren slår opp tilgangspakken "samsvar-finnes-ikke" i Altinns tilgangspakkekatalog
+      Så ser systemleverandøren at Altinns tilgangspakkekatalog ikke har tilgangspakken "samsvar-finnes-ikke"

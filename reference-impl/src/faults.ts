@@ -93,6 +93,12 @@ export const FAULTS = {
     description:
       'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
   },
+  'mva-401-uten-grunn': {
+    // The old check (any 401 problem) let this through; SVC-3/SVC-4 ask for the reason (RFC 6750 §3.1).
+    krav: ['SVC-3', 'SVC-4'],
+    description:
+      'MVA-tjenesten avviser et ugyldig token med 401, men sier ikke hvorfor (WWW-Authenticate uten error="invalid_token").',
+  },
   // Token checks of every protected API (features/sikkerhet/angrep-token-mot-api.feature)
   'plattform-godta-usignert': {
     krav: ['SEC-7'],
@@ -126,6 +132,12 @@ export const FAULTS = {
       'PDP-en svarer Permit på alle forespørsler den kan evaluere, uansett tilgangspakker og part.',
   },
   // Client removal and request status
+  'klient-lagt-til-uten-videredelegering': {
+    // Scenarios 1 and 2 ask the PDP right after the client is added (KD-3: the packages are passed on).
+    krav: ['KD-3'],
+    description:
+      'Når klienten legges til på klientsystembrukeren, står den i klientlisten, men tilgangspakkene videredelegeres ikke: Altinn Autorisasjon gir ikke tilgang for klienten.',
+  },
   'klient-fjerning-beholder-tilgang': {
     // The KD-6 scenario sees the access that did not end through the service's refusal, an SVC-2 assertion.
     krav: ['KD-6', 'SVC-2'],
@@ -137,6 +149,19 @@ export const FAULTS = {
     krav: ['REQ-4', 'REQ-5', 'TOK-2', 'SB-3.3'],
     description:
       'Når virksomheten avviser en forespørsel om systembruker, opprettes systembrukeren likevel (med tilgangspakkene).',
+  },
+  'godkjent-uten-tilgangspakker': {
+    // Scenario 3 reads the system user back as its owner after the approval (SB-3.3: the packages are assigned).
+    krav: ['SB-3.3'],
+    description:
+      'Når virksomheten godkjenner en forespørsel om systembruker, opprettes systembrukeren og forespørselen får status Accepted, men systembrukeren står uten tilgangspakkene når eieren leser den.',
+  },
+  // Agent requests
+  'klientforesporsel-avvist-uten-grunn': {
+    // The old check (any 400 problem) let this through; REQ-9 asks for the reason, the field rights.
+    krav: ['REQ-9'],
+    description:
+      'En forespørsel om klientsystembruker med enkeltrettigheter avvises med en naken 400 som ikke sier hvorfor (ingen valideringsfeil på /body/rights).',
   },
   // Change requests on standard system users (docs/contracts/change-requests.md)
   'endring-godkjent-uten-tilgang': {
@@ -150,6 +175,12 @@ export const FAULTS = {
     krav: ['CR-3'],
     description:
       'Når virksomheten avviser en endringsforespørsel, får den status Rejected, men systembrukeren endres likevel.',
+  },
+  // Access package catalogue
+  'tilgangspakkekatalog-uten-beskrivelse': {
+    krav: ['SB-0.4'],
+    description:
+      'Altinns tilgangspakkekatalog finner tilgangspakken på URN-en, men gir den verken navn eller beskrivelse.',
   },
   // System register validation
   'systemregister-godta-http-redirect': {

@@ -384,6 +384,16 @@ const PROBES: Record<FaultName, Probe> = {
       return (await submitVat(w, forged)).statusCode;
     },
   },
+  'mva-401-uten-grunn': {
+    // An expired token: the 401's WWW-Authenticate names the reason (error="invalid_token"), else not.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const now = Math.floor(Date.now() / 1000);
+      const res = await submitVat(w, await w.mint(systemUserClaims(w, randomUUID(), 'samsvar:mva.write'), { iat: now - 600, exp: now - 480 }));
+      assert.equal(res.statusCode, 401, res.body);
+      return /error="invalid_token"/.test(String(res.headers['www-authenticate'] ?? '')) ? 1 : 0;
+    },
+  },
   'mva-hopper-over-pdp': {
     // A valid token for a system user without any rights: 403 MVA-00003, else the report is taken (201).
     conforming: 403, faulty: 201,
@@ -395,6 +405,13 @@ const PROBES: Record<FaultName, Probe> = {
     conforming: 'NotApplicable', faulty: 'Permit',
     async run(w) {
       return decision(w, randomUUID(), COMPANY);
+    },
+  },
+  'klient-lagt-til-uten-videredelegering': {
+    // Right after the client is added the agent system user has access for it.
+    conforming: 'Permit', faulty: 'NotApplicable',
+    async run(w) {
+      return decision(w, await agentWithClient(w), CLIENT);
     },
   },
   'klient-fjerning-beholder-tilgang': {
@@ -421,6 +438,28 @@ const PROBES: Record<FaultName, Probe> = {
       return (listed.json() as unknown[]).length;
     },
   },
+  'godkjent-uten-tilgangspakker': {
+    // The company's system user as its daglig leder reads it after approving: one package (merverdiavgift).
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const id = await standardSystemUser(w);
+      const read = await ok(await auth(w, 'GET', `/systemuser/${w.party[COMPANY]?.partyId}/${id}`, await w.login(DAGL)), 'read system user');
+      return ((read.json() as { accessPackages?: unknown[] }).accessPackages ?? []).length;
+    },
+  },
+  'klientforesporsel-avvist-uten-grunn': {
+    // An agent request with a right: 400 with STD.VLD-00003 at /body/rights, else a bare 400 naming nothing.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const res = await auth(w, 'POST', '/systemuser/request/vendor/agent', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: ACCOUNTANT, accessPackages: [{ urn: PKG('regnskapsforer-med-signeringsrettighet') }],
+        rights: [{ resource: [{ id: 'urn:altinn:resource', value: MVA }] }],
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      const errors = ((res.json() as { validationErrors?: Array<{ code: string; paths?: string[] }> }).validationErrors ?? []);
+      return errors.filter((e) => e.code === 'STD.VLD-00003' && (e.paths ?? []).includes('/body/rights')).length;
+    },
+  },
   'endring-godkjent-uten-tilgang': {
     // The system user's packages after an approved change request removing merverdiavgift: none.
     conforming: 0, faulty: 1,
@@ -433,6 +472,15 @@ const PROBES: Record<FaultName, Probe> = {
     conforming: 1, faulty: 0,
     async run(w) {
       return changedPackages(w, 'reject');
+    },
+  },
+  'tilgangspakkekatalog-uten-beskrivelse': {
+    // merverdiavgift looked up by URN: 1 when it has a name and a description, else 0.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const res = await w.app.inject({ method: 'GET', url: `/accessmanagement/api/v1/meta/info/accesspackages/package/urn/${encodeURIComponent(PKG('merverdiavgift'))}` });
+      const info = res.json() as { name?: string; description?: string };
+      return info.name && info.description ? 1 : 0;
     },
   },
   'systemregister-godta-http-redirect': {

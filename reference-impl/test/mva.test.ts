@@ -123,17 +123,25 @@ describe('mva sample service: token checks', () => {
   before(async () => { h = await harness(); });
   after(async () => { await h.app.close(); });
 
-  test('no token, a malformed header or a garbled token: 401 with WWW-Authenticate', async () => {
-    for (const bearer of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer not.a.jwt', 'Bearer a b']) {
+  test('no token or a malformed header: 401 with WWW-Authenticate: Bearer and no error (RFC 6750 §3.1)', async () => {
+    for (const bearer of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b']) {
       const res = await submit(h.app, bearer);
       assertProblem(res, 401);
       assert.equal(res.headers['www-authenticate'], 'Bearer');
     }
   });
 
-  test('an expired token: 401', async () => {
+  test('a garbled token: 401 naming the reason, Bearer error="invalid_token"', async () => {
+    const res = await submit(h.app, 'Bearer not.a.jwt');
+    assertProblem(res, 401);
+    assert.equal(res.headers['www-authenticate'], 'Bearer error="invalid_token"');
+  });
+
+  test('an expired token: 401 naming the reason, Bearer error="invalid_token"', async () => {
     const expired = await token(h.issuers, { issuedAt: Math.floor(Date.now() / 1000) - 600 });
-    assertProblem(await submit(h.app, `Bearer ${expired}`), 401);
+    const res = await submit(h.app, `Bearer ${expired}`);
+    assertProblem(res, 401);
+    assert.equal(res.headers['www-authenticate'], 'Bearer error="invalid_token"');
   });
 
   test('a foreign token (other key, or an ID-porten token, or alg none): 401', async () => {

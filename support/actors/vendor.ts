@@ -31,11 +31,21 @@ export const VENDOR_PLATFORM_SCOPES = [
 export const MVA_SCOPES = { write: 'samsvar:mva.write', read: 'samsvar:mva.read' } as const;
 
 /**
- * Scopes for Dialogporten's end-user API and the broker's sender side, which the system asks for in
- * its system user tokens (seed scenario 4: "Systemleverandør har nødvendige scope for dialogporten";
- * contracts dialogporten-broker §A.6, §B.6).
+ * Scopes for Dialogporten's end-user API, Altinn's messaging (Correspondence) recipient side and the
+ * broker's sender side, which the system asks for in its system user tokens (seed scenario 4:
+ * "Systemleverandør har nødvendige scope for dialogporten og Altinn meldingstjenester"; Altinn's guide
+ * names digdir:dialogporten and altinn:correspondence.read for a system user reading Dialogporten,
+ * docs/contracts/platform-behaviour.md §6; contracts dialogporten-broker §A.6, §B.6).
  */
-export const MESSAGE_AND_FILE_SCOPES = { dialogporten: 'digdir:dialogporten', brokerWrite: 'altinn:broker.write', brokerRead: 'altinn:broker.read' } as const;
+export const MESSAGE_AND_FILE_SCOPES = {
+  dialogporten: 'digdir:dialogporten',
+  correspondenceRead: 'altinn:correspondence.read',
+  brokerWrite: 'altinn:broker.write',
+  brokerRead: 'altinn:broker.read',
+} as const;
+
+/** The scopes of the system's Dialogporten token: Dialogporten's and the messaging service's, space separated. */
+export const DIALOGPORTEN_TOKEN_SCOPE = `${MESSAGE_AND_FILE_SCOPES.dialogporten} ${MESSAGE_AND_FILE_SCOPES.correspondenceRead}`;
 
 /** What the vendor remembers about one customer (a company it asked for a system user). */
 export interface CustomerNotes {

@@ -32,7 +32,10 @@ export async function expectScopedSystemUserToken(vendor: Vendor, owner: Company
   const issued = await checkIssuedToken(vendor, body.access_token);
   assert.equal(issued.verificationError, undefined, `[TOK-1] Tokenet skal være signert med en av Maskinportens publiserte nøkler og ha iss=${issued.issuer}: ${issued.verificationError}.`);
   const claims = issued.claims;
-  assert.ok(String(claims.scope ?? '').split(' ').includes(token.scope), `[${krav}] scope skal inneholde ${token.scope}, var "${String(claims.scope)}".`);
+  const granted = String(claims.scope ?? '').split(' ');
+  for (const scope of token.scope.split(' ').filter(Boolean)) {
+    assert.ok(granted.includes(scope), `[${krav}] scope skal inneholde ${scope}, var "${String(claims.scope)}".`);
+  }
   assert.equal(orgNoOf(claims.consumer as Iso6523Party), vendor.orgNo, `[TOK-1] consumer skal være systemleverandøren 0192:${vendor.orgNo}, var ${JSON.stringify(claims.consumer)}.`);
   const details = claims.authorization_details as SystemUserDetail[] | undefined;
   assert.ok(Array.isArray(details) && details.length === 1, `[TOK-1] authorization_details skal ha nøyaktig ett element, var ${JSON.stringify(details)}.`);

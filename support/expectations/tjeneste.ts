@@ -44,7 +44,22 @@ export function expectReportRefused(vendor: Vendor, party: Company, code: string
   assert.equal((response.body as { receiptId?: unknown }).receiptId, undefined, '[SVC-2] En avvist rapport skal ikke gi kvittering.');
 }
 
-/** SVC-3 / SVC-4: a token that is expired or not Maskinporten's gives 401 (a problem), and no receipt. */
+/**
+ * The `error` parameter of the Bearer challenge in a WWW-Authenticate header (RFC 6750 §3), or
+ * undefined when there is no Bearer challenge or it names no error.
+ */
+export function bearerError(header: string | undefined): { bearer: boolean; error?: string } {
+  const match = /(?:^|,)\s*Bearer(?:\s+(.*))?$/i.exec(header ?? '');
+  if (!match) return { bearer: false };
+  const error = /(?:^|[\s,])error\s*=\s*(?:"([^"]*)"|([^\s,]+))/i.exec(match[1] ?? '');
+  const value = error?.[1] ?? error?.[2];
+  return value === undefined ? { bearer: true } : { bearer: true, error: value };
+}
+
+/**
+ * SVC-3 / SVC-4: a token that is expired or not Maskinporten's gives 401 (a problem), no receipt, and
+ * the reason: `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1, docs/samsvar-apis.md §3).
+ */
 export function expectReportRefusedForToken(vendor: Vendor, party: Company): void {
   const { response } = report(vendor, party);
   const kind = vendor.customer(party).token?.kind;
@@ -53,6 +68,13 @@ export function expectReportRefusedForToken(vendor: Vendor, party: Company): voi
   expectStatus(response, 401, krav, what);
   assert.ok(response.problem, `[${krav}] ${what}: avvisningen skal være et problem (application/problem+json), var ${JSON.stringify(response.body)}.`);
   assert.equal(response.problem.status, 401, `[${krav}] ${what}: problemets status skal være 401, var ${String(response.problem.status)}.`);
+  const challenge = bearerError(response.headers['www-authenticate']);
+  assert.ok(challenge.bearer, `[${krav}] ${what}: 401 skal ha WWW-Authenticate med Bearer (RFC 6750 §3), hadde "${response.headers['www-authenticate'] ?? ''}".`);
+  assert.equal(
+    challenge.error,
+    'invalid_token',
+    `[${krav}] ${what}: avvisningen skal si at tokenet ikke er gyldig, WWW-Authenticate: Bearer error="invalid_token" (RFC 6750 §3.1), hadde "${response.headers['www-authenticate'] ?? ''}".`,
+  );
   assert.equal((response.body as { receiptId?: unknown }).receiptId, undefined, `[${krav}] ${what}: en avvist rapport skal ikke gi kvittering.`);
 }
 

@@ -15,8 +15,8 @@ import type { Vendor } from '../actors/vendor.ts';
 
 /**
  * Given: the service owner has put MVA reporting in the access package. With the test data API it
- * writes the resource and its policy (the same body every time); without it, the resource must already
- * be in the target's resource registry.
+ * writes the resource and its policy (the same body every time); on every target the resource and its
+ * policy are then read back from the target's resource registry.
  */
 export async function publishMvaResource(owner: ServiceOwner, packageCodes: string | readonly string[]): Promise<void> {
   for (const code of typeof packageCodes === 'string' ? [packageCodes] : packageCodes) {
@@ -26,18 +26,21 @@ export async function publishMvaResource(owner: ServiceOwner, packageCodes: stri
   if (owner.usesTestdataApi) {
     owner.notes.resourcePublished = await owner.testdata.putResource(owner.resource('mva'), mvaResource());
     requireSuccess(owner.notes.resourcePublished, `Å publisere ressursen ${owner.resource('mva')} med policy i testdata-API-et`, [200, 201]);
-  } else {
-    await requireResourcePolicy(owner.resourceRegistry, owner.resource('mva'), MVA_POLICY_PACKAGES.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`), ['read', 'write']);
   }
+  await requireResourcePolicy(owner.resourceRegistry, owner.resource('mva'), MVA_POLICY_PACKAGES.map((code) => `${ACCESS_PACKAGE_PREFIX}${code}`), ['read', 'write']);
 }
 
 /**
- * On a target without the test data API the resource is a precondition that lives in the target: it
- * is read from its resource registry, and unless every package has every action in its policy, the
- * scenario is not testable, and the message names the resource and what its policy lacks.
+ * A resource a scenario relies on is a precondition that lives in the target: it is read back from the
+ * target's resource registry (also after the suite wrote it through the test data API), and unless it
+ * is there, of `resourceType` when one is named, with every package having every action in its policy,
+ * the scenario is not testable, and the message names the resource and what it lacks.
  */
-export async function requireResourcePolicy(registry: ResourceRegistryClient, resourceId: string, subjects: readonly string[], actions: readonly string[]): Promise<void> {
-  requireSuccess(await registry.resource(resourceId), `Å finne ressursen ${resourceId} i målets ressursregister`, [200]);
+export async function requireResourcePolicy(registry: ResourceRegistryClient, resourceId: string, subjects: readonly string[], actions: readonly string[], resourceType?: string): Promise<void> {
+  const resource = requireSuccess(await registry.resource(resourceId), `Å finne ressursen ${resourceId} i målets ressursregister`, [200]);
+  if (resourceType !== undefined) {
+    assertTestable(resource?.resourceType === resourceType, `ressursen ${resourceId} i målet er ikke av typen ${resourceType} (resourceType var ${String(resource?.resourceType)}).`);
+  }
   const rules = requireSuccess(await registry.policyRules(resourceId), `Å lese policyen til ressursen ${resourceId} i målets ressursregister`, [200]);
   const lacking = subjects.flatMap((subject) => actions
     .filter((action) => !(Array.isArray(rules) ? rules : []).some((rule) => actionOf(rule.action) === action && (rule.subject ?? []).some((s) => matchUrn(s) === subject)))

@@ -18,7 +18,7 @@ import {
 import { Person } from '../actors/person.ts';
 import { dialogportenSchemas, type SchemaCheck } from '../schemas/dialogporten.ts';
 import { DIALOGPORTEN_SERVICEPROVIDER_SCOPE, MVA_ACCOUNTANT_PACKAGES, MVA_PACKAGE, SKATTEETATEN_ORGCODE, type ServiceOwner } from '../actors/service-owner.ts';
-import { MESSAGE_AND_FILE_SCOPES } from '../actors/vendor.ts';
+import { DIALOGPORTEN_TOKEN_SCOPE, MESSAGE_AND_FILE_SCOPES } from '../actors/vendor.ts';
 import { ACCESS_PACKAGE_PREFIX } from './systemregister.ts';
 import { systemUserIdOf } from './systemuser.ts';
 import { plainMaskinportenToken, requestScopedSystemUserToken, requireScopedToken, type ScopedToken } from './systembrukertoken.ts';
@@ -167,16 +167,15 @@ function messageResource(owner: ServiceOwner, service: MessageService): TestReso
 /**
  * Given: the service owner has linked read access for its messages to the accountant packages (or to
  * what another of its message services names). With the test data API it writes the resource and its
- * policy (the same body every time); without it, the resource must already be in the registry.
+ * policy (the same body every time); on every target the policy is then read back from the registry.
  */
 export async function publishMessageResource(owner: ServiceOwner, service: MessageService = ACCOUNTANT_MESSAGES): Promise<void> {
   await owner.ready();
   const id = serviceIdOf(owner, service);
   if (owner.usesTestdataApi) {
     requireSuccess(await owner.testdata.putResource(id, messageResource(owner, service)), `Å publisere meldingstjenesten ${id} med policy i testdata-API-et`, [200, 201]);
-  } else {
-    await requireResourcePolicy(owner.resourceRegistry, id, service.subjects, ['read']);
   }
+  await requireResourcePolicy(owner.resourceRegistry, id, service.subjects, ['read']);
 }
 
 /** The dialog the service owner sends: a title, a summary, a sender name and one transmission. */
@@ -235,9 +234,9 @@ export function sentTo(owner: ServiceOwner, party: MessageParty): SentMessage[] 
 
 // ---- The system reads the messages ------------------------------------------------------------------
 
-/** The system asks Maskinporten for a system user token for Dialogporten for the owner (When). */
+/** The system asks Maskinporten for a system user token for Dialogporten (and Altinn's messaging) for the owner (When). */
 export async function fetchDialogportenToken(vendor: Vendor, owner: Company): Promise<ScopedToken> {
-  const token = await requestScopedSystemUserToken(vendor, owner, MESSAGE_AND_FILE_SCOPES.dialogporten);
+  const token = await requestScopedSystemUserToken(vendor, owner, DIALOGPORTEN_TOKEN_SCOPE);
   messageNotes(vendor, owner).token = token;
   return token;
 }
@@ -320,10 +319,13 @@ export async function askPdpAboutMessages(owner: ServiceOwner, systemUserOwner: 
 }
 
 /**
- * Given: the vendor's Maskinporten client has the Dialogporten scope (seed scenario 4, forutsetning 4).
- * Checked by asking Maskinporten for a plain token with it: a refusal makes the scenario not testable.
+ * Given: the vendor's Maskinporten client has the scope of Dialogporten or of Altinn's messaging
+ * service (seed scenario 4, forutsetning 4). Checked by asking Maskinporten for a plain token with it:
+ * a refusal makes the scenario not testable.
  */
-export async function confirmDialogportenScope(vendor: Vendor, scope: string): Promise<void> {
-  assert.equal(scope, MESSAGE_AND_FILE_SCOPES.dialogporten, `Dialogportens sluttbruker-API krever scopet ${MESSAGE_AND_FILE_SCOPES.dialogporten}, ikke "${scope}".`);
+export async function confirmMessagingScope(vendor: Vendor, scope: string, service: 'dialogporten' | 'correspondenceRead'): Promise<void> {
+  const expected = MESSAGE_AND_FILE_SCOPES[service];
+  const name = service === 'dialogporten' ? 'Dialogportens sluttbruker-API' : 'Altinns meldingstjeneste (Correspondence) for mottakere';
+  assert.equal(scope, expected, `${name} krever scopet ${expected}, ikke "${scope}".`);
   await plainMaskinportenToken(vendor, scope);
 }

@@ -94,15 +94,15 @@ export function tinglysingResource(kartverket: Kartverket): TestResource {
 /**
  * Given: Kartverket has defined the single resource that gives access to send tinglysning (seed
  * scenario 5, forutsetning 2). With the test data API it writes the BrokerService resource and its
- * policy (the same body every time); without it, the resource must already be in the registry.
+ * policy (the same body every time); on every target the resource is then read back from the registry:
+ * a BrokerService whose policy gives the package read and write.
  */
 export async function publishTinglysingResource(kartverket: Kartverket): Promise<void> {
   await kartverket.ready();
   if (kartverket.usesTestdataApi) {
     requireSuccess(await kartverket.testdata.putResource(kartverket.resource('tinglysing'), tinglysingResource(kartverket)), `Å publisere formidlingsressursen ${kartverket.resource('tinglysing')} i testdata-API-et`, [200, 201]);
-  } else {
-    await requireResourcePolicy(kartverket.resourceRegistry, kartverket.resource('tinglysing'), [`${ACCESS_PACKAGE_PREFIX}${TINGLYSING_PACKAGE}`], ['read', 'write']);
   }
+  await requireResourcePolicy(kartverket.resourceRegistry, kartverket.resource('tinglysing'), [`${ACCESS_PACKAGE_PREFIX}${TINGLYSING_PACKAGE}`], ['read', 'write'], 'BrokerService');
 }
 
 // ---- The system and the system user -----------------------------------------------------------------

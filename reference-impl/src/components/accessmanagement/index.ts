@@ -15,7 +15,7 @@ export async function accessManagementComponent(app: FastifyInstance, opts: Comp
   // The metadata routes need areas and groups, which CatalogueService does not offer; the catalogue is
   // immutable data, so the component's own instance serves them.
   const catalogue = opts.services.catalogue instanceof Catalogue ? opts.services.catalogue : new Catalogue();
-  metadataRoutes(app, catalogue);
+  metadataRoutes(app, catalogue, opts.config);
   const access = opts.services.access;
   if (!(access instanceof AccessManager)) throw new Error('accessmanagement: services.access must come from createAccessService');
   connectionRoutes(app, { ...opts, access });

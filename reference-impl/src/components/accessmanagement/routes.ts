@@ -2,6 +2,7 @@
 // carry no [Authorize]. Accept-Language is not honoured: names are Norwegian (nb).
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { faultActive, type FaultConfig } from '../../faults.ts';
 import { NotFound } from '../../platform/errors.ts';
 import type { Catalogue } from './catalogue.ts';
 import { areaDto, groupDto, packageDto } from './present.ts';
@@ -12,7 +13,7 @@ type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 const BASE = '/meta/info/accesspackages';
 
-export function metadataRoutes(app: FastifyInstance, catalogue: Catalogue): void {
+export function metadataRoutes(app: FastifyInstance, catalogue: Catalogue, config?: FaultConfig): void {
   function groupOr404(id: string) {
     const group = catalogue.group(id);
     if (!group) throw new NotFound(`No area group with id ${id}.`);
@@ -67,6 +68,8 @@ export function metadataRoutes(app: FastifyInstance, catalogue: Catalogue): void
       const urn = request.params.urn;
       const pkg = catalogue.find(urn);
       if (!pkg || (pkg.urn !== urn && pkg.code !== urn)) throw new NotFound(`No access package with urn ${urn}.`);
+      // Fault tilgangspakkekatalog-uten-beskrivelse (selfcheck): the package is found, but not described.
+      if (faultActive(config, 'tilgangspakkekatalog-uten-beskrivelse')) return { ...packageDto(catalogue, pkg), name: '', description: '' };
       return packageDto(catalogue, pkg);
     });
 }

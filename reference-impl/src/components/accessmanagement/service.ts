@@ -74,7 +74,9 @@ export class AccessManager implements AccessService {
     // Client delegation (contracts authorization §4.1): packages delegated from the party as a client. A
     // package counts only while the client relation it came through still gives it (AM deletes delegation
     // packages with the assignment or role they hang on).
-    const delegated = this.delegations.toAgent(systemUserId)
+    // Fault klient-lagt-til-uten-videredelegering (selfcheck): the client is on the agent's client list,
+    // but its packages are never passed on to the agent system user.
+    const delegated = faultActive(this.config, 'klient-lagt-til-uten-videredelegering') ? [] : this.delegations.toAgent(systemUserId)
       .filter((d) => d.clientOrgNo === partyOrgNo)
       .flatMap((d) => this.stillSupplied(d));
     return unique([...direct, ...delegated]);

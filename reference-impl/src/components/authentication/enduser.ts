@@ -180,6 +180,9 @@ function approveStandard(ctx: AuthContext, pid: string, party: string, requestId
     ctx.services.access.revokeAllForSystemUser(user.id); // leave no half-granted system user behind
     throw err;
   }
+  // Fault godkjent-uten-tilgangspakker (selfcheck): the system user is created and the request Accepted,
+  // but the system user, as its owner reads it, holds none of the approved packages.
+  if (faultActive(ctx.config, 'godkjent-uten-tilgangspakker')) user.accessPackages = [];
   ctx.store.systemUsers.insert(user);
   found.status = 'Accepted';
 }

@@ -3,7 +3,8 @@
 
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationProblem } from '../../platform/errors.ts';
+import { faultActive, type FaultConfig } from '../../faults.ts';
+import { PlainProblem, ValidationProblem } from '../../platform/errors.ts';
 import type { Right, SystemUserType } from '../../platform/model.ts';
 import { requireVendorForCreate, requireVendorForRead } from './access.ts';
 import type { AuthContext } from './context.ts';
@@ -152,9 +153,11 @@ export function checkPackagesInSystem(ctx: AuthContext, system: StoredSystem, pa
 }
 
 /** contracts authentication §3.2: an agent request carries access packages only, never rights. */
-function checkAgentWithoutRights(body: { rights?: unknown }): void {
+function checkAgentWithoutRights(body: { rights?: unknown }, config: FaultConfig): void {
   const rights = body.rights;
   if (rights === undefined || rights === null || (Array.isArray(rights) && rights.length === 0)) return;
+  // Fault klientforesporsel-avvist-uten-grunn (selfcheck): refused, but a bare 400 that does not say why.
+  if (faultActive(config, 'klientforesporsel-avvist-uten-grunn')) throw new PlainProblem(400, 'Bad Request');
   throw new ValidationProblem([
     { code: 'STD.VLD-00003', title: 'An agent request cannot carry rights; agent system users get access packages only.', paths: ['/body/rights'] },
   ]);
@@ -173,7 +176,7 @@ export function requestHandlers(ctx: AuthContext) {
   function create(userType: SystemUserType) {
     return async function createRequest(request: FastifyRequest<{ Body: CreateRequestBody }>, reply: FastifyReply) {
       const body = request.body;
-      if (userType === 'agent') checkAgentWithoutRights(body);
+      if (userType === 'agent') checkAgentWithoutRights(body, ctx.config);
       const vendorOrgNo = requireVendorForCreate(request); // step 1
       const key = requestKey(body.systemId, body.partyOrgNo, body.externalRef);
       checkNoActiveSystemUser(ctx, key); // step 2

@@ -110,15 +110,22 @@ export function systemUserCaller(token: VerifiedToken | null): SystemUserCaller 
  */
 export function requireSystemUserToken(issuers: TokenIssuers, anyScope: string[], config?: FaultConfig) {
   return async function systemUserToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    let presented: string | undefined;
     try {
-      const token = await verifiedMaskinportenToken(bearerToken(request), issuers, config);
+      presented = bearerToken(request);
+      const token = await verifiedMaskinportenToken(presented, issuers, config);
       // Fault plattform-ignorer-scope: the scope is not checked.
       if (!faultActive(config, 'plattform-ignorer-scope')) checkScope(token, anyScope);
       systemUserCaller(token);
       request.auth = token;
     } catch (error) {
-      // RFC 6750 §3: a 401 names the scheme the resource expects.
-      if (error instanceof Unauthorized) reply.header('www-authenticate', 'Bearer');
+      // RFC 6750 §3: a 401 names the scheme the resource expects, and §3.1 the reason when a token was
+      // presented and refused (error="invalid_token"), as ASP.NET's JwtBearer answers for Altinn's APIs.
+      // Fault mva-401-uten-grunn (selfcheck): the reason is left out.
+      if (error instanceof Unauthorized) {
+        const reason = presented !== undefined && !faultActive(config, 'mva-401-uten-grunn');
+        reply.header('www-authenticate', reason ? 'Bearer error="invalid_token"' : 'Bearer');
+      }
       throw error;
     }
   };
