@@ -199,6 +199,12 @@ export const FAULTS = {
     description:
       'PDP-en sjekker scopet bare på Maskinporten-tokener: et persontoken uten altinn:authorization/authorize slipper gjennom.',
   },
+  // Client administration views (docs/contracts/my-clients.md)
+  'mine-klienter-viser-fjernede': {
+    krav: ['MK-2'],
+    description:
+      'Klientadministrasjonen viser partens klientrelasjoner som klientene til klientsystembrukeren: en klient som er fjernet eller aldri lagt til, står der likevel.',
+  },
   // Broker integrity
   'broker-ignorer-md5': {
     krav: ['BR-6'],
