@@ -18,6 +18,7 @@ import {
   establishDelegation,
   grantPackage,
   listClients,
+  lookAtAgentClientsInBff,
   lookAtAvailableClients,
   makeRightHolder,
   readGrantedPackages,
@@ -27,8 +28,10 @@ import {
 import {
   expectClientAdded,
   expectClientAvailable,
+  expectClientInAgentView,
   expectClientNotAdded,
   expectClientNotAvailable,
+  expectClientNotInAgentView,
   expectClientRefused,
   expectClientRemoved,
   expectGrantRefused,
@@ -129,3 +132,17 @@ Then(
     expectGrantRefused(as(customer, Company), as(accountant, Accountant), code, errorCode);
   },
 );
+
+// Altinn's client administration (the BFF, docs/contracts/my-clients.md §2).
+
+When('{aktør} ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtAgentClientsInBff(as(accountant, Accountant));
+});
+
+Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgangspakken {string}', function (this: SamsvarWorld, accountant: Actor, client: Actor, code: string) {
+  expectClientInAgentView(as(accountant, Accountant), as(client, Company), code);
+});
+
+Then('ser {aktør} ikke {aktør} blant klientene til klientsystembrukeren', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  expectClientNotInAgentView(as(accountant, Accountant), as(client, Company));
+});
