@@ -19,6 +19,7 @@ import {
   grantPackage,
   listClients,
   lookAtAgentClientsInBff,
+  lookAtMyClients,
   lookAtAvailableClients,
   makeRightHolder,
   readGrantedPackages,
@@ -32,6 +33,7 @@ import {
   expectClientNotAdded,
   expectClientNotAvailable,
   expectClientNotInAgentView,
+  expectClientNotAmongMyClients,
   expectClientRefused,
   expectClientRemoved,
   expectGrantRefused,
@@ -145,4 +147,14 @@ Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgan
 
 Then('ser {aktør} ikke {aktør} blant klientene til klientsystembrukeren', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
   expectClientNotInAgentView(as(accountant, Accountant), as(client, Company));
+});
+
+// Access Management's "my clients" (docs/contracts/my-clients.md §1).
+
+When('daglig leder hos {aktør} ser på «mine klienter» i Altinn', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtMyClients(as(accountant, Accountant));
+});
+
+Then('har daglig leder hos {aktør} ikke {aktør} blant «mine klienter»', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  expectClientNotAmongMyClients(as(accountant, Accountant), as(client, Company));
 });

@@ -418,6 +418,16 @@ const PROBES: Record<FaultName, Probe> = {
       return (res.json() as unknown[]).length;
     },
   },
+  'mine-klienter-gir-personen-agentens': {
+    // The accountant's daglig leder's own clients from the accountant, with a client on its agent system user: none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      await agentWithClient(w);
+      const url = `/accessmanagement/api/v1/enduser/clientdelegations/my/clients?provider=${w.party[ACCOUNTANT]?.partyUuid}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'my clients');
+      return (res.json() as { data: Array<{ clients: unknown[] }> }).data.flatMap((m) => m.clients).length;
+    },
+  },
   'avvist-gir-systembruker': {
     // The company's system users after it rejected the request: none.
     conforming: 0, faulty: 1,

@@ -230,3 +230,23 @@ export function expectClientNotInAgentView(accountant: Accountant, client: Compa
   );
   markVerified(response);
 }
+
+/**
+ * MK-3: "my clients" lists what was delegated to the person; a client added to the accountant's agent
+ * system user is the system user's, so it is not among the daglig leder's own clients.
+ */
+export function expectClientNotAmongMyClients(accountant: Accountant, client: Company): void {
+  const what = `«Mine klienter» for daglig leder hos ${accountant.role}`;
+  const response = accountant.accounting.myClients;
+  assert.ok(response, `Daglig leder hos ${accountant.role} har ikke sett på «mine klienter» (${what}).`);
+  expectStatus(response, 200, 'MK-3', what);
+  const page = response.data;
+  assert.ok(page && Array.isArray(page.data), `[MK-3] ${what}: svaret skal ha en liste "data", var ${JSON.stringify(response.body)}.`);
+  const listed = page.data.flatMap((m) => (Array.isArray(m.clients) ? m.clients : []).map((c) => c.client));
+  const ids = listed.map((c) => (typeof c === 'string' ? c : c?.organizationIdentifier ?? c?.id));
+  assert.ok(
+    !listed.some((c) => (typeof c === 'string' ? sameId(c, client.partyUuid) : sameId(c?.id, client.partyUuid) || c?.organizationIdentifier === client.orgNo)),
+    `[MK-3] ${what}: ${client.role} (${client.orgNo}) er lagt til på klientsystembrukeren, ikke delegert til personen, og skal ikke stå blant personens klienter, men står der: ${JSON.stringify(ids)}.`,
+  );
+  markVerified(response);
+}

@@ -14,7 +14,7 @@ import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { BffClientDelegation } from '../clients/am-bff.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
-import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
+import type { AssignmentDto, AssignmentPackageDto, MyClient, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
 
@@ -134,6 +134,18 @@ export async function lookAtAgentClientsInBff(accountant: Accountant): Promise<A
   const person = accountant.dagligLeder;
   const response = await person.amBff.agentClients(await person.token(), accountant.partyUuid, agent);
   accountant.accounting.agentView = response;
+  return response;
+}
+
+/**
+ * The accountant's daglig leder looks at "my clients" in Access Management (enduser/clientdelegations/my/clients,
+ * docs/contracts/my-clients.md §1): the clients delegated to the person, from the accountant (When).
+ */
+export async function lookAtMyClients(accountant: Accountant): Promise<ApiResponse<Paged<MyClient>>> {
+  await accountant.ready();
+  const person = accountant.dagligLeder;
+  const response = await person.accessManagement.myClients(await person.token(), accountant.partyUuid);
+  accountant.accounting.myClients = response;
   return response;
 }
 

@@ -6,7 +6,7 @@
 
 import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { Organisation } from '../../platform/model.ts';
-import type { RolePackages, Services } from '../../platform/services.ts';
+import type { ClientDelegation, RolePackages, Services } from '../../platform/services.ts';
 import { compactEntity, compactPackage, compactRole } from './entities.ts';
 
 /** AM ClientDto.RoleAccessPackages: per role, the packages as CompactPackageDto. */
@@ -49,12 +49,13 @@ export function clientsOfAgent(services: Services, config: FaultConfig | undefin
 /**
  * GET enduser/clientdelegations/my/clients (GetMyClients): per provider that made the caller its agent,
  * the clients it delegated to the caller. `agentId` is the caller's party; `providers` filters on the
- * provider's partyUuid (empty: every provider).
+ * provider's partyUuid (empty: every provider). `delegations` replaces the delegations to the caller
+ * (only the fault mine-klienter-gir-personen-agentens passes it).
  */
-export function myClients(services: Services, agentId: string, providers: string[]): Record<string, unknown>[] {
+export function myClients(services: Services, agentId: string, providers: string[], delegations?: ClientDelegation[]): Record<string, unknown>[] {
   const wanted = new Set(providers.map((p) => p.toLowerCase()));
   const byProvider = new Map<string, { provider: Organisation; clients: Record<string, unknown>[] }>();
-  for (const d of services.access.clientDelegationsTo(agentId)) {
+  for (const d of delegations ?? services.access.clientDelegationsTo(agentId)) {
     const provider = services.register.organisation(d.facilitatorOrgNo);
     if (!provider || (wanted.size > 0 && !wanted.has(provider.partyUuid.toLowerCase()))) continue;
     const entry = byProvider.get(provider.orgNo) ?? { provider, clients: [] };

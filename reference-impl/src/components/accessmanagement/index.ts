@@ -20,7 +20,7 @@ export async function accessManagementComponent(app: FastifyInstance, opts: Comp
   const access = opts.services.access;
   if (!(access instanceof AccessManager)) throw new Error('accessmanagement: services.access must come from createAccessService');
   connectionRoutes(app, { ...opts, access });
-  myClientsRoutes(app, opts);
+  myClientsRoutes(app, { ...opts, access });
 }
 
 export function createCatalogueService(): CatalogueService {
