@@ -134,6 +134,40 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
       Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
 
+  Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
+
+    @krav:MK-1 @kapabilitet:klientdelegering @kapabilitet:am-bff
+    Scenario: Etter at klienten er lagt til, ser regnskapsføreren den blant klientene til klientsystembrukeren med tilgangspakken
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
+      Så ser regnskapsføreren klienten blant klientene til klientsystembrukeren, med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+
+    @krav:MK-2 @negativ @kapabilitet:klientdelegering @kapabilitet:am-bff
+    Scenario: En klient som ikke er lagt til, eller som er fjernet, står ikke blant klientene til klientsystembrukeren
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Når regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
+      Så ser regnskapsføreren ikke klienten blant klientene til klientsystembrukeren
+      Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
+      Og regnskapsføreren ved daglig leder fjerner klienten fra klientsystembrukeren
+      Og regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
+      Så ser regnskapsføreren ikke klienten blant klientene til klientsystembrukeren
+
+  Regel: En klient lagt til på klientsystembrukeren er systembrukerens, ikke daglig leders egen klient
+
+    @krav:MK-3 @negativ @kapabilitet:klientdelegering
+    Scenario: Daglig leder hos regnskapsføreren har ikke klienten blant «mine klienter» når den er lagt til på klientsystembrukeren
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når daglig leder hos regnskapsføreren ser på «mine klienter» i Altinn
+      Så har daglig leder hos regnskapsføreren ikke klienten blant «mine klienter»
+
   Regel: Systembrukertokenet hentes for regnskapsføreren, som eier klientsystembrukeren, aldri for klienten
 
     @krav:SB-1.2 @krav:TOK-3 @negativ @kapabilitet:klientdelegering

@@ -20,6 +20,8 @@ import {
   establishDelegation,
   grantPackage,
   listClients,
+  lookAtAgentClientsInBff,
+  lookAtMyClients,
   lookAtAvailableClients,
   makeRightHolder,
   readGrantedPackages,
@@ -29,8 +31,11 @@ import {
 import {
   expectClientAdded,
   expectClientAvailable,
+  expectClientInAgentView,
   expectClientNotAdded,
   expectClientNotAvailable,
+  expectClientNotInAgentView,
+  expectClientNotAmongMyClients,
   expectClientRefused,
   expectClientRemoved,
   expectGrantRefused,
@@ -150,3 +155,27 @@ Then(
     expectGrantRefused(as(customer, Company), as(accountant, Accountant), code, errorCode);
   },
 );
+
+// Altinn's client administration (the BFF, docs/contracts/my-clients.md §2).
+
+When('{aktør} ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtAgentClientsInBff(as(accountant, Accountant));
+});
+
+Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgangspakken {string}', function (this: SamsvarWorld, accountant: Actor, client: Actor, code: string) {
+  expectClientInAgentView(as(accountant, Accountant), as(client, Company), code);
+});
+
+Then('ser {aktør} ikke {aktør} blant klientene til klientsystembrukeren', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  expectClientNotInAgentView(as(accountant, Accountant), as(client, Company));
+});
+
+// Access Management's "my clients" (docs/contracts/my-clients.md §1).
+
+When('daglig leder hos {aktør} ser på «mine klienter» i Altinn', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtMyClients(as(accountant, Accountant));
+});
+
+Then('har daglig leder hos {aktør} ikke {aktør} blant «mine klienter»', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
+  expectClientNotAmongMyClients(as(accountant, Accountant), as(client, Company));
+});

@@ -230,6 +230,17 @@ export const FAULTS = {
     description:
       'PDP-en sjekker scopet bare på Maskinporten-tokener: et persontoken uten altinn:authorization/authorize slipper gjennom.',
   },
+  // Client administration views (docs/contracts/my-clients.md)
+  'mine-klienter-viser-fjernede': {
+    krav: ['MK-2'],
+    description:
+      'Klientadministrasjonen viser partens klientrelasjoner som klientene til klientsystembrukeren: en klient som er fjernet eller aldri lagt til, står der likevel.',
+  },
+  'mine-klienter-gir-personen-agentens': {
+    krav: ['MK-3'],
+    description:
+      'Access Managements «mine klienter» viser personen klientene leverandøren har lagt til på sine klientsystembrukere, som om de var personens egne.',
+  },
   // Broker integrity
   'broker-ignorer-md5': {
     krav: ['BR-6'],

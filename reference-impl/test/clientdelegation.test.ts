@@ -365,3 +365,71 @@ describe('access ends (contracts authentication §5.2, authorization §4.1, §5)
     for (const client of [CLIENT_GRANT, CLIENT_REGN, CLIENT_BOTH]) assert.equal(await decision(w, id, client), 'NotApplicable');
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+describe('client administration views: my clients and the BFF (docs/contracts/my-clients.md)', () => {
+  const BFF = '/amui/accessmanagement/api/v1/clientdelegations';
+  const bff = async (w: World, path: string, pid = ACC_DAGL) =>
+    w.app.inject({ method: 'GET', url: `${BFF}/${path}`, headers: { authorization: `Bearer ${await w.login(pid)}` } });
+  type ClientDelegation = { client: { organizationIdentifier: string }; access: Array<{ role: { code: string }; packages: Array<{ urn: string }>; resources: unknown[] }> };
+  const summary = (res: LightMyRequestResponse) => {
+    assert.equal(res.statusCode, 200, res.body);
+    return (res.json() as ClientDelegation[]).map((c) => [c.client.organizationIdentifier, c.access.map((a) => [a.role.code, a.packages.map((p) => p.urn).sort(), a.resources.length])]);
+  };
+
+  test('AM my/clients: the person\'s own party, scope portal or myclients.read, provider a GUID; a person is no agent here', async () => {
+    const w = await world();
+    const id = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'mine');
+    assert.equal((await clients(w, 'POST', `clients?agent=${id}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    const mine = (token?: string, query = '') => w.app.inject({
+      method: 'GET', url: `/accessmanagement/api/v1/enduser/clientdelegations/my/clients${query}`, headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    assert.equal((await mine()).statusCode, 401);
+    assert.equal((await mine(await w.login(ACC_DAGL, 'altinn:clientdelegations.read'))).statusCode, 403);
+    assert.equal((await mine(await w.login(ACC_DAGL), '?provider=not-a-guid')).statusCode, 400);
+    for (const scope of ['altinn:clientdelegations/myclients.read', undefined]) {
+      const res = await mine(await w.login(ACC_DAGL, scope), `?provider=${uuid(w, ACCOUNTANT)}`);
+      assert.equal(res.statusCode, 200, res.body);
+      // The client went to the agent system user, not to the daglig leder: the person has no clients.
+      assert.deepEqual(res.json(), { links: { next: null }, data: [] });
+    }
+    const viaBff = await bff(w, 'my/clients');
+    assert.equal(viaBff.statusCode, 200, viaBff.body);
+    assert.deepEqual(viaBff.json(), []);
+  });
+
+  test('BFF agents/accesspackages: the client added to the agent system user with its packages; gone after removal', async () => {
+    const w = await world();
+    const id = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'agentview');
+    const path = `agents/accesspackages?party=${uuid(w, ACCOUNTANT)}&to=${id}`;
+    assert.deepEqual(summary(await bff(w, path)), []);
+    assert.equal((await clients(w, 'POST', `clients?agent=${id}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    assert.deepEqual(summary(await bff(w, path)), [[CLIENT_REGN, [['regnskapsforer', [PKG('regnskapsforer-med-signeringsrettighet')], 0]]]]);
+    // GUIDs bind in any casing.
+    assert.deepEqual(summary(await bff(w, `agents/accesspackages?party=${uuid(w, ACCOUNTANT).toUpperCase()}&to=${id.toUpperCase()}`)),
+      [[CLIENT_REGN, [['regnskapsforer', [PKG('regnskapsforer-med-signeringsrettighet')], 0]]]]);
+    assert.equal((await clients(w, 'DELETE', `clients?agent=${id}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    assert.deepEqual(summary(await bff(w, path)), []);
+    // Who may look: the party's client administrator; bad GUIDs are 400 before any rule.
+    const refused = await bff(w, path, NOBODY);
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.match(String(refused.headers['content-type']), /^application\/problem\+json/);
+    assert.equal((await bff(w, path, CLIENT_DAGL)).statusCode, 403);
+    assert.equal((await bff(w, `agents/accesspackages?party=${uuid(w, ACCOUNTANT)}&to=x`)).statusCode, 400);
+    assert.equal((await bff(w, `agents/accesspackages?party=${uuid(w, ACCOUNTANT)}`)).statusCode, 400);
+    assert.equal((await w.app.inject({ method: 'GET', url: `${BFF}/${path}` })).statusCode, 401);
+  });
+
+  test('BFF clients: the party\'s clients with the packages each relation gives, filtered by role; a stranger is not among them', async () => {
+    const w = await world();
+    const all = summary(await bff(w, `clients?party=${uuid(w, ACCOUNTANT)}`));
+    const orgNos = all.map(([orgNo]) => orgNo);
+    for (const orgNo of [CLIENT_REGN, CLIENT_REVI, CLIENT_BRL, CLIENT_GRANT, CLIENT_BOTH]) assert.ok(orgNos.includes(orgNo), `${orgNo} in ${orgNos.join(',')}`);
+    assert.ok(!orgNos.includes(STRANGER));
+    const grant = all.find(([orgNo]) => orgNo === CLIENT_GRANT);
+    assert.deepEqual(grant?.[1], [['rettighetshaver', [PKG('merverdiavgift')], 0]]);
+    assert.deepEqual(summary(await bff(w, `clients?party=${uuid(w, ACCOUNTANT)}&roles=revisor`)).map(([orgNo]) => orgNo), [CLIENT_REVI]);
+    assert.equal((await bff(w, `clients?party=${uuid(w, ACCOUNTANT)}`, NOBODY)).statusCode, 403);
+    assert.equal((await bff(w, 'clients')).statusCode, 400);
+  });
+});

@@ -424,6 +424,27 @@ const PROBES: Record<FaultName, Probe> = {
       return decision(w, agent, CLIENT);
     },
   },
+  'mine-klienter-viser-fjernede': {
+    // The clients the BFF shows on the agent system user after the client is removed: none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      const agent = await agentWithClient(w);
+      await ok(await clients(w, 'DELETE', agent), 'remove client');
+      const url = `/amui/accessmanagement/api/v1/clientdelegations/agents/accesspackages?party=${w.party[ACCOUNTANT]?.partyUuid}&to=${agent}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'agent clients');
+      return (res.json() as unknown[]).length;
+    },
+  },
+  'mine-klienter-gir-personen-agentens': {
+    // The accountant's daglig leder's own clients from the accountant, with a client on its agent system user: none.
+    conforming: 0, faulty: 1,
+    async run(w) {
+      await agentWithClient(w);
+      const url = `/accessmanagement/api/v1/enduser/clientdelegations/my/clients?provider=${w.party[ACCOUNTANT]?.partyUuid}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'my clients');
+      return (res.json() as { data: Array<{ clients: unknown[] }> }).data.flatMap((m) => m.clients).length;
+    },
+  },
   'avvist-gir-systembruker': {
     // The company's system users after it rejected the request: none.
     conforming: 0, faulty: 1,

@@ -9,6 +9,8 @@ import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
+import type { BffClientDelegation } from '../clients/am-bff.ts';
+import type { MyClient, Paged } from '../clients/accessmanagement.ts';
 
 /** Scopes of the person token for client delegation (contracts authentication §1). */
 export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write';
@@ -31,6 +33,10 @@ export interface AccountantNotes {
   delegated?: ApiResponse<ClientList>;
   /** GET agents?party=: the accountant's agent system users. */
   agents?: ApiResponse<AgentSystemUser[]>;
+  /** The BFF's client administration: the clients on the agent system user (agents/accesspackages, the last look). */
+  agentView?: ApiResponse<BffClientDelegation[]>;
+  /** Access Management's my/clients for the daglig leder, from this accountant (the last look). */
+  myClients?: ApiResponse<Paged<MyClient>>;
 }
 
 export class Accountant extends Company {

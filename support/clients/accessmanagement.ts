@@ -36,6 +36,12 @@ export interface Paged<T> {
   data: T[];
 }
 
+/** MyClientDto (docs/contracts/my-clients.md §1): a provider and the clients it delegated to the caller. */
+export interface MyClient {
+  provider: EntityRef;
+  clients: Array<{ client: EntityRef; access: Array<{ role?: unknown; packages?: Array<{ id?: string; urn?: string }> }> }>;
+}
+
 export class AccessManagementClient extends HttpClient {
   constructor(platformUrl: string, context: HttpContext) {
     super('accessmanagement', platformUrl, context);
@@ -59,5 +65,10 @@ export class AccessManagementClient extends HttpClient {
   /** GET connections/accesspackages?party=&from=&to=: the packages on the connection. */
   packages(personToken: string, query: { party: string; from?: string; to?: string }): Promise<ApiResponse<Paged<PackagePermission>>> {
     return this.send({ method: 'GET', path: `${BASE}/accesspackages`, bearer: personToken, query });
+  }
+
+  /** GET clientdelegations/my/clients[?provider=]: per provider, the clients delegated to the caller's own party (my-clients.md §1). */
+  myClients(personToken: string, provider?: string): Promise<ApiResponse<Paged<MyClient>>> {
+    return this.send({ method: 'GET', path: '/accessmanagement/api/v1/enduser/clientdelegations/my/clients', bearer: personToken, query: { provider } });
   }
 }

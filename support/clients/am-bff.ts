@@ -1,7 +1,8 @@
 // Altinn's Access Management BFF, the approval UI's own backend (docs/contracts/am-bff.md): what the
 // confirmUrl page calls to read a request and to approve or reject it, with the person's token. Paths
 // are appended to the profile's `amUi` endpoint (TT02: https://am.ui.tt02.altinn.no). Answers are
-// `true` (200) or the BFF's own problem (AMUI-000NN).
+// `true` (200) or the BFF's own problem (AMUI-000NN). The client administration views
+// (docs/contracts/my-clients.md §2) answer plain arrays.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
@@ -11,6 +12,14 @@ const BASE = '/accessmanagement/api/v1/systemuser';
 export type BffRequestKind = 'standard' | 'agent' | 'change';
 
 const SEGMENT: Readonly<Record<BffRequestKind, string>> = { standard: 'request', agent: 'agentrequest', change: 'changerequest' };
+
+/** ClientDelegation (docs/contracts/my-clients.md §2): a client and, per role of its relation, the packages. */
+export interface BffClientDelegation {
+  client: { id?: string; name?: string; organizationIdentifier?: string | null; [member: string]: unknown };
+  access: Array<{ role?: { code?: string; [member: string]: unknown }; packages?: Array<{ id?: string; urn?: string }>; resources?: unknown[] }>;
+}
+
+const CLIENT_DELEGATIONS = '/accessmanagement/api/v1/clientdelegations';
 
 /** SystemUserRequestFE / SystemUserAgentRequestFE (the fields the suite reads). */
 export interface BffRequest {
@@ -35,5 +44,15 @@ export class AmBffClient extends HttpClient {
   /** POST systemuser/request/{partyId}/{requestId}/approve|reject (or agentrequest/..., changerequest/...): 200 `true`. */
   answer(personToken: string, kind: BffRequestKind, partyId: number, requestId: string, reply: 'approve' | 'reject'): Promise<ApiResponse<boolean>> {
     return this.send({ method: 'POST', path: `${BASE}/${SEGMENT[kind]}/${partyId}/${encodeURIComponent(requestId)}/${reply}`, bearer: personToken });
+  }
+
+  /** GET clientdelegations/agents/accesspackages?party=&to=: the clients the party has delegated to the agent `to` (my-clients.md §2). */
+  agentClients(personToken: string, party: string, agent: string): Promise<ApiResponse<BffClientDelegation[]>> {
+    return this.send({ method: 'GET', path: `${CLIENT_DELEGATIONS}/agents/accesspackages`, bearer: personToken, query: { party, to: agent } });
+  }
+
+  /** GET clientdelegations/clients?party=: the party's clients and the packages each relation gives (my-clients.md §2). */
+  clients(personToken: string, party: string): Promise<ApiResponse<BffClientDelegation[]>> {
+    return this.send({ method: 'GET', path: `${CLIENT_DELEGATIONS}/clients`, bearer: personToken, query: { party } });
   }
 }

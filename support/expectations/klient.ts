@@ -11,6 +11,7 @@ import { httpOutcome, pageOutcome } from '../abilities/answer-requests.ts';
 import { refusalCode, type DelegationAnswer } from '../abilities/delegate.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { PackagePermission, Paged } from '../clients/accessmanagement.ts';
+import type { BffClientDelegation } from '../clients/am-bff.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
 
@@ -187,4 +188,65 @@ export function expectGrantRefused(customer: Company, accountant: Accountant, co
 export function expectPackageNotGranted(customer: Company, accountant: Accountant, code: string): void {
   const urns = grantedPackages(customer, accountant, 'KD-8');
   assert.ok(!urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-8] ${accountant.role} skal ikke ha fått tilgangspakken ${code} fra ${customer.role}, men har ${urns.join(', ')}.`);
+}
+
+// ---- Altinn's client administration (the BFF, docs/contracts/my-clients.md §2) -------------------
+
+/** The clients the BFF showed on the agent system user: 200 and an array. */
+function agentView(accountant: Accountant, krav: string, what: string): { response: ApiResponse<BffClientDelegation[]>; list: BffClientDelegation[] } {
+  const response = accountant.accounting.agentView;
+  assert.ok(response, `${accountant.role} har ikke sett på klientene til klientsystembrukeren i Altinns klientadministrasjon (${what}).`);
+  expectStatus(response, 200, krav, what);
+  const list = response.data;
+  assert.ok(Array.isArray(list), `[${krav}] ${what}: svaret skal være en liste, var ${JSON.stringify(response.body)}.`);
+  return { response, list };
+}
+
+function isClient(entry: BffClientDelegation, client: Company): boolean {
+  return sameId(entry.client?.id, client.partyUuid) || entry.client?.organizationIdentifier === client.orgNo;
+}
+
+/** MK-1: the client is listed on the agent system user, with the package among those it acts with. */
+export function expectClientInAgentView(accountant: Accountant, client: Company, code: string): void {
+  const what = `Klientene til klientsystembrukeren til ${accountant.role} i Altinns klientadministrasjon`;
+  const { response, list } = agentView(accountant, 'MK-1', what);
+  const entry = list.find((e) => isClient(e, client));
+  assert.ok(entry, `[MK-1] ${what}: ${client.role} (${client.orgNo}) skal stå blant klientene, fant ${JSON.stringify(list.map((e) => e.client?.organizationIdentifier ?? e.client?.id))}.`);
+  const urns = (entry.access ?? []).flatMap((a) => (a.packages ?? []).map((p) => p.urn));
+  assert.ok(
+    urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`),
+    `[MK-1] ${what}: ${client.role} skal stå med tilgangspakken ${code}, var ${JSON.stringify(urns)}.`,
+  );
+  markVerified(response);
+}
+
+/** MK-2: a client that is not (or no longer) on the agent system user is not listed. */
+export function expectClientNotInAgentView(accountant: Accountant, client: Company): void {
+  const what = `Klientene til klientsystembrukeren til ${accountant.role} i Altinns klientadministrasjon`;
+  const { response, list } = agentView(accountant, 'MK-2', what);
+  assert.ok(
+    !list.some((e) => isClient(e, client)),
+    `[MK-2] ${what}: ${client.role} (${client.orgNo}) er ikke lagt til (eller er fjernet) og skal ikke stå blant klientene, men står der: ${JSON.stringify(list.map((e) => e.client?.organizationIdentifier ?? e.client?.id))}.`,
+  );
+  markVerified(response);
+}
+
+/**
+ * MK-3: "my clients" lists what was delegated to the person; a client added to the accountant's agent
+ * system user is the system user's, so it is not among the daglig leder's own clients.
+ */
+export function expectClientNotAmongMyClients(accountant: Accountant, client: Company): void {
+  const what = `«Mine klienter» for daglig leder hos ${accountant.role}`;
+  const response = accountant.accounting.myClients;
+  assert.ok(response, `Daglig leder hos ${accountant.role} har ikke sett på «mine klienter» (${what}).`);
+  expectStatus(response, 200, 'MK-3', what);
+  const page = response.data;
+  assert.ok(page && Array.isArray(page.data), `[MK-3] ${what}: svaret skal ha en liste "data", var ${JSON.stringify(response.body)}.`);
+  const listed = page.data.flatMap((m) => (Array.isArray(m.clients) ? m.clients : []).map((c) => c.client));
+  const ids = listed.map((c) => (typeof c === 'string' ? c : c?.organizationIdentifier ?? c?.id));
+  assert.ok(
+    !listed.some((c) => (typeof c === 'string' ? sameId(c, client.partyUuid) : sameId(c?.id, client.partyUuid) || c?.organizationIdentifier === client.orgNo)),
+    `[MK-3] ${what}: ${client.role} (${client.orgNo}) er lagt til på klientsystembrukeren, ikke delegert til personen, og skal ikke stå blant personens klienter, men står der: ${JSON.stringify(ids)}.`,
+  );
+  markVerified(response);
 }

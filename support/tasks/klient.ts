@@ -12,8 +12,9 @@ import { agentSystemUserIdOf } from './klientsystembruker.ts';
 import { delegateFor, requireDelegated, type ClientOnAgent, type Connection, type DelegationAnswer } from '../abilities/delegate.ts';
 import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
+import type { BffClientDelegation } from '../clients/am-bff.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
-import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
+import type { AssignmentDto, AssignmentPackageDto, MyClient, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
 
@@ -122,6 +123,30 @@ export async function askCustomerToDelegate(accountant: Accountant, customer: Co
   await customer.ready();
   accountant.client(customer).askedFor = [...codes];
   return lookAtAvailableClients(accountant);
+}
+
+/**
+ * The accountant's daglig leder looks at the clients on the agent system user in Altinn's client
+ * administration (the BFF's agents/accesspackages, docs/contracts/my-clients.md §2; When, or a question).
+ */
+export async function lookAtAgentClientsInBff(accountant: Accountant): Promise<ApiResponse<BffClientDelegation[]>> {
+  const agent = agentSystemUserIdOf(accountant);
+  const person = accountant.dagligLeder;
+  const response = await person.amBff.agentClients(await person.token(), accountant.partyUuid, agent);
+  accountant.accounting.agentView = response;
+  return response;
+}
+
+/**
+ * The accountant's daglig leder looks at "my clients" in Access Management (enduser/clientdelegations/my/clients,
+ * docs/contracts/my-clients.md §1): the clients delegated to the person, from the accountant (When).
+ */
+export async function lookAtMyClients(accountant: Accountant): Promise<ApiResponse<Paged<MyClient>>> {
+  await accountant.ready();
+  const person = accountant.dagligLeder;
+  const response = await person.accessManagement.myClients(await person.token(), accountant.partyUuid);
+  accountant.accounting.myClients = response;
+  return response;
 }
 
 /** The accountant's daglig leder adds the client to the agent system user (When). */

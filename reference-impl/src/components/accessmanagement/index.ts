@@ -1,6 +1,6 @@
 // Access Management: the access package catalogue (public metadata routes), the end-user connections
 // API (a customer grants packages to another party), and the assignments and client delegations the
-// PDP reads as its policy information point.
+// PDP reads as its policy information point, and a person's "my clients".
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
@@ -8,6 +8,7 @@ import type { FaultConfig } from '../../faults.ts';
 import type { AccessService, CatalogueService, Services } from '../../platform/services.ts';
 import { Catalogue } from './catalogue.ts';
 import { connectionRoutes } from './connections.ts';
+import { myClientsRoutes } from './my-clients.ts';
 import { metadataRoutes } from './routes.ts';
 import { AccessManager } from './service.ts';
 
@@ -19,6 +20,7 @@ export async function accessManagementComponent(app: FastifyInstance, opts: Comp
   const access = opts.services.access;
   if (!(access instanceof AccessManager)) throw new Error('accessmanagement: services.access must come from createAccessService');
   connectionRoutes(app, { ...opts, access });
+  myClientsRoutes(app, { ...opts, access });
 }
 
 export function createCatalogueService(): CatalogueService {

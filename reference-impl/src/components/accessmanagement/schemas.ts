@@ -85,3 +85,47 @@ export const personInputBody = {
   required: ['personIdentifier', 'lastName'],
   properties: { personIdentifier: { type: 'string' }, lastName: { type: 'string' } },
 } as const;
+
+// ---- client delegations (docs/contracts/my-clients.md) --------------------------------------------
+
+/** GET my/clients: `provider` is a repeatable Guid (List<Guid>); one that is not a GUID is a 400. */
+export const myClientsQuery = {
+  type: 'object',
+  properties: { provider: { anyOf: [GUID, { type: 'array', items: GUID }] } },
+} as const;
+
+/** AM ClientDto: the client (CompactEntityDto) and, per role, its packages (CompactPackageDto). */
+export const clientDto = {
+  type: 'object',
+  required: ['client', 'access'],
+  properties: {
+    client: { type: 'object', additionalProperties: true },
+    access: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['role', 'packages'],
+        properties: {
+          role: { type: 'object', additionalProperties: true },
+          packages: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, urn: { type: 'string' }, areaId: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+} as const;
+
+/** AM MyClientDto: a provider and the clients it delegated to the caller. */
+export const myClientDto = {
+  type: 'object',
+  required: ['provider', 'clients'],
+  properties: { provider: { type: 'object', additionalProperties: true }, clients: { type: 'array', items: clientDto } },
+} as const;
+
+export const myClientsPage = {
+  type: 'object',
+  required: ['links', 'data'],
+  properties: {
+    links: { type: 'object', properties: { next: { type: ['string', 'null'] } } },
+    data: { type: 'array', items: myClientDto },
+  },
+} as const;

@@ -271,7 +271,7 @@ export class AccessManager implements AccessService {
   }
 }
 
-function groupByRole(packages: Array<{ role: string; code: string }>): RolePackages[] {
+export function groupByRole(packages: Array<{ role: string; code: string }>): RolePackages[] {
   const byRole = new Map<string, string[]>();
   for (const p of packages) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p.code]);
   return [...byRole.entries()].map(([role, codes]) => ({ role, packages: codes }));

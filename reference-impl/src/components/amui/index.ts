@@ -1,7 +1,8 @@
 // Altinn's Access Management BFF stand-in (docs/contracts/am-bff.md): the backend of the approval UI
 // (the request's confirmUrl page), mounted under its own prefix (/amui) so a profile names it as its
 // own endpoint (`amUi`). Routes relative to the prefix: accessmanagement/api/v1/systemuser/request/...,
-// .../agentrequest/... and .../changerequest/... . It re-implements no rule: it calls the same actions
+// .../agentrequest/... and .../changerequest/..., and the client administration views
+// (client-delegations.ts: accessmanagement/api/v1/clientdelegations/...). It re-implements no rule: it calls the same actions
 // as Authentication's end-user routes (authentication/enduser.ts, authentication/changerequests.ts)
 // and answers the BFF's own shapes and problems.
 
@@ -13,6 +14,7 @@ import type { AuthContext } from '../authentication/context.ts';
 import { endUserChangeRequestActions, type PersonChangeRequestView } from '../authentication/changerequests.ts';
 import { endUserRequestActions, type PersonRequestView } from '../authentication/enduser.ts';
 import { AuthenticationSystemRegisterService } from '../authentication/service.ts';
+import { clientDelegationViews } from './client-delegations.ts';
 import { toAmuiProblem } from './problems.ts';
 import * as s from './schemas.ts';
 
@@ -131,4 +133,5 @@ export async function amUiComponent(app: FastifyInstance, opts: ComponentOptions
         { onRequest: person, schema: { params: s.answerParams, response: { 200: s.answered } } }, answer(kind, reply));
     }
   }
+  clientDelegationViews(app, opts, ctx);
 }

@@ -63,3 +63,53 @@ export const changeRequestFE = {
     unwantedAccessPackages: packagesFE,
   },
 } as const;
+
+// ---- client administration views (docs/contracts/my-clients.md §2) -------------------------------
+// The BFF binds `party`, `to` and `provider` as Guid: a value that is not one is a 400 from model binding.
+
+const GUID = { type: 'string', pattern: GUID_PATTERN } as const;
+
+export const partyQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID, roles: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
+} as const;
+
+export const agentQuery = {
+  type: 'object',
+  required: ['party', 'to'],
+  properties: { party: GUID, to: GUID },
+} as const;
+
+export const providerQuery = {
+  type: 'object',
+  properties: { provider: { anyOf: [GUID, { type: 'array', items: GUID }] } },
+} as const;
+
+/** ClientDelegation: the client (CompactEntity) and, per role, its packages and resources. */
+const clientDelegation = {
+  type: 'object',
+  required: ['client', 'access'],
+  properties: {
+    client: { type: 'object', additionalProperties: true },
+    access: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          role: { type: 'object', additionalProperties: true },
+          packages: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, urn: { type: 'string' }, areaId: { type: 'string' } } } },
+          resources: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+  },
+} as const;
+
+export const clientDelegations = { type: 'array', items: clientDelegation } as const;
+
+/** MyClientDelegation: a provider and the clients it delegated to the person. */
+export const myClientDelegations = {
+  type: 'array',
+  items: { type: 'object', required: ['provider', 'clients'], properties: { provider: { type: 'object', additionalProperties: true }, clients: clientDelegations } },
+} as const;

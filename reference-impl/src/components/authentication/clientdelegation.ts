@@ -75,10 +75,15 @@ function ownerOf(ctx: AuthContext, user: StoredSystemUser): Organisation {
   return owner;
 }
 
+/** Whether the person may administer the party's clients (the PDP's answer on altinn_client_administration). */
+export function isClientAdministrator(ctx: AuthContext, pid: string, party: Organisation): boolean {
+  const held = personPackages(ctx, pid, party.orgNo);
+  return CLIENT_ADMINISTRATOR_PACKAGES.some((code) => held.has(code));
+}
+
 /** The PDP check on altinn_client_administration for the owner party → else 403. */
 function requireClientAdministrator(ctx: AuthContext, request: FastifyRequest, owner: Organisation): void {
-  const held = personPackages(ctx, personPidOf(request), owner.orgNo);
-  if (!CLIENT_ADMINISTRATOR_PACKAGES.some((code) => held.has(code))) {
+  if (!isClientAdministrator(ctx, personPidOf(request), owner)) {
     throw new Forbidden('The person is not a client administrator (klientadministrator or hovedadministrator) of the system user\'s owner.');
   }
 }
