@@ -30,6 +30,7 @@ Egenskap: Maskinporten avviser grants som er manipulert
       | angrep                        | feil            | kode   |
       | exp som allerede er passert   | invalid_grant   | MP-130 |
       | iat 30 sekunder tilbake i tid | invalid_grant   | MP-130 |
+      | nbf 60 sekunder fram i tid    | invalid_grant   | MP-130 |
       | levetid på 300 sekunder       | invalid_request | MP-011 |
 
     @krav:SEC-3

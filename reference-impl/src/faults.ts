@@ -252,6 +252,12 @@ export const FAULTS = {
     description:
       'Formidlingstjenesten spør ikke PDP-en når en systembruker initialiserer, laster opp eller leser sin egen filoverføring: enhver systembruker med gyldig token slipper gjennom.',
   },
+  // ---- Issue 15: what an outside probe found (features/sikkerhet/angrep-inndata.feature and others) ----
+  'maskinporten-ignorer-nbf': {
+    krav: ['SEC-2'],
+    description:
+      'Maskinporten godtar en grant før nbf (ikke gyldig før) er nådd.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -862,3 +862,46 @@ describe('system users (contracts authentication §5)', () => {
     assert.equal((found.json() as Record<string, unknown>).id, again.id);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Issue 15: a redirect URL that is not an absolute https URL is refused on input, wherever it enters
+// (Altinn/altinn-authentication: SystemRegisterController.ValidateRegisteredSystem, AuthenticationHelper.IsValidRedirectUrl and ValidateRedirectUrl): the system's allowedRedirectUrls on POST and PUT (AUTH.VLD-00005),
+// a request's redirectUrl (AUTH-00021), whatever the system's list holds.
+describe('redirect URLs are refused on input (issue 15)', () => {
+  const UNSAFE = ['javascript:alert(document.domain)//', 'http://vendor.example/callback', 'data:text/html,x', '//vendor.example/callback', '/callback', 'https://user:pw@vendor.example/callback'];
+
+  test('PUT vendor/{systemId} with a non-https allowedRedirectUrl: 400 AUTH.VLD-00005, the stored list unchanged', async () => {
+    const w = await world();
+    await registerSystem(w);
+    const id = `${VENDOR}_regnskap`;
+    const owner = await w.mp(SCOPE.srWrite);
+    for (const url of UNSAFE) {
+      const errors = validationErrors(await call(w, 'PUT', `/systemregister/vendor/${id}`, owner, systemBody({ allowedRedirectUrls: ['https://vendor.example/callback', url] })));
+      assert.deepEqual(errors.map((e) => [e.code, e.paths]), [['AUTH.VLD-00005', ['/registersystemrequest/allowedredirecturls']]], url);
+    }
+    const read = await call(w, 'GET', `/systemregister/vendor/${id}`, owner);
+    assert.deepEqual((read.json() as { allowedRedirectUrls: string[] }).allowedRedirectUrls, ['https://vendor.example/callback']);
+    const ok = await call(w, 'PUT', `/systemregister/vendor/${id}`, owner, systemBody({ allowedRedirectUrls: ['https://vendor.example/other'] }));
+    assert.equal(ok.statusCode, 200, ok.body);
+  });
+
+  test('POST vendor with a javascript:, relative or credentialed URL: 400 AUTH.VLD-00005', async () => {
+    const w = await world();
+    for (const url of UNSAFE) {
+      const res = await call(w, 'POST', '/systemregister/vendor', await w.mp(SCOPE.srWrite), systemBody({ allowedRedirectUrls: [url] }));
+      assert.deepEqual(validationErrors(res).map((e) => e.code), ['AUTH.VLD-00005'], url);
+    }
+  });
+
+  test('a request whose redirectUrl is not an absolute https URL: 400 AUTH-00021, nothing stored', async () => {
+    const w = await world();
+    await registerSystem(w);
+    const token = await w.mp(SCOPE.reqWrite);
+    for (const [i, url] of UNSAFE.entries()) {
+      const res = await call(w, 'POST', '/systemuser/request/vendor', token, requestBody({ externalRef: `r${i}`, redirectUrl: url }));
+      assertProblem(res, 400, 'AUTH-00021');
+    }
+    const list = await call(w, 'GET', `/systemuser/request/vendor/bysystem/${VENDOR}_regnskap`, await w.mp(SCOPE.reqRead));
+    assert.deepEqual((list.json() as { data: unknown[] }).data, []);
+  });
+});

@@ -105,7 +105,7 @@ function systemBody(id: string, clientId: string[], allowedRedirectUrls: string[
   };
 }
 
-function auth(w: World, method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: unknown): Promise<LightMyRequestResponse> {
+function auth(w: World, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown): Promise<LightMyRequestResponse> {
   return w.app.inject({ method, url: `${API}${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }
 
@@ -651,6 +651,11 @@ const PROBES: Record<FaultName, Probe> = {
         },
       })).statusCode;
     },
+  },
+  // ---- Issue 15 ----
+  'maskinporten-ignorer-nbf': {
+    conforming: 400, faulty: 200,
+    run: (w) => grantStatus(w, (c) => { c.nbf = (c.iat as number) + 60; c.exp = (c.iat as number) + 100; }),
   },
 };
 

@@ -376,6 +376,19 @@ describe('maskinporten token: grant refusals', () => {
     assertRefused(await postGrant(h.app, await sign(grantClaims({ exp: undefined }), h.key.privateKey)), 400, 'invalid_grant', 'MP-130');
   });
 
+  test('nbf in the future (RFC 7523 §3 item 5): MP-130, also when nbf is after exp; nbf now or past, or within the skew, is accepted', async () => {
+    const t = now();
+    const future = await postGrant(h.app, await sign(grantClaims({ iat: t, nbf: t + 60, exp: t + 100 }), h.key.privateKey));
+    assertRefused(future, 400, 'invalid_grant', 'MP-130');
+    assert.match(String(future.json().error_description), /not yet valid/);
+    assertRefused(await postGrant(h.app, await sign(grantClaims({ iat: t, nbf: t + 90, exp: t + 60 }), h.key.privateKey)), 400, 'invalid_grant', 'MP-130');
+    assertRefused(await postGrant(h.app, await sign(grantClaims({ nbf: String(t) }), h.key.privateKey)), 400, 'invalid_grant', 'MP-130');
+    for (const nbf of [t - 30, t, t + 5]) {
+      const ok = await postGrant(h.app, await sign(grantClaims({ iat: t, nbf, exp: t + 60 }), h.key.privateKey));
+      assert.equal(ok.statusCode, 200, ok.body);
+    }
+  });
+
   test('lifetime above 120 s: MP-011 invalid_request', async () => {
     const t = now();
     assertRefused(await postGrant(h.app, await sign(grantClaims({ iat: t, exp: t + 121 }), h.key.privateKey)), 400, 'invalid_request', 'MP-011');

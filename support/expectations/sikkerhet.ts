@@ -16,6 +16,7 @@ const GRANT_KRAV: Record<GrantAttackName, string> = {
   'exp som allerede er passert': 'SEC-2',
   'iat 30 sekunder tilbake i tid': 'SEC-2',
   'levetid på 300 sekunder': 'SEC-2',
+  'nbf 60 sekunder fram i tid': 'SEC-2',
   'feil aud': 'SEC-3',
   'en jti som er brukt før': 'SEC-4',
   'nøyaktig samme innhold og signatur som en grant som er brukt før': 'SEC-4',

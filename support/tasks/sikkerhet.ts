@@ -70,6 +70,13 @@ export const GRANT_ATTACKS = {
     c.iat = now - 30;
     c.exp = now + 60;
   }),
+  // RFC 7523 §3 item 5: not before nbf (MP-130, as for the other time checks)
+  'nbf 60 sekunder fram i tid': changed((c) => {
+    const now = seconds();
+    c.iat = now;
+    c.nbf = now + 60;
+    c.exp = now + 100;
+  }),
   'levetid på 300 sekunder': changed((c) => {
     const now = seconds();
     c.iat = now;

@@ -11,6 +11,7 @@ import type { AuthContext } from './context.ts';
 import { requestResponse } from './dto.ts';
 import { decodeToken, paginate, type Paginated } from './paging.ts';
 import { authProblem } from './problems.ts';
+import { isSafeRedirectUrl } from './redirect-urls.ts';
 import type { RequestKey, StoredRequest, StoredSystem } from './store.ts';
 import { toRights, type AccessPackageInput, type RightInput } from './systemregister.ts';
 
@@ -83,11 +84,14 @@ function checkCustomerExists(ctx: AuthContext, partyOrgNo: string): void {
 
 /**
  * §3.4 step 8: a non-empty redirectUrl must match one of the system's allowed URLs by scheme, host,
- * port and path (the query is ignored). No allowed URLs → AUTH-00026; no match or not a URL → AUTH-00021.
+ * port and path (the query is ignored). No allowed URLs → AUTH-00026; no match, not a URL or not an absolute
+ * https URL → AUTH-00021.
  */
 export function checkRedirectUrl(system: StoredSystem, redirectUrl: string | null | undefined): void {
   if (!redirectUrl) return;
   if (system.allowedRedirectUrls.length === 0) throw authProblem('AUTH-00026');
+  // Stricter than Altinn (redirect-urls.ts): only an absolute https URL, whatever the system's list holds.
+  if (!isSafeRedirectUrl(redirectUrl)) throw authProblem('AUTH-00021');
   const leftPart = (u: string): string | undefined => {
     try {
       const url = new URL(u);

@@ -11,6 +11,7 @@ import { clientIdOf, hasSystemRegisterAdmin, vendorOrgNoOf } from './access.ts';
 import { PACKAGE_URN_PREFIX, RESOURCE_ATTRIBUTE, type AuthContext } from './context.ts';
 import { changeLogEntry, registeredSystemDto, registeredSystemResponse } from './dto.ts';
 import { validationProblem, vld, VLD_PATH } from './problems.ts';
+import { isSafeRedirectUrl } from './redirect-urls.ts';
 import type { StoredSystem, SystemChangeType } from './store.ts';
 
 export interface RightInput {
@@ -84,17 +85,14 @@ function checkSystemIdUnique(ctx: AuthContext, id: string, errors: ValidationErr
   if (ctx.store.systems.has(id)) errors.push(vld('AUTH.VLD-00002', VLD_PATH.systemId));
 }
 
-/** §2.3 VLD-05: every redirect URL is an absolute https URL (POST only). */
+/**
+ * §2.3 VLD-05: every redirect URL is an absolute https URL (redirect-urls.ts). Altinn checks it on POST
+ * only; the reference checks PUT as well, so an update cannot smuggle a `javascript:` URL in.
+ */
 function checkRedirectUrls(urls: string[], errors: ValidationErrorItem[], config?: FaultConfig): void {
   // Fault systemregister-godta-http-redirect (selfcheck): plain http is accepted as well.
-  const schemes = faultActive(config, 'systemregister-godta-http-redirect') ? ['https:', 'http:'] : ['https:'];
-  const valid = urls.every((u) => {
-    try {
-      return schemes.includes(new URL(u).protocol);
-    } catch {
-      return false;
-    }
-  });
+  const httpToo = faultActive(config, 'systemregister-godta-http-redirect');
+  const valid = urls.every((u) => isSafeRedirectUrl(u) || (httpToo && isSafeRedirectUrl(u.replace(/^http:/i, 'https:'))));
   if (!valid) errors.push(vld('AUTH.VLD-00005', VLD_PATH.allowedRedirectUrls));
 }
 
@@ -275,7 +273,7 @@ export function systemRegisterHandlers(ctx: AuthContext) {
       return reply.send(registeredSystemResponse(system));
     },
 
-    /** PUT vendor/{systemId}: full replace, checks in the order of §2.1 PUT; PUT does not re-check id format or redirects. */
+    /** PUT vendor/{systemId}: full replace, checks in the order of §2.1 PUT; PUT does not re-check the id format; it checks the redirect URLs (stricter than Altinn). */
     async update(request: SystemIdBodyRequest<RegisterSystemBody>, reply: FastifyReply) {
       const { systemId } = request.params;
       const body = request.body;
@@ -294,6 +292,7 @@ export function systemRegisterHandlers(ctx: AuthContext) {
       checkRights(ctx, rights, errors);
       checkAccessPackages(ctx, packages, isVisible, errors);
       checkClientIdsForUpdate(ctx, system, clientIds, errors);
+      checkRedirectUrls(body.allowedRedirectUrls ?? [], errors, ctx.config); // stricter than Altinn (redirect-urls.ts)
       if (errors.length > 0) throw validationProblem(errors);
 
       const updated: StoredSystem = {

@@ -233,6 +233,22 @@ export function checkExpiry(claims: GrantClaims, now: number): number {
 }
 
 /**
+ * RFC 7523 §3 item 5: a grant with `nbf` must not be accepted before that time (allowed skew as for
+ * `iat`). `nbf` is optional; when present it must be a NumericDate. Maskinporten lists no id of its own
+ * for a grant used too early; its time id MP-130 (used too late, or clock skew) is the one that fits.
+ */
+export function checkNotBefore(claims: GrantClaims, now: number): void {
+  if (claims.nbf === undefined) return;
+  const nbf = numericDate(claims.nbf);
+  if (nbf === undefined) {
+    throw new InvalidGrant('MP-130', 'Invalid JWT: nbf (not before, NumericDate) is not a number.');
+  }
+  if (nbf > now + CLOCK_SKEW_SECONDS) {
+    throw new InvalidGrant('MP-130', `JWT not yet valid: nbf is ${nbf - now} s ahead of Maskinporten's clock (allowed skew ${CLOCK_SKEW_SECONDS} s).`);
+  }
+}
+
+/**
  * Contracts authentication §6.1 `exp`: exp − iat ≤ 120 s (and exp after iat). Maskinporten lists no id
  * of its own for a too long lifetime; the grant is not expired (MP-130 would mislead), it carries an
  * invalid parameter value, which is MP-011 (invalid_request).

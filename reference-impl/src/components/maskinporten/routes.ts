@@ -18,6 +18,7 @@ import {
   checkClient,
   checkClientKey,
   checkExpiry,
+  checkNotBefore,
   checkGrantType,
   checkIssuedAt,
   checkKeyReference,
@@ -102,6 +103,8 @@ export async function maskinportenRoutes(app: FastifyInstance, opts: Maskinporte
     if (!faultActive(config, 'maskinporten-ignorer-aud')) checkAudience(claims, issuers.issuer('maskinporten'), tokenEndpoint());
     const iat = faultActive(config, 'maskinporten-ignorer-iat') ? Number(claims.iat) : checkIssuedAt(claims, now);
     const exp = faultActive(config, 'maskinporten-ignorer-exp') ? Number(claims.exp) : checkExpiry(claims, now);
+    // Fault maskinporten-ignorer-nbf: a grant is accepted before its nbf.
+    if (!faultActive(config, 'maskinporten-ignorer-nbf')) checkNotBefore(claims, now);
     if (!faultActive(config, 'maskinporten-ignorer-levetid')) checkLifetime(iat, exp);
     // Fault maskinporten-ignorer-jti (selfcheck): the replay check is skipped, a grant can be used again.
     if (!faultActive(config, 'maskinporten-ignorer-jti')) checkReplay(claims, assertion, client, exp, now, usedGrants);
