@@ -252,6 +252,12 @@ export const FAULTS = {
     description:
       'Formidlingstjenesten spør ikke PDP-en når en systembruker initialiserer, laster opp eller leser sin egen filoverføring: enhver systembruker med gyldig token slipper gjennom.',
   },
+  // Issue 20: lists are checked exactly (support/lists.ts)
+  'systembrukerliste-mangler-nyeste': {
+    krav: ['REQ-5'],
+    description:
+      'Systemleverandørens liste over systembrukere på systemet (bysystem) utelater den sist godkjente systembrukeren; byquery finner den fortsatt.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;
