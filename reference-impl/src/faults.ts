@@ -258,6 +258,12 @@ export const FAULTS = {
     description:
       'Maskinporten godtar en grant før nbf (ikke gyldig før) er nådd.',
   },
+  // Issue 20: lists are checked exactly (support/lists.ts)
+  'systembrukerliste-mangler-nyeste': {
+    krav: ['REQ-5'],
+    description:
+      'Systemleverandørens liste over systembrukere på systemet (bysystem) utelater den sist godkjente systembrukeren; byquery finner den fortsatt.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -657,6 +657,16 @@ const PROBES: Record<FaultName, Probe> = {
     conforming: 400, faulty: 200,
     run: (w) => grantStatus(w, (c) => { c.nbf = (c.iat as number) + 60; c.exp = (c.iat as number) + 100; }),
   },
+  // ---- Issue 20 ----
+  'systembrukerliste-mangler-nyeste': {
+    // The vendor's list of system users on its system after one approval: one member.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      await standardSystemUser(w);
+      const listed = await ok(await auth(w, 'GET', `/systemuser/vendor/bysystem/${SYSTEM_ID}`, await w.mp('altinn:authentication/systemuser.request.read')), 'list by system');
+      return (listed.json() as { data: unknown[] }).data.length;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

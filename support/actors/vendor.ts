@@ -14,6 +14,7 @@ import { DialogportenClient } from '../clients/dialogporten.ts';
 import { BrokerClient } from '../clients/broker.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { ApiResponse } from '../clients/http.ts';
+import type { ListPages } from '../lists.ts';
 import type { Company } from './company.ts';
 import type { MessageNotes } from '../tasks/dialogporten.ts';
 import type { FileTransferNotes } from '../tasks/formidling.ts';
@@ -56,6 +57,8 @@ export interface CustomerNotes {
   /** GET byexternalref for the customer's standard request (after a refusal: none). */
   requestLookup?: ApiResponse<RequestSystemResponse>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
+  /** GET systemuser/vendor/bysystem/{systemId}, every page (support/lists.ts), read with the byquery look-up. */
+  systemUsersBySystem?: ListPages<SystemUserExternal>;
   /** The last change request on the customer's standard system user (docs/contracts/change-requests.md). */
   change?: ChangeRequestNotes;
   /** The agent (client) system user request for an accountant, and the reads of it. */
@@ -92,12 +95,17 @@ export interface VendorNotes {
   policyRules?: ApiResponse<PolicyRule[]>;
   packageInfo?: ApiResponse<AccessPackageInfo>;
   customers: Map<string, CustomerNotes>;
+  /**
+   * The system users approved on this vendor's systems in this scenario (id → system and the owner's
+   * role), and not deleted since: the members the vendor's bysystem list must hold, no more.
+   */
+  systemUsers: Map<string, { systemId: string; owner: string }>;
   /** The attack battery's grants and tokens, and what the target answered (features/sikkerhet/). */
   security?: SecurityNotes;
 }
 
 export class Vendor extends Actor {
-  readonly notes: VendorNotes = { customers: new Map() };
+  readonly notes: VendorNotes = { customers: new Map(), systemUsers: new Map() };
   private identity: MaskinportenIdentity | undefined;
 
   constructor(role: string, context: ActorContext) {

@@ -224,6 +224,14 @@ export class AuthenticationClient extends HttpClient {
     });
   }
 
+  /**
+   * GET systemuser/vendor/bysystem/{systemId} (scope systemregister.write): every active system user of
+   * the vendor's system, paged `{links:{next}, data:[SystemUserExternal]}` (contracts authentication §5.2).
+   */
+  systemUsersBySystem(token: string, systemId: string): Promise<ApiResponse<{ links?: { next?: string | null }; data: SystemUserExternal[] }>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/vendor/bysystem/${encodeURIComponent(systemId)}`, bearer: token });
+  }
+
   /** GET systemuser/request/vendor/byexternalref/{systemId}/{orgNo}/{externalRef} (404 AUTH-00010 when none). */
   requestByExternalRef(token: string, key: { systemId: string; orgNo: string; externalRef: string }): Promise<ApiResponse<RequestSystemResponse>> {
     const path = [key.systemId, key.orgNo, key.externalRef].map(encodeURIComponent).join('/');

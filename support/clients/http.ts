@@ -77,6 +77,8 @@ export interface SendOptions {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** Path appended to the client's base URL; starts with "/". */
   path: string;
+  /** An absolute URL the target gave (a list's `links.next`): used as is, in place of base URL + path. */
+  url?: string;
   query?: Query;
   headers?: Record<string, string>;
   /** Sent as `Authorization: Bearer <token>`. */
@@ -151,11 +153,16 @@ export class HttpClient {
     protected readonly context: HttpContext,
   ) {}
 
+  /** GET of an absolute URL the target answered with (a list's `links.next`), with the same token. */
+  follow<T = unknown>(url: string, bearer: string): Promise<ApiResponse<T>> {
+    return this.send<T>({ method: 'GET', path: '', url, bearer });
+  }
+
   /** Sends one request. Resolves with any status; throws `Broken` only when there is no answer. */
   async send<T = unknown>(options: SendOptions): Promise<ApiResponse<T>> {
     let url: string;
     try {
-      url = buildUrl(this.baseUrl, options.path, options.query);
+      url = options.url !== undefined ? new URL(options.url).toString() : buildUrl(this.baseUrl, options.path, options.query);
     } catch (error) {
       throw new Broken(`Ugyldig URL for ${this.component}: ${this.baseUrl}${options.path} (${(error as Error).message})`);
     }

@@ -5,6 +5,7 @@ import { assertTestable, expectProblem, expectStatus } from '../assertions.ts';
 import { expectAnsweredInPortal, expectRefusedInPortal, sameUrl } from './portal.ts';
 import { surface } from '../abilities/answer-requests.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
+import { expectMembers, listItems } from '../lists.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { RequestSystemResponse } from '../clients/authentication.ts';
 import type { Company } from '../actors/company.ts';
@@ -91,6 +92,28 @@ export function expectRejected(company: Company, vendor: Vendor): void {
   assert.equal(read.data?.status, 'Rejected', `[REQ-4] Forespørselen skal ha status Rejected etter avvisning, hadde ${read.data?.status}.`);
 }
 
+/**
+ * REQ-5: the vendor's bysystem list, every page, holds exactly the system users approved on the system
+ * in this scenario and not deleted since. Exact on every target: the system is registered by this
+ * scenario (a fresh id), so no other run's system user can belong to it; one of another system or
+ * another vendor is named as a leak.
+ */
+function expectBySystemList(vendor: Vendor, company: Company, krav: string): void {
+  const systemId = registeredSystemId(vendor);
+  const what = `Systembrukerne på systemet ${systemId} (bysystem)`;
+  const items = listItems(vendor.customer(company).systemUsersBySystem, krav, what);
+  const expected = new Map([...vendor.notes.systemUsers].filter(([, u]) => u.systemId === systemId).map(([id, u]) => [id, `systembrukeren til ${u.owner}`]));
+  expectMembers(items, {
+    krav,
+    what,
+    key: (u) => u.id,
+    expected,
+    exact: true,
+    foreign: (u) =>
+      u.systemId !== systemId ? `den gjelder systemet ${String(u.systemId)}` : u.supplierOrgno !== vendor.orgNo ? `den er levert av ${String(u.supplierOrgno)}, ikke systemleverandøren` : u.isDeleted === true ? 'den er slettet' : undefined,
+  });
+}
+
 /** REQ-5 / SB-3.3: the vendor finds the company's standard system user; its id is the approved request's. */
 export function expectSystemUserFound(vendor: Vendor, company: Company): void {
   const response = vendor.customer(company).systemUserQuery;
@@ -103,6 +126,7 @@ export function expectSystemUserFound(vendor: Vendor, company: Company): void {
   assert.equal(user?.supplierOrgno, vendor.orgNo, `[REQ-5] supplierOrgno skal være systemleverandøren (${vendor.orgNo}), var ${user?.supplierOrgno}.`);
   assert.equal(user?.userType, 'standard', `[REQ-5] Systembrukeren skal være en standard systembruker, var ${user?.userType}.`);
   assert.notEqual(user?.isDeleted, true, '[REQ-5] Systembrukeren skal ikke være slettet.');
+  expectBySystemList(vendor, company, 'REQ-5');
 }
 
 /** REQ-4 / REQ-5: no system user exists for the company and the system. */
@@ -110,6 +134,7 @@ export function expectNoSystemUser(vendor: Vendor, company: Company): void {
   const response: ApiResponse<unknown> | undefined = vendor.customer(company).systemUserQuery;
   assert.ok(response, `Systemleverandøren har ikke slått opp systembrukeren til ${company.role}.`);
   expectStatus(response, 404, 'REQ-5', `Oppslag på systembruker for ${company.role} som ikke har godkjent noen`);
+  expectBySystemList(vendor, company, 'REQ-5');
 }
 
 // ---- Refusals a person meets (UI-1 to UI-4) ------------------------------------------------------

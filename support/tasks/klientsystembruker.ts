@@ -60,6 +60,7 @@ export async function approveAgentRequest(accountant: Accountant, vendor: Vendor
   if (answer.done) {
     accountant.notes.systemUserId = requestId;
     accountant.notes.systemUserType = 'agent';
+    vendor.notes.systemUsers.set(requestId, { systemId: registeredSystemId(vendor), owner: accountant.role });
   }
   return answer;
 }

@@ -10,6 +10,7 @@ import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from './systemregister.ts';
 import { requireDone, type PageState } from '../browser/portal.ts';
 import { answerRequestsFor, answerRequestsOverHttp, DONE_IN_PORTAL, noteAnswer, type Reply, type RequestAnswer } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
+import { readPages, type PagedList } from '../lists.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { CreateRequestSystemUser, RequestSystemResponse, SystemUserExternal } from '../clients/authentication.ts';
 import type { Company } from '../actors/company.ts';
@@ -87,6 +88,7 @@ async function answerRequest(company: Company, person: Person, vendor: Vendor, r
   if (reply === 'approve' && answer.done && inNameOf === company) {
     company.notes.systemUserId = requestId;
     company.notes.systemUserType = 'standard';
+    vendor.notes.systemUsers.set(requestId, { systemId: registeredSystemId(vendor), owner: company.role });
   }
   return answer;
 }
@@ -178,14 +180,19 @@ export async function lookUpRequest(vendor: Vendor, company: Company): Promise<A
   return notes.requestLookup;
 }
 
-/** The vendor looks up the company's system user for its system (a question; byquery). */
+/** The vendor looks up the company's system user for its system (a question; byquery, and the whole bysystem list). */
 export async function findSystemUser(vendor: Vendor, company: Company): Promise<ApiResponse<SystemUserExternal>> {
   await Promise.all([vendor.ready(), company.ready()]);
   const notes = vendor.customer(company);
-  notes.systemUserQuery = await vendor.authentication.systemUserByQuery(await vendor.platformToken(), {
+  const token = await vendor.platformToken();
+  notes.systemUserQuery = await vendor.authentication.systemUserByQuery(token, {
     systemId: registeredSystemId(vendor),
     orgNo: company.orgNo,
   });
+  notes.systemUsersBySystem = await readPages(
+    await vendor.authentication.systemUsersBySystem(token, registeredSystemId(vendor)),
+    (next) => vendor.authentication.follow<PagedList<SystemUserExternal>>(next, token),
+  );
   return notes.systemUserQuery;
 }
 

@@ -3,6 +3,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PlainProblem } from '../../platform/errors.ts';
+import { faultActive } from '../../faults.ts';
 import { requireVendorForRead } from './access.ts';
 import type { AuthContext } from './context.ts';
 import { systemUserExternal } from './dto.ts';
@@ -25,7 +26,8 @@ export function systemUserHandlers(ctx: AuthContext) {
       const after = decodeToken<number>(request.query.token, 'number');
       const system = ctx.store.systems.get(request.params.systemId);
       if (!system || system.vendorOrgNo !== vendorOrgNo) throw authProblem('AUTH-00011');
-      const items = ctx.store.systemUsers.listBySystem(system.id);
+      const all = ctx.store.systemUsers.listBySystem(system.id);
+      const items = faultActive(ctx.config, 'systembrukerliste-mangler-nyeste') ? all.slice(0, -1) : all;
       const { page, next } = paginate(request, ctx.config.publicUrl, items, (u) => u.sequenceNo, after);
       return reply.send({ links: { next }, data: page.map((u) => systemUserExternal(u)) });
     },
