@@ -663,7 +663,7 @@ const PROBES: Record<FaultName, Probe> = {
     conforming: 1, faulty: 0,
     async run(w) {
       await standardSystemUser(w);
-      const listed = await ok(await auth(w, 'GET', `/systemuser/vendor/bysystem/${SYSTEM_ID}`, await w.mp('altinn:authentication/systemuser.request.read')), 'list by system');
+      const listed = await ok(await auth(w, 'GET', `/systemuser/vendor/bysystem/${SYSTEM_ID}`, await w.mp('altinn:authentication/systemregister.write')), 'list by system');
       return (listed.json() as { data: unknown[] }).data.length;
     },
   },
