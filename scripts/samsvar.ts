@@ -26,7 +26,7 @@
 // trace and the Allure single-file report, and prints where it is.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readProfile, resolveProfile, ProfileError, type RawProfile } from '../support/target/profile.ts';
@@ -39,12 +39,13 @@ import { startReference, type RunningReference } from './lib/reference-process.t
 import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
 import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
 import { bundleRefusal, judge, traceLine, type Verdict } from './lib/verdict.ts';
+import { mergeShards, shardOf, type Shard } from './lib/shards.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 interface Options {
   /** run: the suite; plan: what a run against the target would select, and what it lacks, without running. */
-  command: 'run' | 'plan';
+  command: 'run' | 'plan' | 'merge';
   target: string;
   reports: string;
   report: boolean;
@@ -52,17 +53,21 @@ interface Options {
   repeat: number;
   expectedFailures?: string;
   endUser?: 'api' | 'browser';
+  /** --shard k/n (passed on to cucumber-js): this run is slice k of n, to be merged with `samsvar merge`. */
+  shard?: Shard;
   cucumberArgs: string[];
+  /** merge: the shards' reports directories. */
+  shardDirs: string[];
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nBruk: samsvar plan [--target <profil>]\n      samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [--end-user api|browser] [cucumber-valg]`);
+  console.error(`${message}\nBruk: samsvar plan [--target <profil>]\n      samsvar merge [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] <delmappe> ...\n      samsvar run [--target <profil>] [--reports <mappe>] [--no-report] [--expected-failures <fil>] [--repeat N] [--bundle] [--end-user api|browser] [cucumber-valg]`);
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
   const [command, ...rest] = argv;
-  if (command !== 'run' && command !== 'plan') usage(`Ukjent kommando: ${command ?? '(ingen)'}`);
+  if (command !== 'run' && command !== 'plan' && command !== 'merge') usage(`Ukjent kommando: ${command ?? '(ingen)'}`);
   const options: Options = {
     command,
     target: process.env.SAMSVAR_TARGET || 'targets/referanse.json',
@@ -71,6 +76,7 @@ function parseOptions(argv: string[]): Options {
     bundle: false,
     repeat: 1,
     cucumberArgs: [],
+    shardDirs: [],
   };
   const valued = new Set(['--target', '--reports', '--expected-failures', '--repeat', '--end-user']);
   for (let i = 0; i < rest.length; i++) {
@@ -91,10 +97,14 @@ function parseOptions(argv: string[]): Options {
       }
     } else if (arg === '--no-report') options.report = false;
     else if (arg === '--bundle') options.bundle = true;
+    else if (options.command === 'merge' && arg !== '--') options.shardDirs.push(arg);
     else if (arg !== '--') options.cucumberArgs.push(arg);
   }
   const refused = refusedOption(options.cucumberArgs);
   if (refused) usage(`Valget ${refused.option} godtas ikke: ${refused.why}.`);
+  const shard = shardOf(options.cucumberArgs);
+  if (shard === null) usage('--shard tar k/n med 1 ≤ k ≤ n (for eksempel --shard 2/3).');
+  if (shard) options.shard = shard;
   return options;
 }
 
@@ -319,6 +329,7 @@ async function main(): Promise<number> {
   const gateErrors = traceabilityErrors(scenarios, requirements);
 
   if (options.command === 'plan') return plan(raw, scenarios, options);
+  if (options.command === 'merge') return merge(raw, expected, scenarios, requirements, gateErrors, options);
 
   let reference: RunningReference | undefined;
   let lookAlike: LookAlike | undefined;
@@ -400,18 +411,8 @@ async function main(): Promise<number> {
     const verdict = judge({ spec: scenarios, notApplicable: skippedKeys, run, cucumberExitCode: exitCode, rows, expected, priorErrors: gateErrors });
 
     // What the run writes.
-    const summary = summaryOf(profile.name, verdict, run, exitCode, rows, skipped, options.repeat > 1 ? { repeat: options.repeat, changed } : undefined);
-    writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
-    writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profile.name, verdict));
-    const resultsDir = join(reportsDir, 'allure-results');
-    if (existsSync(resultsDir)) writeAllureTrace(resultsDir, rows, profile.name);
-
-    let reportOk = true;
-    if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
-
-    printVerdict(profile.name, verdict, results, skipped, relative(process.cwd(), join(reportsDir, 'kravsporing.md')));
+    const reportOk = conclude({ profileName: profile.name, reportsDir, verdict, run, exitCode, rows, skipped, options, ...(options.repeat > 1 ? { repeat: { repeat: options.repeat, changed } } : {}) });
     if (options.repeat > 1) console.log(`Stabilitet: ${options.repeat} runder, ${changed.length} scenarier endret resultat.`);
-    if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), join(reportsDir, 'allure-report/index.html'))}`);
 
     // A certification bundle only for a complete verdict.
     let bundleOk = true;
@@ -432,6 +433,63 @@ async function main(): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/** What a run (or a merge of shards) writes and prints: the summary, the trace, the Allure report and the verdict. */
+function conclude(c: {
+  profileName: string;
+  reportsDir: string;
+  verdict: Verdict;
+  run: RunRecord;
+  exitCode: number;
+  rows: TraceRow[];
+  skipped: Array<SpecScenario & { missing: string[] }>;
+  options: Options;
+  repeat?: { repeat: number; changed: ReturnType<typeof changedResults> };
+}): boolean {
+  const { profileName, reportsDir, verdict, run, rows, skipped, options } = c;
+  const summary = { ...summaryOf(profileName, verdict, run, c.exitCode, rows, skipped, c.repeat), ...(options.shard ? { shard: options.shard } : {}) };
+  writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
+  writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profileName, verdict));
+  const resultsDir = join(reportsDir, 'allure-results');
+  if (existsSync(resultsDir)) writeAllureTrace(resultsDir, rows, profileName);
+  let reportOk = true;
+  if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
+  printVerdict(profileName, verdict, run.results, skipped, relative(process.cwd(), join(reportsDir, 'kravsporing.md')));
+  if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), join(reportsDir, 'allure-report/index.html'))}`);
+  return reportOk;
+}
+
+/**
+ * `samsvar merge <dirs...>`: the shards of one run (each `samsvar run --shard k/n`) judged as one run,
+ * with one summary, one trace and one Allure results directory (scripts/lib/shards.ts). A missing or
+ * doubled shard, or a scenario run twice, fails the verdict.
+ */
+function merge(raw: RawProfile & { path: string }, expected: ExpectedFailure[], scenarios: SpecScenario[], requirements: Requirement[], gateErrors: string[], options: Options): number {
+  const reportsDir = resolve(root, options.reports);
+  const dirs = options.shardDirs.map((d) => resolve(d));
+  if (dirs.length === 0) usage('merge trenger delkjøringenes rapportmapper.');
+  if (dirs.some((d) => d === reportsDir)) usage('--reports for sammenslåingen må være en annen mappe enn delkjøringenes.');
+  const merged = mergeShards(dirs);
+  gateErrors.push(...merged.errors);
+  if (merged.profile !== undefined && merged.profile !== raw.name) gateErrors.push(`Delkjøringene er mot «${merged.profile}», ikke mot «${raw.name}» (--target).`);
+  const skipped = notApplicable(scenarios, raw.capabilities);
+  const skippedKeys = new Set(skipped.map(scenarioKey));
+  const rows = traceTable(requirements, scenarios, merged.run.results, skippedKeys);
+  const verdict = judge({ spec: scenarios, notApplicable: skippedKeys, run: merged.run, cucumberExitCode: merged.cucumberExitCode, rows, expected, priorErrors: gateErrors });
+  rmSync(reportsDir, { recursive: true, force: true });
+  mkdirSync(join(reportsDir, 'allure-results'), { recursive: true });
+  for (const dir of dirs) {
+    const results = join(dir, 'allure-results');
+    // Every shard's scenario results; not the shard's own trace entry (the merged run writes one trace).
+    const shardTrace = (file: string) => file.endsWith('-result.json') && readFileSync(file, 'utf8').includes('"fullName":"samsvar:kravsporing#');
+    if (existsSync(results)) cpSync(results, join(reportsDir, 'allure-results'), { recursive: true, filter: (from) => !shardTrace(from) });
+  }
+  console.log(`Slår sammen ${dirs.length} delkjøringer${merged.total ? ` av ${merged.total}` : ''} mot «${raw.name}».`);
+  const reportOk = conclude({ profileName: raw.name, reportsDir, verdict, run: merged.run, exitCode: merged.cucumberExitCode, rows, skipped, options: { ...options, shard: undefined } as Options });
+  console.log(`samsvar: ${verdict.passed} passed, ${Math.max(merged.run.results.length, verdict.selected) - verdict.passed} failed`);
+  if (!verdict.ok) return verdict.exitCode;
+  return reportOk ? 0 : 1;
 }
 
 /** Scenarios whose result differed between rounds of --repeat. */

@@ -8,6 +8,7 @@ import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, importPKCS8, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { ProfileError } from '../target/profile.ts';
+import { FreshPool } from './key-pool.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { MaskinportenClient, TokenResponse } from '../clients/maskinporten.ts';
@@ -37,11 +38,22 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
-/** A fresh RS256 key pair (the suite's own keys: never stored, never logged). */
-export async function newSigningKey(): Promise<SigningKey> {
+/** Makes a fresh RS256 key pair now (the suite's own keys: never stored, never logged). */
+export async function generateSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `samsvar-${randomUUID()}`;
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+/**
+ * This worker's pairs, made ahead of need (support/actors/key-pool.ts): six kept ready, two made at
+ * a time, started when the worker starts (support/actors/key-pool-hooks.ts).
+ */
+export const signingKeys = new FreshPool(generateSigningKey, { depth: 6, concurrency: 2 });
+
+/** A fresh RS256 key pair nobody has had before: taken from this worker's pool, never handed out twice. */
+export function newSigningKey(): Promise<SigningKey> {
+  return signingKeys.take();
 }
 
 /** Reads a private key named by a profile (`env:NAME` or `file:/path`), as PEM (PKCS#8) or a JWK. */
