@@ -18,32 +18,32 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
     @krav:SB-1.0 @krav:PDP-3
     Scenario: Systemleverandøren leser i ressursregisteret at tilgangspakkene for regnskapsførere gir MVA-rapportering
       Når systemleverandøren leser ressursen for MVA-rapportering i ressursregisteret
-      Så ser systemleverandøren at ressursens policy krever tilgangspakken "regnskapsforer-med-signeringsrettighet" for handlingen "write"
-      Og ser systemleverandøren at ressursens policy krever tilgangspakken "regnskapsforer-uten-signeringsrettighet" for handlingen "write"
+      Så ser systemleverandøren at ressursens policy krever tilgangspakken "Regnskapsfører med signeringsrettighet" for handlingen "write"
+      Og ser systemleverandøren at ressursens policy krever tilgangspakken "Regnskapsfører uten signeringsrettighet" for handlingen "write"
 
     @krav:SB-1.0
     Scenario: Tilgangspakken for regnskapsførere kan videredelegeres til en klientsystembruker, men ikke tildeles direkte
-      Når systemleverandøren slår opp tilgangspakken "regnskapsforer-med-signeringsrettighet" i Altinns tilgangspakkekatalog
-      Så ser systemleverandøren at tilgangspakken "regnskapsforer-med-signeringsrettighet" kan videredelegeres til en klientsystembruker, men ikke tildeles direkte
+      Når systemleverandøren slår opp tilgangspakken "Regnskapsfører med signeringsrettighet" i Altinns tilgangspakkekatalog
+      Så ser systemleverandøren at tilgangspakken "Regnskapsfører med signeringsrettighet" kan videredelegeres til en klientsystembruker, men ikke tildeles direkte
 
   Regel: Regnskapsføreren får en klientsystembruker ved å godkjenne systemleverandørens forespørsel
 
     @krav:SB-1.0 @krav:REQ-6 @krav:REQ-7 @krav:KD-1 @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren godkjenner en klientsystembruker med tilgangspakken for regnskapsførere
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
-      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Så venter forespørselen om klientsystembruker fra systemleverandøren på godkjenning fra regnskapsføreren
       Når regnskapsføreren ved daglig leder godkjenner forespørselen om klientsystembruker fra systemleverandøren
       Så er forespørselen om klientsystembruker fra systemleverandøren godkjent av regnskapsføreren
       Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
-      Og regnskapsføreren finner klientsystembrukeren med tilgangspakken "regnskapsforer-med-signeringsrettighet" blant sine klientsystembrukere
+      Og regnskapsføreren finner klientsystembrukeren med tilgangspakken "Regnskapsfører med signeringsrettighet" blant sine klientsystembrukere
 
   Regel: En forespørsel om klientsystembruker har bare tilgangspakker, og minst én
 
     @krav:REQ-8 @negativ
     Scenario: En forespørsel om klientsystembruker uten tilgangspakker avvises
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
       Når systemleverandøren ber om en klientsystembruker for regnskapsføreren uten tilgangspakker
       Så avvises forespørselen om klientsystembruker fra systemleverandøren for regnskapsføreren med feilkoden AUTH-00058
@@ -51,9 +51,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:REQ-9 @negativ
     Scenario: En forespørsel om klientsystembruker med en enkeltrettighet avvises
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
-      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet" og en enkeltrettighet på ressursen "samsvar-mva-rapportering"
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "Regnskapsfører med signeringsrettighet" og en enkeltrettighet på ressursen "samsvar-mva-rapportering"
       Så avvises forespørselen om klientsystembruker fra systemleverandøren for regnskapsføreren fordi den har enkeltrettigheter
       Og systemleverandøren finner ingen forespørsel om klientsystembruker for regnskapsføreren
 
@@ -64,9 +64,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
     @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten
       # Forutsetninger
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       # Registreringen i Enhetsregisteret, lest tilbake fra Altinn: klienten er tilgjengelig for klientsystembrukeren
       Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
       Så er klienten tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
@@ -87,9 +87,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:PDP-4 @kapabilitet:klientdelegering @kapabilitet:pdp
     Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for klienten når tjenesteeieren spør
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
@@ -98,8 +98,8 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @negativ @kapabilitet:klientdelegering
     Scenario: En klient uten regnskapsførerrolle i Enhetsregisteret og uten delegering kan ikke legges til
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Men regnskapsføreren er ikke registrert i Enhetsregisteret som regnskapsfører for klienten
       Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
       Så er klienten ennå ikke tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
@@ -108,10 +108,10 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
 
     @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
-    Scenario: En klient som bare gir regnskapsførerrollen kan ikke legges til en klientsystembruker som også krever "merverdiavgift"
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "regnskapsforer-med-signeringsrettighet" og "merverdiavgift"
+    Scenario: En klient som bare gir regnskapsførerrollen kan ikke legges til en klientsystembruker som også krever "Merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "regnskapsforer-med-signeringsrettighet" og "merverdiavgift"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Når regnskapsføreren ser hvilke klienter som er tilgjengelige for klientsystembrukeren
       Så er klienten tilgjengelig som klient for klientsystembrukeren til regnskapsføreren
       Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
@@ -122,9 +122,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:SB-1.4 @krav:KD-6 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:klientdelegering @kapabilitet:pdp
     Scenario: Etter at klienten er fjernet, avviser tjeneste-API-et rapporten med det samme tokenet
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Og at systemet har hentet systembrukertoken fra Maskinporten for regnskapsføreren
       Når regnskapsføreren ved daglig leder fjerner klienten fra klientsystembrukeren
@@ -138,18 +138,18 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:MK-1 @kapabilitet:klientdelegering @kapabilitet:am-bff
     Scenario: Etter at klienten er lagt til, ser regnskapsføreren den blant klientene til klientsystembrukeren med tilgangspakken
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
-      Så ser regnskapsføreren klienten blant klientene til klientsystembrukeren, med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Så ser regnskapsføreren klienten blant klientene til klientsystembrukeren, med tilgangspakken "Regnskapsfører med signeringsrettighet"
 
     @krav:MK-2 @negativ @kapabilitet:klientdelegering @kapabilitet:am-bff
     Scenario: En klient som ikke er lagt til, eller som er fjernet, står ikke blant klientene til klientsystembrukeren
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Når regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
       Så ser regnskapsføreren ikke klienten blant klientene til klientsystembrukeren
       Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
@@ -161,9 +161,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:MK-3 @negativ @kapabilitet:klientdelegering
     Scenario: Daglig leder hos regnskapsføreren har ikke klienten blant «mine klienter» når den er lagt til på klientsystembrukeren
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når daglig leder hos regnskapsføreren ser på «mine klienter» i Altinn
       Så har daglig leder hos regnskapsføreren ikke klienten blant «mine klienter»
@@ -172,9 +172,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:SB-1.2 @krav:TOK-3 @negativ @kapabilitet:klientdelegering
     Scenario: Et systembrukertoken bedt om med klientens organisasjonsnummer avvises av Maskinporten
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når systemet henter systembrukertoken fra Maskinporten for klienten
       Så avviser Maskinporten tokenforespørselen fra systemet for klienten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
@@ -183,9 +183,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
     @krav:SB-1.4 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:standard-systembruker @kapabilitet:pdp
     Scenario: En standard systembruker hos regnskapsføreren kan ikke rapportere MVA for klienten
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Og at regnskapsføreren har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for regnskapsføreren
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten

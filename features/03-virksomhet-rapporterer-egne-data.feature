@@ -4,20 +4,20 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
   Brukerscenario 3, med rapportering av MVA som eksempel. Virksomheten anskaffer et
   rapporteringssystem hos en systemleverandør og godkjenner en systembruker med tilgangspakken
-  "merverdiavgift". Systemet sender MVA-rapport for virksomheten med et systembrukertoken fra
+  "Merverdiavgift". Systemet sender MVA-rapport for virksomheten med et systembrukertoken fra
   Maskinporten; Altinn Autorisasjon validerer tilgangen, og tjeneste-API-et godtar rapporten og
   returnerer en bekreftelse.
 
   Bakgrunn:
-    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "merverdiavgift"
-    Og at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+    Og at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
 
   Regel: MVA-rapportering ligger i en tilgangspakke som kan tildeles systembrukeren til virksomheten
 
     @krav:SB-3.0 @kapabilitet:mva
     Scenario: Tilgangspakken for MVA-rapportering kan tildeles en systembruker for virksomheten
-      Når systemleverandøren slår opp tilgangspakken "merverdiavgift" i Altinns tilgangspakkekatalog
-      Så ser systemleverandøren at tilgangspakken "merverdiavgift" kan tildeles direkte til en systembruker
+      Når systemleverandøren slår opp tilgangspakken "Merverdiavgift" i Altinns tilgangspakkekatalog
+      Så ser systemleverandøren at tilgangspakken "Merverdiavgift" kan tildeles direkte til en systembruker
 
   Regel: Virksomheten får en systembruker med tilgangspakkene den godkjenner, og systemet rapporterer med den
 
@@ -28,13 +28,13 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       # Steg 1: Anskaffelse av system
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
       # Steg 2: Forespørsel om systembruker
-      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "merverdiavgift"
+      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Så venter forespørselen fra systemleverandøren på godkjenning fra virksomheten
       # Steg 3: Godkjenning og opprettelse
       Når virksomheten ved daglig leder godkjenner forespørselen fra systemleverandøren
-      Så er forespørselen fra systemleverandøren godkjent av virksomheten med tilgangspakken "merverdiavgift"
+      Så er forespørselen fra systemleverandøren godkjent av virksomheten med tilgangspakken "Merverdiavgift"
       Og systemleverandøren finner systembrukeren til virksomheten
-      Og har systembrukeren til virksomheten fått tilgangspakken "merverdiavgift"
+      Og har systembrukeren til virksomheten fått tilgangspakken "Merverdiavgift"
       # Steg 4: Rapportering
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
       Så utsteder Maskinporten et systembrukertoken til systemet for virksomheten
@@ -47,7 +47,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
     @krav:PDP-1 @kapabilitet:pdp
     Scenario: Altinn Autorisasjon gir systembrukeren tilgang til å rapportere MVA for virksomheten når tjenesteeieren spør
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
       Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
 
@@ -56,7 +56,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
     @krav:SB-3.2 @krav:REQ-2 @negativ
     Scenario: Samme forespørsel om systembruker sendt to ganger gir den samme forespørselen
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
-      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "merverdiavgift"
+      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Og systemleverandøren sender den samme forespørselen for virksomheten på nytt
       Så får systemleverandøren den samme forespørselen tilbake for virksomheten
 
@@ -65,7 +65,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
     @krav:SB-3.3 @krav:REQ-4 @krav:REQ-5 @krav:TOK-2 @negativ
     Scenario: En forespørsel virksomheten avviser gir ingen systembruker og intet token
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
-      Og at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "merverdiavgift"
+      Og at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Når virksomheten ved daglig leder avviser forespørselen fra systemleverandøren
       Så er forespørselen fra systemleverandøren avvist av virksomheten
       Og systemleverandøren finner ingen systembruker for virksomheten
@@ -83,7 +83,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
     @krav:SB-3.5 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:pdp @kapabilitet:mva
     Scenario: En rapport for en annen virksomhet avvises, og Altinn Autorisasjon gir ikke tilgang
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for den andre virksomheten
@@ -94,14 +94,14 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
     @krav:SB-3.5 @krav:SVC-3 @negativ @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Et utløpt systembrukertoken avvises av tjeneste-API-et
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har et utløpt systembrukertoken for virksomheten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så avviser tjeneste-API-et rapporten fra systemet for virksomheten fordi tokenet ikke er gyldig
 
     @krav:SB-3.5 @krav:SVC-4 @negativ @kapabilitet:mva
     Scenario: Et systembrukertoken signert av en annen enn Maskinporten avvises av tjeneste-API-et
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har et systembrukertoken for virksomheten som er signert av en annen enn Maskinporten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så avviser tjeneste-API-et rapporten fra systemet for virksomheten fordi tokenet ikke er gyldig
@@ -110,7 +110,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
     @krav:SB-3.5 @krav:SVC-5 @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Tjeneste-API-et spør om systembrukeren kan skrive MVA-rapport for virksomheten rapporten gjelder
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
@@ -118,7 +118,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
 
     @krav:SB-3.5 @krav:SVC-2 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Tjeneste-API-et spør om parten rapporten gjelder, også når det er en annen virksomhet enn systembrukerens
-      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
       Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003

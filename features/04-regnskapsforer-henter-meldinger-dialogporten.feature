@@ -25,12 +25,12 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
       # Forutsetninger
       Gitt at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
       Og at tjenesteeieren har sendt 2 meldinger til klienten i Dialogporten
-      Og at systemleverandøren har definert en meldingstjeneste i systemet som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at systemleverandøren har definert en meldingstjeneste i systemet som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at systemleverandøren har scopet "digdir:dialogporten" for Dialogporten i Maskinporten
       Og at systemleverandøren har scopet "altinn:correspondence.read" for Altinns meldingstjenester i Maskinporten
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
       # Steg 1: Forespørsel om systembruker med krav om meldingstilgang
-      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Når systemleverandøren ber om en klientsystembruker for regnskapsføreren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Så venter forespørselen om klientsystembruker fra systemleverandøren på godkjenning fra regnskapsføreren
       # Steg 2: Godkjenning
       Når regnskapsføreren ved daglig leder godkjenner forespørselen om klientsystembruker fra systemleverandøren
@@ -56,9 +56,9 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
     @krav:PDP-4
     @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @kapabilitet:pdp
     Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å lese meldingene til klienten når tjenesteeieren spør
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan lese meldingene til klienten
       Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
@@ -68,9 +68,9 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
     @krav:SB-4.5 @krav:DP-3 @krav:DP-4 @krav:DP-6 @negativ
     @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering
     Scenario: Meldingene til en virksomhet som ikke er klient av regnskapsføreren, er ikke synlige for systemet
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Og at tjenesteeieren har sendt 2 meldinger til den andre virksomheten i Dialogporten
       Og at systemet har hentet systembrukertoken for Dialogporten fra Maskinporten for regnskapsføreren
@@ -85,9 +85,9 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
     @krav:SB-4.5 @krav:DP-2 @krav:DP-4 @krav:PDP-2 @negativ
     @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @kapabilitet:pdp
     Scenario: Systemet får klientens vanlige melding, men ikke den taushetsbelagte
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
-      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "regnskapsforer-med-signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Og at tjenesteeieren har sendt 1 melding til klienten i Dialogporten
       Og at tjenesteeieren har sendt en taushetsbelagt melding til klienten i Dialogporten

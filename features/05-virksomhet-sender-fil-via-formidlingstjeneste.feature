@@ -57,9 +57,9 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   Regel: Uten enkeltressursen delegert til systembrukeren får ikke systemet sende tinglysning
 
     @krav:SB-5.4 @krav:BR-5 @krav:PDP-2 @negativ @kapabilitet:pdp
-    Scenario: En systembruker som bare har tilgangspakken "merverdiavgift" får ikke sende tinglysning
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
-      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+    Scenario: En systembruker som bare har tilgangspakken "Merverdiavgift" får ikke sende tinglysning
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
+      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at en bruker hos virksomheten bruker systemet til å sende en tinglysning til Kartverket
       Og at systemet har hentet systembrukertoken for formidlingstjenesten fra Maskinporten for virksomheten
       Når systemet sender tinglysningen til Kartverket gjennom formidlingstjenesten med systembrukertokenet for virksomheten

@@ -37,6 +37,7 @@ import { parallelOf, preflight } from './lib/preflight.ts';
 import { lookAlikeProvides, prepareLookAlike, type LookAlike } from './lib/look-alike.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
+import { groupSeedSteps } from './lib/seed-steps.ts';
 import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
 import { bundleRefusal, judge, traceLine, type Verdict } from './lib/verdict.ts';
 import { mergeShards, shardOf, type Shard } from './lib/shards.ts';
@@ -452,7 +453,11 @@ function conclude(c: {
   writeFileSync(join(reportsDir, 'samsvar-summary.json'), JSON.stringify(summary, null, 2));
   writeFileSync(join(reportsDir, 'kravsporing.md'), traceMarkdown(rows, profileName, verdict));
   const resultsDir = join(reportsDir, 'allure-results');
-  if (existsSync(resultsDir)) writeAllureTrace(resultsDir, rows, profileName);
+  if (existsSync(resultsDir)) {
+    // The seed's step headings (the features' "# Steg N" comments) as parent steps in the report.
+    groupSeedSteps(resultsDir, root);
+    writeAllureTrace(resultsDir, rows, profileName);
+  }
   let reportOk = true;
   if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
   printVerdict(profileName, verdict, run.results, skipped, relative(process.cwd(), join(reportsDir, 'kravsporing.md')));

@@ -15,7 +15,7 @@ import { decisionLogOffered, expectedQuestion, expectServiceAskedPdp, unobservab
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har inkludert MVA-rapportering i tilgangspakken {string}', async function (this: SamsvarWorld, owner: Actor, code: string) {
+Given('at {aktør} har inkludert MVA-rapportering i tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, owner: Actor, code: string) {
   await publishMvaResource(as(owner, ServiceOwner), code);
 });
 
@@ -23,7 +23,7 @@ When('{aktør} leser ressursen for MVA-rapportering i ressursregisteret', async 
   await readServiceRights(as(vendor, Vendor));
 });
 
-When('{aktør} slår opp tilgangspakken {string} i Altinns tilgangspakkekatalog', async function (this: SamsvarWorld, vendor: Actor, code: string) {
+When('{aktør} slår opp tilgangspakken {tilgangspakke} i Altinns tilgangspakkekatalog', async function (this: SamsvarWorld, vendor: Actor, code: string) {
   await lookUpAccessPackage(as(vendor, Vendor), code);
 });
 
@@ -34,19 +34,19 @@ When(
   },
 );
 
-Then('ser {aktør} at ressursens policy krever tilgangspakken {string} for handlingen {string}', function (this: SamsvarWorld, vendor: Actor, code: string, action: string) {
+Then('ser {aktør} at ressursens policy krever tilgangspakken {tilgangspakke} for handlingen {string}', function (this: SamsvarWorld, vendor: Actor, code: string, action: string) {
   expectPolicyRequiresPackage(as(vendor, Vendor), code, action);
 });
 
-Then('ser {aktør} at Altinns tilgangspakkekatalog beskriver tilgangspakken {string}', function (this: SamsvarWorld, vendor: Actor, code: string) {
+Then('ser {aktør} at Altinns tilgangspakkekatalog beskriver tilgangspakken {tilgangspakke}', function (this: SamsvarWorld, vendor: Actor, code: string) {
   expectPackageDescribed(as(vendor, Vendor), code);
 });
 
-Then('ser {aktør} at Altinns tilgangspakkekatalog ikke har tilgangspakken {string}', function (this: SamsvarWorld, vendor: Actor, code: string) {
+Then('ser {aktør} at Altinns tilgangspakkekatalog ikke har tilgangspakken {tilgangspakke}', function (this: SamsvarWorld, vendor: Actor, code: string) {
   expectPackageUnknown(as(vendor, Vendor), code);
 });
 
-Then('ser {aktør} at tilgangspakken {string} kan tildeles direkte til en systembruker', function (this: SamsvarWorld, vendor: Actor, code: string) {
+Then('ser {aktør} at tilgangspakken {tilgangspakke} kan tildeles direkte til en systembruker', function (this: SamsvarWorld, vendor: Actor, code: string) {
   expectPackageAssignable(as(vendor, Vendor), code);
 });
 

@@ -15,7 +15,7 @@ import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
 Given(
-  'at {aktør} har knyttet leserettighet for meldinger om merverdiavgift til tilgangspakken {string} og for private meldinger til rollen PRIV',
+  'at {aktør} har knyttet leserettighet for meldinger om merverdiavgift til tilgangspakken {tilgangspakke} og for private meldinger til rollen PRIV',
   async function (this: SamsvarWorld, owner: Actor, code: string) {
     assert.equal(code, MVA_PACKAGE, `Meldingstjenesten ${PERSONAL_MESSAGES.id} gir alltid leserettighet til tilgangspakken ${MVA_PACKAGE}, ikke "${code}".`);
     await publishMessageResource(as(owner, ServiceOwner), PERSONAL_MESSAGES);

@@ -39,7 +39,7 @@ Given('at {aktør} har knyttet leserettighet for meldinger til tilgangspakkene f
   await publishMessageResource(as(owner, ServiceOwner));
 });
 
-Given('at {aktør} har definert en meldingstjeneste i systemet som krever tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
+Given('at {aktør} har definert en meldingstjeneste i systemet som krever tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
   await ensureSystemRegistered(as(vendor, Vendor), [code]);
 });
 

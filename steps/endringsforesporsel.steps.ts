@@ -28,11 +28,11 @@ import {
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-When('{aktør} ber om at tilgangspakken {string} legges til systembrukeren til {aktør}', async function (this: SamsvarWorld, vendor: Actor, code: string, company: Actor) {
+When('{aktør} ber om at tilgangspakken {tilgangspakke} legges til systembrukeren til {aktør}', async function (this: SamsvarWorld, vendor: Actor, code: string, company: Actor) {
   await requestChange(as(vendor, Vendor), as(company, Company), { required: [code] });
 });
 
-Given('at {aktør} har bedt om at tilgangspakken {string} legges til systembrukeren til {aktør}', async function (this: SamsvarWorld, vendor: Actor, code: string, company: Actor) {
+Given('at {aktør} har bedt om at tilgangspakken {tilgangspakke} legges til systembrukeren til {aktør}', async function (this: SamsvarWorld, vendor: Actor, code: string, company: Actor) {
   await establishChangeRequest(as(vendor, Vendor), as(company, Company), { required: [code] });
 });
 
@@ -41,7 +41,7 @@ When('{aktør} ber om en endring av systembrukeren til {aktør} uten noe å legg
 });
 
 When(
-  '{aktør} sender en annen endring for {aktør} med den samme korrelasjons-ID-en, der tilgangspakken {string} fjernes i stedet',
+  '{aktør} sender en annen endring for {aktør} med den samme korrelasjons-ID-en, der tilgangspakken {tilgangspakke} fjernes i stedet',
   async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
     await repeatChangeWithSameCorrelationId(as(vendor, Vendor), as(company, Company), { unwanted: [code] });
   },
@@ -96,12 +96,12 @@ Then(
   },
 );
 
-Then('har systembrukeren til {aktør} tilgangspakkene {string} og {string}', async function (this: SamsvarWorld, company: Actor, first: string, second: string) {
+Then('har systembrukeren til {aktør} tilgangspakkene {tilgangspakke} og {tilgangspakke}', async function (this: SamsvarWorld, company: Actor, first: string, second: string) {
   await readSystemUserAsOwner(as(company, Company));
   expectSystemUserPackages(as(company, Company), [first, second], 'CR-2');
 });
 
-Then('har systembrukeren til {aktør} fortsatt bare tilgangspakken {string}', async function (this: SamsvarWorld, company: Actor, code: string) {
+Then('har systembrukeren til {aktør} fortsatt bare tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, company: Actor, code: string) {
   const c = as(company, Company);
   await readSystemUserAsOwner(c);
   // After a rejection (CR-3), or after an answer the platform refused (CR-6).

@@ -9,6 +9,7 @@ import { describeDelegation } from '../support/abilities/delegate.ts';
 import { Accountant } from '../support/actors/accountant.ts';
 import { Company } from '../support/actors/company.ts';
 import { ServiceOwner, MVA_ACCOUNTANT_PACKAGES } from '../support/actors/service-owner.ts';
+import { accessPackageName } from '../support/access-packages.ts';
 import { askPdp, publishMvaResource } from '../support/tasks/autorisasjon.ts';
 import { expectDecision } from '../support/expectations/autorisasjon.ts';
 import { hasCapability } from '../support/target/profile.ts';
@@ -65,12 +66,12 @@ Given('at {aktør} ved daglig leder har gjort {aktør} til rettighetshaver i Alt
   await establishDelegation(as(customer, Company), as(accountant, Accountant), []);
 });
 
-Given('at {aktør} ved daglig leder har gitt {aktør} tilgangspakken {string} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
+Given('at {aktør} ved daglig leder har gitt {aktør} tilgangspakken {tilgangspakke} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
   await establishDelegation(as(customer, Company), as(accountant, Accountant), [code]);
 });
 
-When('{aktør} ber {aktør} om å delegere tilgangspakken {string}', async function (this: SamsvarWorld, accountant: Actor, customer: Actor, code: string) {
-  await this.outsideAltinn(`${accountant.role} ber ${customer.role} om å delegere tilgangspakken «${code}» (en henvendelse mellom dem).`);
+When('{aktør} ber {aktør} om å delegere tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, accountant: Actor, customer: Actor, code: string) {
+  await this.outsideAltinn(`${accountant.role} ber ${customer.role} om å delegere tilgangspakken «${accessPackageName(code)}» (en henvendelse mellom dem).`);
   await askCustomerToDelegate(as(accountant, Accountant), as(customer, Company), [code]);
 });
 
@@ -82,7 +83,7 @@ When('{aktør} ved daglig leder gjør {aktør} til rettighetshaver i Altinn', as
   await this.attach(describeDelegation(await makeRightHolder(as(customer, Company), as(accountant, Accountant))), 'text/plain');
 });
 
-When('{aktør} ved daglig leder gir {aktør} tilgangspakken {string} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
+When('{aktør} ved daglig leder gir {aktør} tilgangspakken {tilgangspakke} i Altinn', async function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string) {
   await this.attach(describeDelegation(await grantPackage(as(customer, Company), as(accountant, Accountant), code)), 'text/plain');
 });
 
@@ -139,18 +140,18 @@ Then('er {aktør} fjernet fra klientsystembrukeren til {aktør}', async function
   expectClientRemoved(as(accountant, Accountant), as(client, Company));
 });
 
-Then('har {aktør} fått tilgangspakken {string} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
+Then('har {aktør} fått tilgangspakken {tilgangspakke} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
   await readGrantedPackages(as(customer, Company), as(accountant, Accountant));
   expectPackageGranted(as(customer, Company), as(accountant, Accountant), code);
 });
 
-Then('har {aktør} ikke fått tilgangspakken {string} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
+Then('har {aktør} ikke fått tilgangspakken {tilgangspakke} fra {aktør} i Altinn', async function (this: SamsvarWorld, accountant: Actor, code: string, customer: Actor) {
   await readGrantedPackages(as(customer, Company), as(accountant, Accountant));
   expectPackageNotGranted(as(customer, Company), as(accountant, Accountant), code);
 });
 
 Then(
-  'avviser Altinn at {aktør} gir {aktør} tilgangspakken {string}, med feilkoden {word}',
+  'avviser Altinn at {aktør} gir {aktør} tilgangspakken {tilgangspakke}, med feilkoden {word}',
   function (this: SamsvarWorld, customer: Actor, accountant: Actor, code: string, errorCode: string) {
     expectGrantRefused(as(customer, Company), as(accountant, Accountant), code, errorCode);
   },
@@ -162,7 +163,7 @@ When('{aktør} ved daglig leder ser på klientene til klientsystembrukeren i Alt
   await lookAtAgentClientsInBff(as(accountant, Accountant));
 });
 
-Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgangspakken {string}', function (this: SamsvarWorld, accountant: Actor, client: Actor, code: string) {
+Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgangspakken {tilgangspakke}', function (this: SamsvarWorld, accountant: Actor, client: Actor, code: string) {
   expectClientInAgentView(as(accountant, Accountant), as(client, Company), code);
 });
 

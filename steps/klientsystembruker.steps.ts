@@ -32,25 +32,25 @@ import {
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har registrert et system som krever tilgangspakkene {string} og {string}', async function (this: SamsvarWorld, vendor: Actor, first: string, second: string) {
+Given('at {aktør} har registrert et system som krever tilgangspakkene {tilgangspakke} og {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, first: string, second: string) {
   await ensureSystemRegistered(as(vendor, Vendor), [first, second]);
 });
 
 Given(
-  'at {aktør} har godkjent en klientsystembruker for systemet til {aktør} med tilgangspakken {string}',
+  'at {aktør} har godkjent en klientsystembruker for systemet til {aktør} med tilgangspakken {tilgangspakke}',
   async function (this: SamsvarWorld, accountant: Actor, vendor: Actor, code: string) {
     await establishAgentSystemUser(as(accountant, Accountant), as(vendor, Vendor), [code]);
   },
 );
 
 Given(
-  'at {aktør} har godkjent en klientsystembruker for systemet til {aktør} med tilgangspakkene {string} og {string}',
+  'at {aktør} har godkjent en klientsystembruker for systemet til {aktør} med tilgangspakkene {tilgangspakke} og {tilgangspakke}',
   async function (this: SamsvarWorld, accountant: Actor, vendor: Actor, first: string, second: string) {
     await establishAgentSystemUser(as(accountant, Accountant), as(vendor, Vendor), [first, second]);
   },
 );
 
-When('{aktør} ber om en klientsystembruker for {aktør} med tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, accountant: Actor, code: string) {
+When('{aktør} ber om en klientsystembruker for {aktør} med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, accountant: Actor, code: string) {
   await requestAgentSystemUser(as(vendor, Vendor), as(accountant, Accountant), [code]);
 });
 
@@ -59,7 +59,7 @@ When('{aktør} ber om en klientsystembruker for {aktør} uten tilgangspakker', a
 });
 
 When(
-  '{aktør} ber om en klientsystembruker for {aktør} med tilgangspakken {string} og en enkeltrettighet på ressursen {string}',
+  '{aktør} ber om en klientsystembruker for {aktør} med tilgangspakken {tilgangspakke} og en enkeltrettighet på ressursen {string}',
   async function (this: SamsvarWorld, vendor: Actor, accountant: Actor, code: string, resource: string) {
     await requestAgentSystemUser(as(vendor, Vendor), as(accountant, Accountant), [code], { rightsOn: [resource] });
   },
@@ -83,7 +83,7 @@ Then('{aktør} finner klientsystembrukeren til {aktør}', async function (this: 
   expectAgentSystemUserFound(as(vendor, Vendor), as(accountant, Accountant));
 });
 
-Then('{aktør} finner klientsystembrukeren med tilgangspakken {string} blant sine klientsystembrukere', async function (this: SamsvarWorld, accountant: Actor, code: string) {
+Then('{aktør} finner klientsystembrukeren med tilgangspakken {tilgangspakke} blant sine klientsystembrukere', async function (this: SamsvarWorld, accountant: Actor, code: string) {
   await listAgentSystemUsers(as(accountant, Accountant));
   expectAgentListed(as(accountant, Accountant), code);
 });
@@ -104,10 +104,10 @@ Then('{aktør} finner ingen forespørsel om klientsystembruker for {aktør}', as
   expectNoAgentRequest(as(vendor, Vendor), as(accountant, Accountant));
 });
 
-Then('ser {aktør} at tilgangspakken {string} kan videredelegeres til en klientsystembruker, men ikke tildeles direkte', function (this: SamsvarWorld, vendor: Actor, code: string) {
+Then('ser {aktør} at tilgangspakken {tilgangspakke} kan videredelegeres til en klientsystembruker, men ikke tildeles direkte', function (this: SamsvarWorld, vendor: Actor, code: string) {
   expectAccountantPackage(as(vendor, Vendor), code);
 });
 
-Then('ser {aktør} at tilgangspakken {string} kan tildeles en regnskapsfører og videredelegeres til en klientsystembruker', function (this: SamsvarWorld, vendor: Actor, code: string) {
+Then('ser {aktør} at tilgangspakken {tilgangspakke} kan tildeles en regnskapsfører og videredelegeres til en klientsystembruker', function (this: SamsvarWorld, vendor: Actor, code: string) {
   expectPackageForUnregisteredAccountant(as(vendor, Vendor), code);
 });

@@ -51,15 +51,15 @@ Given('{aktør} har ikke godkjent noen systembruker for systemet', async functio
   await as(company, Company).ready();
 });
 
-Given('at {aktør} har bedt om en systembruker for {aktør} med tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+Given('at {aktør} har bedt om en systembruker for {aktør} med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
   requireSuccess(await requestSystemUser(as(vendor, Vendor), as(company, Company), [code]), 'Forespørselen om systembruker', [201]);
 });
 
-Given('at {aktør} har godkjent en systembruker for systemet til {aktør} med tilgangspakken {string}', async function (this: SamsvarWorld, company: Actor, vendor: Actor, code: string) {
+Given('at {aktør} har godkjent en systembruker for systemet til {aktør} med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, company: Actor, vendor: Actor, code: string) {
   await establishSystemUser(as(company, Company), as(vendor, Vendor), [code]);
 });
 
-When('{aktør} ber om en systembruker for {aktør} med tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+When('{aktør} ber om en systembruker for {aktør} med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
   await requestSystemUser(as(vendor, Vendor), as(company, Company), [code]);
 });
 
@@ -83,7 +83,7 @@ Then('får {aktør} den samme forespørselen tilbake for {aktør}', function (th
   expectSameRequestAgain(as(vendor, Vendor), as(company, Company));
 });
 
-Then('er forespørselen fra {aktør} godkjent av {aktør} med tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+Then('er forespørselen fra {aktør} godkjent av {aktør} med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
   await readRequest(as(vendor, Vendor), as(company, Company));
   expectApproved(as(company, Company), as(vendor, Vendor), code);
 });
@@ -99,7 +99,7 @@ Then('{aktør} finner systembrukeren til {aktør}', async function (this: Samsva
 });
 
 /** SB-3.3 "nødvendige tilgangspakker tildeles": the owner reads its system user back with the package. */
-Then('har systembrukeren til {aktør} fått tilgangspakken {string}', async function (this: SamsvarWorld, company: Actor, code: string) {
+Then('har systembrukeren til {aktør} fått tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, company: Actor, code: string) {
   await readSystemUserAsOwner(as(company, Company));
   expectSystemUserPackages(as(company, Company), [code], 'SB-3.3');
 });
@@ -124,7 +124,7 @@ Given('at {aktør} ved {aktør} har avvist forespørselen fra {aktør}', async f
 });
 
 Given(
-  'at {aktør} har bedt om en systembruker for {aktør} med tilgangspakken {string} og omdirigerings-URL-en systemet har registrert',
+  'at {aktør} har bedt om en systembruker for {aktør} med tilgangspakken {tilgangspakke} og omdirigerings-URL-en systemet har registrert',
   async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
     const v = as(vendor, Vendor);
     requireSuccess(await requestSystemUser(v, as(company, Company), [code], { redirectUrl: registeredRedirectUrl(v) }), 'Forespørselen om systembruker med omdirigerings-URL', [201]);
@@ -132,7 +132,7 @@ Given(
 );
 
 When(
-  '{aktør} ber om en systembruker for {aktør} med tilgangspakken {string} og en omdirigerings-URL systemet ikke har registrert',
+  '{aktør} ber om en systembruker for {aktør} med tilgangspakken {tilgangspakke} og en omdirigerings-URL systemet ikke har registrert',
   async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
     const v = as(vendor, Vendor);
     await requestSystemUser(v, as(company, Company), [code], { redirectUrl: unregisteredRedirectUrl(v) });

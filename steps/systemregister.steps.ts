@@ -9,11 +9,11 @@ import { expectRegistered, expectRegistrationRefused, expectSystemAbsent, expect
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har registrert et system som krever tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
+Given('at {aktør} har registrert et system som krever tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
   await ensureSystemRegistered(as(vendor, Vendor), [code]);
 });
 
-When('{aktør} registrerer et system som krever tilgangspakken {string}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
+When('{aktør} registrerer et system som krever tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, vendor: Actor, code: string) {
   await registerSystem(as(vendor, Vendor), { packages: [code] });
 });
 
@@ -41,7 +41,7 @@ Then('avviser systemregisteret registreringen fra {aktør} med feilkoden {word}'
   expectRegistrationRefused(as(vendor, Vendor), code);
 });
 
-Then('{aktør} leser systemet tilbake med tilgangspakken {string}', async function (this: SamsvarWorld, actor: Actor, code: string) {
+Then('{aktør} leser systemet tilbake med tilgangspakken {tilgangspakke}', async function (this: SamsvarWorld, actor: Actor, code: string) {
   const vendor = as(actor, Vendor);
   await readOwnSystem(vendor);
   expectSystemReadBack(vendor, code);

@@ -7,6 +7,7 @@ import type { Actor } from './actors/actor.ts';
 import type { SamsvarWorld } from './world.ts';
 import { GRANT_ATTACKS, PROTECTED_APIS, TOKEN_ATTACKS, type GrantAttackName, type ProtectedApiName, type TokenAttackName } from './tasks/sikkerhet.ts';
 import type { Refusal } from './expectations/sikkerhet.ts';
+import { accessPackageCode } from './access-packages.ts';
 
 defineParameterType({
   name: 'aktør',
@@ -51,5 +52,17 @@ defineParameterType({
   name: 'avvisning',
   regexp: /HTTP-status (\d{3})(?: og feilkoden ([A-Z][A-Z.]*-\d+))?/,
   transformer: (status: string, code?: string): Refusal => ({ status: Number(status), ...(code ? { code } : {}) }),
+  useForSnippets: false,
+});
+
+/**
+ * `"Regnskapsfører med signeringsrettighet"`: an access package by Altinn's display name, turned into
+ * its package code (support/access-packages.ts). Any quoted text matches, so a name that is not in
+ * the catalogue fails the step with the list of valid names instead of leaving it undefined.
+ */
+defineParameterType({
+  name: 'tilgangspakke',
+  regexp: /"([^"]+)"/,
+  transformer: (name: string): string => accessPackageCode(name),
   useForSnippets: false,
 });

@@ -5,14 +5,14 @@ Egenskap: En person leser meldingene til virksomheten sin og sine egne i Dialogp
   Dialogportens sluttbruker-API tar også imot en person: med et token fra ID-porten (scopet
   digdir:dialogporten) søker og leser daglig leder meldingene til virksomheten hen kan representere,
   og meldingene til sin egen part. Tjenesteeierens meldingstjeneste gir leserettighet til
-  tilgangspakken merverdiavgift (daglig leder har den for virksomheten) og til rollen PRIV, som en
+  tilgangspakken «Merverdiavgift» (daglig leder har den for virksomheten) og til rollen PRIV, som en
   person har for sin egen part. Altinn Autorisasjon avgjør tilgangen, og svarer også en person som
   spør med sitt eget Altinn-token, når tokenet har scopet altinn:authorization/authorize. En annen
   person ser ikke daglig leders meldinger. Hvert svar fra Dialogporten sjekkes mot Dialogportens
   offisielle OpenAPI-skjema.
 
   Bakgrunn:
-    Gitt at tjenesteeieren har knyttet leserettighet for meldinger om merverdiavgift til tilgangspakken "merverdiavgift" og for private meldinger til rollen PRIV
+    Gitt at tjenesteeieren har knyttet leserettighet for meldinger om merverdiavgift til tilgangspakken "Merverdiavgift" og for private meldinger til rollen PRIV
 
   Regel: En person leser meldingene til partene hen kan representere, og til sin egen part
 

@@ -10,7 +10,7 @@ Egenskap: Sluttbrukeren ser hva systemet ber om, slik systemleverandøren regist
 
     @krav:SRS-1 @krav:SRS-2
     Scenario: Daglig leder ser rettighetene og tilgangspakkene systemleverandøren registrerte på systemet
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Når daglig leder leser rettighetene og tilgangspakkene til systemet fra systemleverandøren
       Så ser daglig leder nøyaktig de rettighetene og tilgangspakkene systemleverandøren registrerte
 
@@ -21,6 +21,6 @@ Egenskap: Sluttbrukeren ser hva systemet ber om, slik systemleverandøren regist
 
     @krav:SRS-4 @negativ
     Scenario: Systemleverandørens systemregister-token gir ikke sluttbrukervisningen
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Når systemleverandøren leser rettighetene til sitt eget system med systemregister-tokenet sitt
       Så avviser systemregisteret sluttbrukervisningen for systemleverandøren med 403

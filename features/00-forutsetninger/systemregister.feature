@@ -4,16 +4,16 @@ Egenskap: Systemleverandøren registrerer systemet med rettighetene tjenesten kr
 
   Generell forutsetning for brukerscenariene: systemleverandøren har ansvar for tilgangskontrollen.
   Den har full oversikt over hvilke rettigheter systembrukeren trenger (for MVA-rapportering:
-  tilgangspakken "merverdiavgift"), og konfigurerer dem på systemet i systemregisteret slik at
+  tilgangspakken "Merverdiavgift"), og konfigurerer dem på systemet i systemregisteret slik at
   sluttkunden kan tildele dem.
 
   Regel: Et system registreres med tilgangspakkene tjenesten krever, og kan leses tilbake
 
     @krav:SB-0.1 @krav:SB-0.2 @krav:SR-1 @krav:SR-2
-    Scenario: Systemleverandøren registrerer et system som krever tilgangspakken "merverdiavgift"
-      Når systemleverandøren registrerer et system som krever tilgangspakken "merverdiavgift"
+    Scenario: Systemleverandøren registrerer et system som krever tilgangspakken "Merverdiavgift"
+      Når systemleverandøren registrerer et system som krever tilgangspakken "Merverdiavgift"
       Så godtar systemregisteret registreringen fra systemleverandøren
-      Og systemleverandøren leser systemet tilbake med tilgangspakken "merverdiavgift"
+      Og systemleverandøren leser systemet tilbake med tilgangspakken "Merverdiavgift"
 
   Regel: Systemregisteret avviser en registrering som bryter reglene, og registrerer ingenting
 
@@ -37,7 +37,7 @@ Egenskap: Systemleverandøren registrerer systemet med rettighetene tjenesten kr
 
     @krav:SR-6 @krav:SR-8 @negativ
     Scenario: En tilgangspakke som ikke finnes blant Altinns tilgangspakker avvises
-      Når systemleverandøren registrerer et system som krever tilgangspakken "samsvar-finnes-ikke"
+      Når systemleverandøren registrerer et system som krever tilgangspakken "Finnes ikke"
       Så avviser systemregisteret registreringen fra systemleverandøren med feilkoden AUTH.VLD-00008
       Og systemleverandøren finner ikke systemet i systemregisteret
 

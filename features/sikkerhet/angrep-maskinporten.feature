@@ -10,8 +10,8 @@ Egenskap: Maskinporten avviser grants som er manipulert
   det er bare angrepet som skiller.
 
   Bakgrunn:
-    Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
-    Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+    Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
+    Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
 
   @negativ
   Scenariomal: Maskinporten avviser en grant med <angrep>

@@ -12,7 +12,7 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
   Regel: Systemregisteret, et plattform-API for systemleverandøren, godtar bare gyldige token med riktig scope
 
     Bakgrunn:
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
 
     @negativ
     Scenariomal: Systemregisteret avviser <tokenet>
@@ -44,9 +44,9 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
   Regel: MVA-tjenesten godtar bare gyldige systembrukertoken med riktig scope
 
     Bakgrunn:
-      Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "merverdiavgift"
-      Og at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
-      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+      Og at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
+      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
 
     @negativ
     Scenariomal: MVA-tjenesten avviser <tokenet>
@@ -78,8 +78,8 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
   Regel: Dialogporten godtar bare gyldige systembrukertoken med riktig scope
 
     Bakgrunn:
-      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
-      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "merverdiavgift"
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
+      Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
 
     @negativ
     Scenariomal: Dialogporten avviser <tokenet>

@@ -10,11 +10,11 @@ Egenskap: En person kan bare besvare en forespørsel i navnet til virksomheten d
   Authentications sluttbruker-API; rapporten viser hvilken vei svaret gikk.
 
   Bakgrunn:
-    Gitt at systemleverandøren har registrert et system som krever tilgangspakken "merverdiavgift"
+    Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
     Og at virksomheten har anskaffet systemet hos systemleverandøren
 
   @krav:BFF-1 @negativ
   Scenario: Daglig leder i en annen virksomhet kan ikke godkjenne forespørselen i navnet til sin egen virksomhet
-    Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "merverdiavgift"
+    Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
     Når daglig leder i den andre virksomheten godkjenner forespørselen fra systemleverandøren til virksomheten i navnet til sin egen virksomhet
     Så avviser Altinn godkjenningen fordi forespørselen fra systemleverandøren gjelder virksomheten, og forespørselen venter fortsatt uten systembruker
