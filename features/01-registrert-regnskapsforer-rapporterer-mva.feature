@@ -92,7 +92,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
 
   Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
 
@@ -132,7 +132,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
 
   Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
 
@@ -190,4 +190,4 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang

@@ -62,7 +62,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
       Og at kunden ved daglig leder har gitt regnskapsføreren tilgangspakken "Merverdiavgift" i Altinn
       Og at regnskapsføreren har lagt til kunden på klientsystembrukeren
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for kunden
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
 
   Regel: Uten delegering fra kunden kan ikke kunden legges til som klient
 

@@ -24,7 +24,7 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
       Så er endringsforespørselen fra systemleverandøren godkjent av virksomheten
       Og har systembrukeren til virksomheten tilgangspakkene "Regnskap og økonomirapportering" og "Merverdiavgift"
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
 
     @krav:CR-3 @krav:PDP-2 @negativ @kapabilitet:pdp
     Scenario: En endring virksomheten avviser, lar tilgangene til systembrukeren være som før
@@ -33,7 +33,7 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
       Så er endringsforespørselen fra systemleverandøren avvist av virksomheten
       Og har systembrukeren til virksomheten fortsatt bare tilgangspakken "Regnskap og økonomirapportering"
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
 
   Regel: En endringsforespørsel uten noe å endre gir ingen forespørsel
 

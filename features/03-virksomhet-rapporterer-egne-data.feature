@@ -49,7 +49,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
     Scenario: Altinn Autorisasjon gir systembrukeren tilgang til å rapportere MVA for virksomheten når tjenesteeieren spør
       Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
 
   Regel: Samme forespørsel sendt på nytt gir den samme forespørselen, ikke en ny
 
@@ -88,7 +88,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for den andre virksomheten
       Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
 
   Regel: Tjeneste-API-et godtar bare gyldige systembrukertoken utstedt av Maskinporten
 
@@ -114,7 +114,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
-      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret "Permit"
+      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret at systembrukeren får tilgang
 
     @krav:SB-3.5 @krav:SVC-2 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Tjeneste-API-et spør om parten rapporten gjelder, også når det er en annen virksomhet enn systembrukerens
@@ -122,4 +122,4 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
       Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003
-      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for den andre virksomheten, og fikk svaret "NotApplicable"
+      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for den andre virksomheten, og fikk svaret at systembrukeren ikke får tilgang

@@ -61,7 +61,7 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan lese meldingene til klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
 
   Regel: Meldinger til en part systembrukeren ikke har fått tilgang for, er verken synlige eller tilgjengelige
 
@@ -97,7 +97,7 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
       Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan lese den taushetsbelagte meldingen til klienten
       Så returnerer Dialogporten meldingene tjenesteeieren har sendt til klienten, med forsendelsene, til systemet
       Men nekter Dialogporten systemet å hente den taushetsbelagte meldingen tjenesteeieren har sendt til klienten
-      Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
+      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
 
   Regel: Dialogportens sluttbruker-API godtar bare en systembruker, aldri et vanlig Maskinporten-token
 

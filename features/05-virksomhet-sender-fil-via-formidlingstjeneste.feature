@@ -3,8 +3,8 @@
 Egenskap: Virksomhet sender fil via formidlingstjenesten
 
   Brukerscenario 5: virksomheten sender tinglysning via Kartverkets formidlingstjeneste (Altinn
-  Broker). Kartverket har definert enkeltressursen som gir tilgang til å sende tinglysning.
-  Systemleverandøren har registrert et system med den enkeltressursen (ikke en tilgangspakke) og bedt
+  Broker). Kartverket har definert enkeltrettigheten som gir tilgang til å sende tinglysning.
+  Systemleverandøren har registrert et system med den enkeltrettigheten (ikke en tilgangspakke) og bedt
   virksomheten akseptere en systembruker for systemet, og virksomheten har akseptert. En bruker hos
   virksomheten sender en tinglysning med systemet: systemet henter et systembrukertoken for
   virksomheten, initialiserer filoverføringen med filens MD5-sjekksum og laster opp filen. Altinn
@@ -13,7 +13,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   og bekrefter nedlastingen, slik at alle mottakerne har bekreftet.
 
   Bakgrunn:
-    Gitt at Kartverket har definert enkeltressursen for tinglysning i formidlingstjenesten
+    Gitt at Kartverket har definert enkeltrettigheten for tinglysning i formidlingstjenesten
 
   Regel: Med systembrukeren virksomheten aksepterte sender systemet tinglysningen, og Kartverket mottar den uendret
 
@@ -21,9 +21,9 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
     @krav:TOK-1 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4
     Scenario: Virksomheten sender en tinglysning til Kartverket, som laster den ned med kontrollert sjekksum og bekrefter
       # Forutsetninger
-      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
+      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket
       Og at virksomheten har anskaffet systemet hos systemleverandøren
-      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltressursen for tinglysning
+      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltrettigheten for tinglysning
       Og at virksomheten ved daglig leder har akseptert opprettelsen av systembrukeren fra systemleverandøren
       # Steg 1: Bruker hos virksomhet benytter system for å sende tinglysning
       Og at en bruker hos virksomheten bruker systemet til å sende en tinglysning til Kartverket
@@ -33,7 +33,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       # Steg 3: Systemet kaller broker-API-et for å sende tinglysning med tokenet
       Når systemet sender tinglysningen til Kartverket gjennom formidlingstjenesten med systembrukertokenet for virksomheten
       Så tar formidlingstjenesten imot tinglysningen systemet sendte for virksomheten, og publiserer den for Kartverket
-      # Steg 4: Altinn autorisasjon autoriserer tilgang basert på delegeringene fra opprettelsen av systembrukeren
+      # Steg 4: Altinn Autorisasjon autoriserer tilgang basert på delegeringene fra opprettelsen av systembrukeren
       Og gir Altinn Autorisasjon tilgang ut fra delegeringen fra opprettelsen av systembrukeren, når formidlingstjenesten spør om systembrukeren til virksomheten kan sende tinglysning for virksomheten
       # Mottak: Kartverket laster ned, kontrollerer sjekksummen og bekrefter
       Når Kartverket ser etter tinglysninger som venter på nedlasting i formidlingstjenesten
@@ -43,18 +43,18 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       Når Kartverket bekrefter nedlastingen av tinglysningen fra virksomheten
       Så er tinglysningen fra virksomheten bekreftet lastet ned av Kartverket, og dermed av alle mottakerne
 
-  Regel: Altinn Autorisasjon gir systembrukeren med enkeltressursen tilgang til å sende tinglysning for virksomheten
+  Regel: Altinn Autorisasjon gir systembrukeren med enkeltrettigheten tilgang til å sende tinglysning for virksomheten
 
     @krav:PDP-1 @krav:SB-5.4 @kapabilitet:pdp
-    Scenario: Altinn Autorisasjon gir systembrukeren med enkeltressursen tilgang til å sende tinglysning når Kartverket spør
-      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
+    Scenario: Altinn Autorisasjon gir systembrukeren med enkeltrettigheten tilgang til å sende tinglysning når Kartverket spør
+      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket
       Og at virksomheten har anskaffet systemet hos systemleverandøren
-      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltressursen for tinglysning
+      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltrettigheten for tinglysning
       Og at virksomheten ved daglig leder har akseptert opprettelsen av systembrukeren fra systemleverandøren
       Når Kartverket spør Altinn Autorisasjon om systembrukeren til virksomheten kan sende tinglysning for virksomheten
-      Så svarer Altinn Autorisasjon Kartverket med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon Kartverket at systembrukeren får tilgang
 
-  Regel: Uten enkeltressursen delegert til systembrukeren får ikke systemet sende tinglysning
+  Regel: Uten enkeltrettigheten delegert til systembrukeren får ikke systemet sende tinglysning
 
     @krav:SB-5.4 @krav:BR-5 @krav:PDP-2 @negativ @kapabilitet:pdp
     Scenario: En systembruker som bare har tilgangspakken "Merverdiavgift" får ikke sende tinglysning
@@ -65,15 +65,15 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       Når systemet sender tinglysningen til Kartverket gjennom formidlingstjenesten med systembrukertokenet for virksomheten
       Og Kartverket spør Altinn Autorisasjon om systembrukeren til virksomheten kan sende tinglysning for virksomheten
       Så avviser formidlingstjenesten tinglysningen systemet sendte for virksomheten, med feilkoden BRO-00006
-      Og svarer Altinn Autorisasjon Kartverket med beslutningen "NotApplicable"
+      Og svarer Altinn Autorisasjon Kartverket at systembrukeren ikke får tilgang
 
   Regel: En fil som ikke stemmer med sjekksummen, feiler og blir aldri publisert
 
     @krav:SB-5.3 @krav:BR-6 @negativ
     Scenario: En tinglysning som endres under opplastingen, feiler og kan ikke lastes ned av Kartverket
-      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
+      Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket
       Og at virksomheten har anskaffet systemet hos systemleverandøren
-      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltressursen for tinglysning
+      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltrettigheten for tinglysning
       Og at virksomheten ved daglig leder har akseptert opprettelsen av systembrukeren fra systemleverandøren
       Og at en bruker hos virksomheten bruker systemet til å sende en tinglysning til Kartverket
       Og at systemet har hentet systembrukertoken for formidlingstjenesten fra Maskinporten for virksomheten

@@ -2,6 +2,7 @@
 // catalogue, the PDP the service owner asks directly (contracts authorization §1, §2, §6), and what
 // the PDP's decision log shows the service the system called asked it (docs/contracts/pep.md).
 
+import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';
 import { Company } from '../support/actors/company.ts';
@@ -12,6 +13,7 @@ import { expectPersonDecision } from '../support/expectations/dialogporten-perso
 import { askPdp, lookUpAccessPackage, publishMvaResource, readServiceRights } from '../support/tasks/autorisasjon.ts';
 import { expectDecision, expectPackageAssignable, expectPackageDescribed, expectPackageUnknown, expectPolicyRequiresPackage } from '../support/expectations/autorisasjon.ts';
 import { decisionLogOffered, expectedQuestion, expectServiceAskedPdp, unobservableNote, type PepService } from '../support/expectations/beslutningslogg.ts';
+import { noteDecision, type Decision } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -50,10 +52,16 @@ Then('ser {aktør} at tilgangspakken {tilgangspakke} kan tildeles direkte til en
   expectPackageAssignable(as(vendor, Vendor), code);
 });
 
-Then('svarer Altinn Autorisasjon {aktør} med beslutningen {string}', function (this: SamsvarWorld, asker: Actor, decision: string) {
-  // A person asks with their own Altinn token (PDP-5, PDP-6); a service owner as a PEP.
-  if (asker instanceof Person) expectPersonDecision(asker, decision);
-  else expectDecision(as(asker, ServiceOwner), decision);
+Then('svarer Altinn Autorisasjon {aktør} at systembrukeren {beslutning}', function (this: SamsvarWorld, owner: Actor, decision: Decision) {
+  noteDecision(this, decision);
+  expectDecision(as(owner, ServiceOwner), decision.xacml);
+});
+
+// A person asks with their own Altinn token about themselves (PDP-5, PDP-6).
+Then('svarer Altinn Autorisasjon {aktør} at {aktør} {beslutning}', function (this: SamsvarWorld, asker: Actor, subject: Actor, decision: Decision) {
+  assert.equal(subject, asker, `En person spør Altinn Autorisasjon om sin egen tilgang: ${asker.role} spurte, så svaret gjelder ${asker.role}, ikke ${subject.role}.`);
+  noteDecision(this, decision);
+  expectPersonDecision(as(asker, Person), decision.xacml);
 });
 
 /**

@@ -11,6 +11,7 @@ import { MVA_PACKAGE, ServiceOwner } from '../support/actors/service-owner.ts';
 import { PERSONAL_MESSAGES, asMessageParty, publishMessageResource, sendMessages } from '../support/tasks/dialogporten.ts';
 import { askPdpAsPerson, personFetches, personSearches } from '../support/tasks/dialogporten-person.ts';
 import { expectPersonQuestionRefused, expectPersonReadsMessages } from '../support/expectations/dialogporten-person.ts';
+import { noteRefusal, type Refusal } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -57,6 +58,7 @@ Then('returnerer Dialogporten meldingene {aktør} har sendt til {aktør}, til {a
   expectPersonReadsMessages(as(person, Person), as(owner, ServiceOwner), asMessageParty(party));
 });
 
-Then('avviser Altinn Autorisasjon spørsmålet fra {aktør} med {int}', function (this: SamsvarWorld, person: Actor, status: number) {
-  expectPersonQuestionRefused(as(person, Person), status);
+Then('avviser Altinn Autorisasjon spørsmålet fra {aktør} {avvisning}', function (this: SamsvarWorld, person: Actor, refusal: Refusal) {
+  noteRefusal(this, refusal);
+  expectPersonQuestionRefused(as(person, Person), refusal.status);
 });

@@ -11,6 +11,7 @@ import { addActivity, readSentMessages, searchOwnMessages, sendLenientMessage, s
 import {
   expectActivityAdded, expectActivityRefused, expectLenientMessageStored, expectMalformedMessagesRefused, expectOthersMessagesHidden, expectOwnMessagesFound,
 } from '../support/expectations/dialogporten-tjenesteeier.ts';
+import { noteRefusal, type Refusal } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -41,15 +42,16 @@ Then('tar Dialogporten imot meldingen fra {aktør} til {aktør} og lagrer den me
   expectLenientMessageStored(as(owner, ServiceOwner), asMessageParty(party));
 });
 
-Then('avviser Dialogporten hver av meldingene fra {aktør} med 400', function (this: SamsvarWorld, owner: Actor) {
-  expectMalformedMessagesRefused(as(owner, ServiceOwner));
+Then('avviser Dialogporten hver av meldingene fra {aktør} {avvisning}', function (this: SamsvarWorld, owner: Actor, refusal: Refusal) {
+  noteRefusal(this, refusal);
+  expectMalformedMessagesRefused(as(owner, ServiceOwner), refusal.status);
 });
 
 Then('finner {aktør} meldingene den har sendt til {aktør}, med detaljene', function (this: SamsvarWorld, owner: Actor, party: Actor) {
   expectOwnMessagesFound(as(owner, ServiceOwner), asMessageParty(party));
 });
 
-Then('finner {aktør} ingen av meldingene {aktør} har sendt til {aktør}, og får 404 på hver', function (this: SamsvarWorld, reader: Actor, sender: Actor, party: Actor) {
+Then('finner {aktør} ingen av meldingene {aktør} har sendt til {aktør}, som om de ikke fantes', function (this: SamsvarWorld, reader: Actor, sender: Actor, party: Actor) {
   expectOthersMessagesHidden(as(reader, ServiceOwner), as(sender, ServiceOwner), asMessageParty(party));
 });
 
@@ -58,7 +60,7 @@ Then('står aktiviteten fra {aktør} på meldingen til {aktør}', function (this
 });
 
 Then(
-  'avviser Dialogporten aktiviteten fra {aktør} på meldingen {aktør} har sendt til {aktør} med 404, og meldingen får den ikke',
+  'avviser Dialogporten aktiviteten fra {aktør} på meldingen {aktør} har sendt til {aktør}, som om meldingen ikke fantes, og meldingen får den ikke',
   function (this: SamsvarWorld, actor: Actor, sender: Actor, party: Actor) {
     expectActivityRefused(as(actor, ServiceOwner), as(sender, ServiceOwner), asMessageParty(party));
   },

@@ -36,16 +36,16 @@ import { expectScopedSystemUserToken } from '../support/expectations/systembruke
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
-Given('at {aktør} har definert enkeltressursen for tinglysning i formidlingstjenesten', async function (this: SamsvarWorld, kartverket: Actor) {
+Given('at {aktør} har definert enkeltrettigheten for tinglysning i formidlingstjenesten', async function (this: SamsvarWorld, kartverket: Actor) {
   await publishTinglysingResource(as(kartverket, Kartverket));
 });
 
-Given('at {aktør} har registrert et system for tinglysning som krever enkeltressursen til {aktør}', async function (this: SamsvarWorld, vendor: Actor, kartverket: Actor) {
+Given('at {aktør} har registrert et system for tinglysning som krever enkeltrettigheten til {aktør}', async function (this: SamsvarWorld, vendor: Actor, kartverket: Actor) {
   await as(kartverket, Kartverket).ready();
   await ensureTinglysingSystemRegistered(as(vendor, Vendor));
 });
 
-Given('at {aktør} har bedt {aktør} om å akseptere en systembruker med enkeltressursen for tinglysning', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+Given('at {aktør} har bedt {aktør} om å akseptere en systembruker med enkeltrettigheten for tinglysning', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   await requestTinglysingSystemUser(as(vendor, Vendor), as(company, Company));
 });
 

@@ -16,6 +16,7 @@ import {
   expectSystemViewRefusedForVendor, expectSystemViewsAsRegistered,
 } from '../support/expectations/plattformvisning.ts';
 import type { TokenAttackName } from '../support/tasks/sikkerhet.ts';
+import { noteRefusal, type Refusal } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -43,8 +44,9 @@ Then('ser {aktør} ingen rettigheter og ingen tilgangspakker', function (this: S
   expectEmptySystemViews(reader);
 });
 
-Then('avviser systemregisteret sluttbrukervisningen for {aktør} med 403', function (this: SamsvarWorld, actor: Actor) {
-  expectSystemViewRefusedForVendor(as(actor, Vendor));
+Then('avviser systemregisteret sluttbrukervisningen for {aktør} {avvisning}', function (this: SamsvarWorld, actor: Actor, refusal: Refusal) {
+  noteRefusal(this, refusal);
+  expectSystemViewRefusedForVendor(as(actor, Vendor), refusal.status);
 });
 
 When('{aktør} veksler Maskinporten-tokenet sitt inn i et Altinn-token', async function (this: SamsvarWorld, actor: Actor) {
@@ -67,6 +69,7 @@ Then('godtar systemregisteret det vekslede tokenet fra {aktør}', function (this
   expectPlatformAcceptsExchanged(as(actor, Vendor));
 });
 
-Then('avviser tokenvekslingen tokenet fra {aktør} med 401', function (this: SamsvarWorld, actor: Actor) {
-  expectExchangeRefused(as(actor, Vendor));
+Then('avviser tokenvekslingen tokenet fra {aktør} {avvisning}', function (this: SamsvarWorld, actor: Actor, refusal: Refusal) {
+  noteRefusal(this, refusal);
+  expectExchangeRefused(as(actor, Vendor), refusal.status);
 });

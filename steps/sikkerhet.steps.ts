@@ -6,7 +6,8 @@ import { as } from '../support/actors/cast.ts';
 import { Company } from '../support/actors/company.ts';
 import { Vendor } from '../support/actors/vendor.ts';
 import { callWithAttackToken, holdAcceptedToken, sendGrantAttack, type GrantAttackName, type ProtectedApiName, type TokenAttackName } from '../support/tasks/sikkerhet.ts';
-import { expectCallRefused, expectGrantRefused, type Refusal } from '../support/expectations/sikkerhet.ts';
+import { expectCallRefused, expectGrantRefused } from '../support/expectations/sikkerhet.ts';
+import { noteRefusal, type Refusal } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -36,6 +37,7 @@ When('{aktør} kaller {api} på nytt med {tokenangrep}', async function (this: S
   await callWithAttackToken(as(vendor, Vendor), api, attack);
 });
 
-Then('avviser {api} kallet fra {aktør} med {avvisning}', function (this: SamsvarWorld, api: ProtectedApiName, vendor: Actor, refusal: Refusal) {
+Then('avviser {api} kallet fra {aktør} {avvisning}', function (this: SamsvarWorld, api: ProtectedApiName, vendor: Actor, refusal: Refusal) {
+  noteRefusal(this, refusal);
   expectCallRefused(as(vendor, Vendor), api, refusal);
 });

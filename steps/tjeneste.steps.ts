@@ -8,6 +8,7 @@ import { Vendor } from '../support/actors/vendor.ts';
 import { submitVatReport } from '../support/tasks/tjeneste.ts';
 import { expectPdpAsked, expectReceipt, expectReportRefused, expectReportRefusedForToken } from '../support/expectations/tjeneste.ts';
 import { ServiceOwner } from '../support/actors/service-owner.ts';
+import { noteDecision, type Decision } from '../support/answer-words.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -35,8 +36,9 @@ Then('avviser tjeneste-API-et rapporten fra {aktør} for {aktør} fordi tokenet 
 });
 
 Then(
-  '{aktør} ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra {aktør} kan skrive MVA-rapport for {aktør}, og fikk svaret {string}',
-  async function (this: SamsvarWorld, owner: Actor, vendor: Actor, party: Actor, decision: string) {
-    await expectPdpAsked(as(owner, ServiceOwner), as(vendor, Vendor), as(party, Company), decision, this.actors.suiteClientIds());
+  '{aktør} ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra {aktør} kan skrive MVA-rapport for {aktør}, og fikk svaret at systembrukeren {beslutning}',
+  async function (this: SamsvarWorld, owner: Actor, vendor: Actor, party: Actor, decision: Decision) {
+    noteDecision(this, decision);
+    await expectPdpAsked(as(owner, ServiceOwner), as(vendor, Vendor), as(party, Company), decision.xacml, this.actors.suiteClientIds());
   },
 );

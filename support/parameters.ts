@@ -6,7 +6,7 @@ import { ROLE_WORDS, type RoleWord } from './actors/cast.ts';
 import type { Actor } from './actors/actor.ts';
 import type { SamsvarWorld } from './world.ts';
 import { GRANT_ATTACKS, PROTECTED_APIS, TOKEN_ATTACKS, type GrantAttackName, type ProtectedApiName, type TokenAttackName } from './tasks/sikkerhet.ts';
-import type { Refusal } from './expectations/sikkerhet.ts';
+import { DECISION_PATTERN, REFUSAL_PATTERN, decisionOf, refusalOf, type Decision, type Refusal } from './answer-words.ts';
 import { accessPackageCode } from './access-packages.ts';
 
 defineParameterType({
@@ -47,11 +47,22 @@ defineParameterType({
   useForSnippets: false,
 });
 
-/** "HTTP-status 403" or "HTTP-status 403 og feilkoden MVA-00001": how an API refuses a call. */
+/**
+ * "som ikke autentisert", "som uten tilgang, med feilkoden MVA-00001": how an API refuses a call, in
+ * words; the refusal carries the exact HTTP status the words require (support/answer-words.ts).
+ */
 defineParameterType({
   name: 'avvisning',
-  regexp: /HTTP-status (\d{3})(?: og feilkoden ([A-Z][A-Z.]*-\d+))?/,
-  transformer: (status: string, code?: string): Refusal => ({ status: Number(status), ...(code ? { code } : {}) }),
+  regexp: REFUSAL_PATTERN,
+  transformer: (words: string, code?: string): Refusal => refusalOf(words, code),
+  useForSnippets: false,
+});
+
+/** "får tilgang" / "ikke får tilgang": Altinn Authorization's decision, with the exact XACML decision it requires. */
+defineParameterType({
+  name: 'beslutning',
+  regexp: DECISION_PATTERN,
+  transformer: (phrase: string): Decision => decisionOf(phrase),
   useForSnippets: false,
 });
 

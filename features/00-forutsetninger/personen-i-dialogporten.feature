@@ -42,14 +42,14 @@ Egenskap: En person leser meldingene til virksomheten sin og sine egne i Dialogp
     @krav:PDP-5 @krav:PDP-6 @kapabilitet:pdp @kapabilitet:tokenveksling
     Scenario: Daglig leder spør med sitt eget Altinn-token om å lese sine egne meldinger, og får tilgang
       Når daglig leder spør Altinn Autorisasjon med sitt eget Altinn-token om å lese meldingene til daglig leder
-      Så svarer Altinn Autorisasjon daglig leder med beslutningen "Permit"
+      Så svarer Altinn Autorisasjon daglig leder at daglig leder får tilgang
 
     @krav:PDP-5 @negativ @kapabilitet:pdp @kapabilitet:tokenveksling
     Scenario: Et Altinn-token for en person uten scopet til Altinn Autorisasjon avvises
       Når daglig leder spør Altinn Autorisasjon med et Altinn-token uten scopet "altinn:authorization/authorize" om å lese meldingene til daglig leder
-      Så avviser Altinn Autorisasjon spørsmålet fra daglig leder med 403
+      Så avviser Altinn Autorisasjon spørsmålet fra daglig leder som uten tilgang
 
     @krav:PDP-6 @negativ @kapabilitet:pdp @kapabilitet:tokenveksling
     Scenario: En annen person har ikke rollen PRIV for daglig leders part
       Når styremedlemmet spør Altinn Autorisasjon med sitt eget Altinn-token om å lese meldingene til daglig leder
-      Så svarer Altinn Autorisasjon styremedlemmet med beslutningen "NotApplicable"
+      Så svarer Altinn Autorisasjon styremedlemmet at styremedlemmet ikke får tilgang

@@ -23,4 +23,4 @@ Egenskap: Sluttbrukeren ser hva systemet ber om, slik systemleverandøren regist
     Scenario: Systemleverandørens systemregister-token gir ikke sluttbrukervisningen
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Når systemleverandøren leser rettighetene til sitt eget system med systemregister-tokenet sitt
-      Så avviser systemregisteret sluttbrukervisningen for systemleverandøren med 403
+      Så avviser systemregisteret sluttbrukervisningen for systemleverandøren som uten tilgang

@@ -24,7 +24,7 @@ Egenskap: Tjenesteeieren sender og følger opp meldingene sine i Dialogporten
     @krav:DP-7 @negativ
     Scenario: En ukjent status og tekst der et tall skal stå avvises, uansett skrivemåte
       Når tjenesteeieren sender meldinger til virksomheten i Dialogporten med en ukjent status og med tekst der et tall skal stå
-      Så avviser Dialogporten hver av meldingene fra tjenesteeieren med 400
+      Så avviser Dialogporten hver av meldingene fra tjenesteeieren som ugyldig
 
   Regel: Tjenesteeieren finner og leser bare sine egne meldinger
 
@@ -37,11 +37,11 @@ Egenskap: Tjenesteeieren sender og følger opp meldingene sine i Dialogporten
       Og følger hvert svar tjenesteeieren fikk fra Dialogporten det offisielle OpenAPI-skjemaet
 
     @krav:DP-8 @negativ
-    Scenario: En annen tjenesteeier finner ingen av meldingene og får 404 på hver
+    Scenario: En annen tjenesteeier finner ingen av meldingene som om de ikke fantes
       Gitt at tjenesteeieren har sendt 2 meldinger til virksomheten i Dialogporten
       Når Kartverket søker etter meldingene til virksomheten i tjenesteeier-API-et til Dialogporten
       Og Kartverket henter hver melding tjenesteeieren har sendt til virksomheten, fra tjenesteeier-API-et til Dialogporten
-      Så finner Kartverket ingen av meldingene tjenesteeieren har sendt til virksomheten, og får 404 på hver
+      Så finner Kartverket ingen av meldingene tjenesteeieren har sendt til virksomheten, som om de ikke fantes
 
   Regel: Tjenesteeieren legger til aktiviteter bare på sine egne meldinger
 
@@ -56,4 +56,4 @@ Egenskap: Tjenesteeieren sender og følger opp meldingene sine i Dialogporten
     Scenario: En annen tjenesteeier kan ikke legge til en aktivitet på meldingen
       Gitt at tjenesteeieren har sendt 1 melding til virksomheten i Dialogporten
       Når Kartverket legger til en aktivitet på meldingen tjenesteeieren har sendt til virksomheten
-      Så avviser Dialogporten aktiviteten fra Kartverket på meldingen tjenesteeieren har sendt til virksomheten med 404, og meldingen får den ikke
+      Så avviser Dialogporten aktiviteten fra Kartverket på meldingen tjenesteeieren har sendt til virksomheten, som om meldingen ikke fantes, og meldingen får den ikke

@@ -21,9 +21,9 @@ Egenskap: Systemet veksler Maskinporten-tokenet sitt inn i et Altinn-token
     @krav:TV-3 @negativ
     Scenario: Et token fra en annen utsteder veksles ikke
       Når systemet veksler et token fra en annen utsteder inn i et Altinn-token
-      Så avviser tokenvekslingen tokenet fra systemet med 401
+      Så avviser tokenvekslingen tokenet fra systemet som ikke autentisert
 
     @krav:TV-3 @negativ @kapabilitet:testdata-api
     Scenario: Et utløpt Maskinporten-token veksles ikke
       Når systemet veksler et utløpt token inn i et Altinn-token
-      Så avviser tokenvekslingen tokenet fra systemet med 401
+      Så avviser tokenvekslingen tokenet fra systemet som ikke autentisert

@@ -7,7 +7,7 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
   først et ekte token fra Maskinporten, og API-et godtar kallet med det. Så gjør systemet det samme
   kallet med et token der én ting er galt: det er usignert, det kommer fra en annen utsteder (som
   legger ved sin egen nøkkel), det er utløpt, eller det mangler scopet. API-et skal avvise kallet:
-  401 når tokenet ikke kan godtas, 403 når scopet mangler.
+  som ikke autentisert når tokenet ikke kan godtas, og som uten tilgang når scopet mangler.
 
   Regel: Systemregisteret, et plattform-API for systemleverandøren, godtar bare gyldige token med riktig scope
 
@@ -18,30 +18,30 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
     Scenariomal: Systemregisteret avviser <tokenet>
       Gitt at systemleverandøren har et token fra Maskinporten som systemregisteret godtar
       Når systemleverandøren kaller systemregisteret på nytt med <tokenet>
-      Så avviser systemregisteret kallet fra systemleverandøren med <avvisning>
+      Så avviser systemregisteret kallet fra systemleverandøren <avvisning>
 
       @krav:SEC-7
       Eksempler: Uten signatur
-        | tokenet                        | avvisning       |
-        | et usignert token (alg «none») | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et usignert token (alg «none») | som ikke autentisert |
 
       @krav:SEC-8
       Eksempler: Fra en utsteder API-et ikke stoler på
-        | tokenet                        | avvisning       |
-        | et token fra en annen utsteder | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et token fra en annen utsteder | som ikke autentisert |
 
       @krav:SEC-9 @kapabilitet:testdata-api
       Eksempler: Utløpt
-        | tokenet         | avvisning       |
-        | et utløpt token | HTTP-status 401 |
+        | tokenet         | avvisning            |
+        | et utløpt token | som ikke autentisert |
 
       @krav:SEC-10
       Eksempler: Uten scopet API-et krever
-        | tokenet                            | avvisning       |
-        | et token uten scopet API-et krever | HTTP-status 403 |
+        | tokenet                            | avvisning        |
+        | et token uten scopet API-et krever | som uten tilgang |
 
   @kapabilitet:standard-systembruker @kapabilitet:mva
-  Regel: MVA-tjenesten godtar bare gyldige systembrukertoken med riktig scope
+  Regel: Tjeneste-API-et godtar bare gyldige systembrukertoken med riktig scope
 
     Bakgrunn:
       Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
@@ -49,30 +49,30 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
       Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
 
     @negativ
-    Scenariomal: MVA-tjenesten avviser <tokenet>
-      Gitt at systemet har et systembrukertoken fra Maskinporten for virksomheten som MVA-tjenesten godtar
-      Når systemet kaller MVA-tjenesten på nytt med <tokenet>
-      Så avviser MVA-tjenesten kallet fra systemet med <avvisning>
+    Scenariomal: Tjeneste-API-et avviser <tokenet>
+      Gitt at systemet har et systembrukertoken fra Maskinporten for virksomheten som tjeneste-API-et godtar
+      Når systemet kaller tjeneste-API-et på nytt med <tokenet>
+      Så avviser tjeneste-API-et kallet fra systemet <avvisning>
 
       @krav:SEC-7
       Eksempler: Uten signatur
-        | tokenet                        | avvisning       |
-        | et usignert token (alg «none») | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et usignert token (alg «none») | som ikke autentisert |
 
       @krav:SEC-8
       Eksempler: Fra en utsteder API-et ikke stoler på
-        | tokenet                        | avvisning       |
-        | et token fra en annen utsteder | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et token fra en annen utsteder | som ikke autentisert |
 
       @krav:SEC-9 @kapabilitet:testdata-api
       Eksempler: Utløpt
-        | tokenet         | avvisning       |
-        | et utløpt token | HTTP-status 401 |
+        | tokenet         | avvisning            |
+        | et utløpt token | som ikke autentisert |
 
       @krav:SEC-10
       Eksempler: Uten scopet API-et krever
-        | tokenet                            | avvisning                              |
-        | et token uten scopet API-et krever | HTTP-status 403 og feilkoden MVA-00001 |
+        | tokenet                            | avvisning                                 |
+        | et token uten scopet API-et krever | som uten tilgang, med feilkoden MVA-00001 |
 
   @kapabilitet:standard-systembruker @kapabilitet:dialogporten
   Regel: Dialogporten godtar bare gyldige systembrukertoken med riktig scope
@@ -85,60 +85,60 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
     Scenariomal: Dialogporten avviser <tokenet>
       Gitt at systemet har et systembrukertoken fra Maskinporten for virksomheten som Dialogporten godtar
       Når systemet kaller Dialogporten på nytt med <tokenet>
-      Så avviser Dialogporten kallet fra systemet med <avvisning>
+      Så avviser Dialogporten kallet fra systemet <avvisning>
 
       @krav:SEC-7
       Eksempler: Uten signatur
-        | tokenet                        | avvisning       |
-        | et usignert token (alg «none») | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et usignert token (alg «none») | som ikke autentisert |
 
       @krav:SEC-8
       Eksempler: Fra en utsteder API-et ikke stoler på
-        | tokenet                        | avvisning       |
-        | et token fra en annen utsteder | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et token fra en annen utsteder | som ikke autentisert |
 
       @krav:SEC-9 @kapabilitet:testdata-api
       Eksempler: Utløpt
-        | tokenet         | avvisning       |
-        | et utløpt token | HTTP-status 401 |
+        | tokenet         | avvisning            |
+        | et utløpt token | som ikke autentisert |
 
       @krav:SEC-10
       Eksempler: Uten scopet API-et krever
-        | tokenet                            | avvisning       |
-        | et token uten scopet API-et krever | HTTP-status 403 |
+        | tokenet                            | avvisning        |
+        | et token uten scopet API-et krever | som uten tilgang |
 
   @kapabilitet:standard-systembruker @kapabilitet:formidling
   Regel: Formidlingstjenesten godtar bare gyldige systembrukertoken med riktig scope
 
     Bakgrunn:
-      Gitt at Kartverket har definert enkeltressursen for tinglysning i formidlingstjenesten
-      Og at systemleverandøren har registrert et system for tinglysning som krever enkeltressursen til Kartverket
+      Gitt at Kartverket har definert enkeltrettigheten for tinglysning i formidlingstjenesten
+      Og at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket
       Og at virksomheten har anskaffet systemet hos systemleverandøren
-      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltressursen for tinglysning
+      Og at systemleverandøren har bedt virksomheten om å akseptere en systembruker med enkeltrettigheten for tinglysning
       Og at virksomheten ved daglig leder har akseptert opprettelsen av systembrukeren fra systemleverandøren
 
     @negativ
     Scenariomal: Formidlingstjenesten avviser <tokenet>
       Gitt at systemet har et systembrukertoken fra Maskinporten for virksomheten som formidlingstjenesten godtar
       Når systemet kaller formidlingstjenesten på nytt med <tokenet>
-      Så avviser formidlingstjenesten kallet fra systemet med <avvisning>
+      Så avviser formidlingstjenesten kallet fra systemet <avvisning>
 
       @krav:SEC-7
       Eksempler: Uten signatur
-        | tokenet                        | avvisning       |
-        | et usignert token (alg «none») | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et usignert token (alg «none») | som ikke autentisert |
 
       @krav:SEC-8
       Eksempler: Fra en utsteder API-et ikke stoler på
-        | tokenet                        | avvisning       |
-        | et token fra en annen utsteder | HTTP-status 401 |
+        | tokenet                        | avvisning            |
+        | et token fra en annen utsteder | som ikke autentisert |
 
       @krav:SEC-9 @kapabilitet:testdata-api
       Eksempler: Utløpt
-        | tokenet         | avvisning       |
-        | et utløpt token | HTTP-status 401 |
+        | tokenet         | avvisning            |
+        | et utløpt token | som ikke autentisert |
 
       @krav:SEC-10
       Eksempler: Uten scopet API-et krever
-        | tokenet                            | avvisning       |
-        | et token uten scopet API-et krever | HTTP-status 403 |
+        | tokenet                            | avvisning        |
+        | et token uten scopet API-et krever | som uten tilgang |

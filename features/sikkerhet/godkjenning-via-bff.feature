@@ -5,7 +5,8 @@ Egenskap: En person kan bare besvare en forespørsel i navnet til virksomheten d
   Godkjenningssiden i Altinn (confirmUrl) har sin egen backend, Access Management BFF, som kaller
   Authentications sluttbruker-API med personens token. Godkjenningssiden sender alltid forespørselens
   egen part; en annen part kan bare komme fra et kall utenom siden. Da skal Altinn avvise svaret på
-  hver vei: Authentication med 403 AUTH-00041, BFF-en med sin egen feilkode 400 AMUI-00005.
+  hver vei: Authentication som uten tilgang med feilkoden AUTH-00041, BFF-en som ugyldig med sin
+  egen feilkode AMUI-00005.
   Med sluttbruker «api» går svaret til BFF-en når målet har den (kapabilitet am-bff), ellers til
   Authentications sluttbruker-API; rapporten viser hvilken vei svaret gikk.
 

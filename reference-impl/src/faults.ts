@@ -84,20 +84,20 @@ export const FAULTS = {
   'mva-godta-utlopt': {
     krav: ['SVC-3', 'SEC-9'],
     description:
-      'MVA-tjenesten godtar utløpte systembrukertoken (exp sjekkes ikke).',
+      'Tjeneste-API-et godtar utløpte systembrukertoken (exp sjekkes ikke).',
   },
   'mva-godta-fremmed-signatur': {
     // Not SEC-8: the issuer is still checked, so a foreign issuer's token is refused; with no
     // signature check an unsigned token (alg none) is taken, which breaks SEC-7.
     krav: ['SVC-4', 'SEC-7'],
     description:
-      'MVA-tjenesten sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
+      'Tjeneste-API-et sjekker ikke signaturen: et token med Maskinportens issuer, signert med en annen nøkkel, godtas.',
   },
   'mva-401-uten-grunn': {
     // The old check (any 401 problem) let this through; SVC-3/SVC-4 ask for the reason (RFC 6750 §3.1).
     krav: ['SVC-3', 'SVC-4'],
     description:
-      'MVA-tjenesten avviser et ugyldig token med 401, men sier ikke hvorfor (WWW-Authenticate uten error="invalid_token").',
+      'Tjeneste-API-et avviser et ugyldig token med 401, men sier ikke hvorfor (WWW-Authenticate uten error="invalid_token").',
   },
   // Token checks of every protected API (features/sikkerhet/angrep-token-mot-api.feature)
   'plattform-godta-usignert': {
@@ -118,13 +118,13 @@ export const FAULTS = {
   'plattform-ignorer-scope': {
     krav: ['SEC-10'],
     description:
-      'API-ene sjekker ikke scopet i tokenet (systemregisteret, MVA-tjenesten, Dialogporten, formidlingstjenesten).',
+      'API-ene sjekker ikke scopet i tokenet (systemregisteret, tjeneste-API-et, Dialogporten, formidlingstjenesten).',
   },
   // Service PEP and PDP
   'mva-hopper-over-pdp': {
     krav: ['SVC-2', 'SVC-5', 'PEP-1'],
     description:
-      'MVA-tjenesten spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
+      'Tjeneste-API-et spør ikke Altinn Autorisasjon: ethvert gyldig systembrukertoken kan rapportere for enhver part.',
   },
   'pdp-alltid-permit': {
     krav: ['PDP-2', 'SVC-2', 'KD-6', 'DP-2', 'DP-3', 'DP-4', 'BR-5', 'SB-1.4'],

@@ -1,5 +1,5 @@
 // Unit tests of the broker stand-in (contracts dialogporten-broker §B): a company's system user, holding
-// the broker resource as a single right (enkeltressurs), sends a tinglysning file to Kartverket, the
+// the broker resource as a single right (enkeltrettighet), sends a tinglysning file to Kartverket, the
 // resource's service owner, which downloads it (whole and by byte range) and confirms with its own
 // Maskinporten token. Every refusal of §B.4 with its BRO code; a corrupted or aborted upload is never
 // published. The world is built through the test data API and the real authentication endpoints.

@@ -38,13 +38,13 @@ export function expectLenientMessageStored(owner: ServiceOwner, party: MessagePa
 }
 
 /** DP-7: every malformed dialog was refused with 400 ProblemDetails in the official shape (no dialog made). */
-export function expectMalformedMessagesRefused(owner: ServiceOwner): void {
+export function expectMalformedMessagesRefused(owner: ServiceOwner, status: number): void {
   const refused = ownerApiNotes(owner).refused;
   assert.ok(refused.size > 0, `${owner.role} har ikke sendt noen meldinger som skal avvises.`);
   for (const [what, answer] of refused) {
-    expectStatus(answer.response, 400, 'DP-7', `En melding med ${what}`);
+    expectStatus(answer.response, status, 'DP-7', `En melding med ${what}`);
     const body = answer.response.body as { status?: unknown; errors?: unknown } | undefined;
-    assert.ok(body && typeof body === 'object' && body.status === 400, `[DP-7] En melding med ${what}: avvisningen skal være ProblemDetails med status 400, var ${answer.response.text}.`);
+    assert.ok(body && typeof body === 'object' && body.status === status, `[DP-7] En melding med ${what}: avvisningen skal være ProblemDetails med status ${status}, var ${answer.response.text}.`);
     expectOfficialShape(answer, 'DP-7');
   }
 }

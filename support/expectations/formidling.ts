@@ -138,7 +138,7 @@ export function expectSendRefused(vendor: Vendor, company: Company, code: string
   const notes = sent(vendor, company);
   const initialize = notes.initialize as NonNullable<FileTransferNotes['initialize']>;
   if (code === 'BRO-00006') {
-    expectProblem(initialize, 401, code, 'BR-5', `Tinglysning fra ${company.role} med en systembruker uten enkeltressursen`);
+    expectProblem(initialize, 401, code, 'BR-5', `Tinglysning fra ${company.role} med en systembruker uten enkeltrettigheten`);
     assert.equal((initialize.body as { fileTransferId?: unknown }).fileTransferId, undefined, '[BR-5] En avvist initialisering skal ikke gi noen fileTransferId.');
     assert.equal(notes.upload, undefined, '[BR-5] Uten fileTransferId skal systemet ikke ha noe å laste opp.');
     return;

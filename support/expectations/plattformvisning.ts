@@ -43,10 +43,10 @@ export function expectEmptySystemViews(reader: Actor): void {
 }
 
 /** SRS-4: the end-user view needs altinn:portal/enduser; the vendor's system register token gets 403. */
-export function expectSystemViewRefusedForVendor(vendor: Vendor): void {
+export function expectSystemViewRefusedForVendor(vendor: Vendor, status: number): void {
   const rights = systemViews(vendor).rights;
   assert.ok(rights, 'Systemleverandøren har ikke lest systemets rettigheter.');
-  expectStatus(rights, 403, 'SRS-4', 'Sluttbrukervisningen av systemets rettigheter med systemleverandørens systemregister-token');
+  expectStatus(rights, status, 'SRS-4', 'Sluttbrukervisningen av systemets rettigheter med systemleverandørens systemregister-token');
 }
 
 /** Altinn writes its JWKS modulus and exponent in standard base64 (§4); jose wants base64url. */
@@ -93,9 +93,9 @@ export function expectPlatformAcceptsExchanged(vendor: Vendor): void {
 }
 
 /** TV-3: a token the exchange must not trust gives 401 and no Altinn token. */
-export function expectExchangeRefused(vendor: Vendor): void {
+export function expectExchangeRefused(vendor: Vendor, status: number): void {
   const response = exchanges(vendor).exchange;
   assert.ok(response, 'Systemleverandøren har ikke forsøkt å veksle noe token.');
-  expectStatus(response, 401, 'TV-3', 'Tokenveksling av et token Altinn ikke skal stole på');
+  expectStatus(response, status, 'TV-3', 'Tokenveksling av et token Altinn ikke skal stole på');
   assert.ok(!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(response.text.trim()), '[TV-3] Tokenvekslingen ga et token for et token den skulle avvise.');
 }

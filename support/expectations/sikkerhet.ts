@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { expectOAuthError, expectStatus } from '../assertions.ts';
 import { security, type GrantAttackName, type ProtectedApiName, type TokenAttackName } from '../tasks/sikkerhet.ts';
 import type { Vendor } from '../actors/vendor.ts';
+import type { Refusal } from '../answer-words.ts';
 
 /** The requirement (features/krav.yaml) each grant attack tests. */
 const GRANT_KRAV: Record<GrantAttackName, string> = {
@@ -45,12 +46,6 @@ export function expectGrantRefused(vendor: Vendor, error: string, mpId: string):
   expectStatus(notes.response, 400, krav, what);
   const body = notes.response.body as { access_token?: unknown } | undefined;
   assert.equal(body?.access_token, undefined, `[${krav}] ${what}: en avvist grant skal ikke gi noe token.`);
-}
-
-/** The expected refusal of a call: a status, and the API's own error code when the contract names one. */
-export interface Refusal {
-  status: number;
-  code?: string;
 }
 
 /** The API refused the call made with the attack token as `refusal` says. */

@@ -1,6 +1,6 @@
 // Tasks of the broker, formidlingstjenesten (seed scenario 5; contracts dialogporten-broker §B):
 // Kartverket's broker resource for tinglysning, the vendor's system holding it as a single right
-// (enkeltressurs), the company's system user for it, the system sending a tinglysning (initialize
+// (enkeltrettighet), the company's system user for it, the system sending a tinglysning (initialize
 // with the MD5 checksum, then the upload as a stream), and Kartverket receiving it: the list of
 // files waiting, the download read through an MD5, the confirmation and the final state.
 
@@ -122,7 +122,7 @@ export async function ensureTinglysingSystemRegistered(vendor: Vendor): Promise<
   vendor.notes.system = system;
   const response = await vendor.authentication.registerSystem(await vendor.platformToken(), system);
   vendor.notes.registration = response;
-  requireSuccess(response, `Systemleverandørens registrering av et system med enkeltressursen ${vendor.resource('tinglysing')}`, [200]);
+  requireSuccess(response, `Systemleverandørens registrering av et system med enkeltrettigheten ${vendor.resource('tinglysing')}`, [200]);
   vendor.notes.registeredSystemId = system.id;
   (vendor.notes.createdSystems ??= []).push(system.id);
   return system.id;
@@ -138,7 +138,7 @@ export async function requestTinglysingSystemUser(vendor: Vendor, company: Compa
   const notes = vendor.customer(company);
   notes.requestBody = body;
   notes.request = await vendor.authentication.createRequest(await vendor.platformToken(), body);
-  requireSuccess(notes.request, `Systemleverandørens forespørsel om systembruker med enkeltressursen for ${company.role}`, [201]);
+  requireSuccess(notes.request, `Systemleverandørens forespørsel om systembruker med enkeltrettigheten for ${company.role}`, [201]);
 }
 
 /** Given: the company (through a person, its daglig leder) has accepted the vendor's request. */
@@ -241,7 +241,7 @@ export async function readSentTransfer(vendor: Vendor, company: Company): Promis
   notes.overview = await vendor.broker.overview(await brokerTokenOf(vendor, company), transferIdOf(company));
 }
 
-// ---- Altinn autorisasjon autoriserer tilgang --------------------------------------------------------
+// ---- Altinn Autorisasjon autoriserer tilgang --------------------------------------------------------
 
 /**
  * Seed scenario 5, step 4 (When): Kartverket asks the PDP what the broker asks it at initialize

@@ -179,10 +179,10 @@ export const PROTECTED_APIS = {
     call: (vendor, _company, token) => vendor.authentication.getSystem(token, registeredSystemId(vendor)),
   },
   // The service API: a VAT report for the company (docs/samsvar-apis.md §3; scope samsvar:mva.write).
-  'MVA-tjenesten': {
-    genuineToken: (vendor, company) => systemUserToken(vendor, needsParty(company, 'MVA-tjenesten'), MVA_SCOPES.write),
-    tokenWithoutScope: (vendor, company) => systemUserToken(vendor, needsParty(company, 'MVA-tjenesten'), MVA_SCOPES.read),
-    call: (vendor, company, token) => vendor.mva.submit(token, vatReport(needsParty(company, 'MVA-tjenesten').orgNo)),
+  'tjeneste-API-et': {
+    genuineToken: (vendor, company) => systemUserToken(vendor, needsParty(company, 'tjeneste-API-et'), MVA_SCOPES.write),
+    tokenWithoutScope: (vendor, company) => systemUserToken(vendor, needsParty(company, 'tjeneste-API-et'), MVA_SCOPES.read),
+    call: (vendor, company, token) => vendor.mva.submit(token, vatReport(needsParty(company, 'tjeneste-API-et').orgNo)),
   },
   // Dialogporten's end-user search for the company's dialogs (contracts dialogporten-broker §A.6; scope digdir:dialogporten).
   Dialogporten: {
