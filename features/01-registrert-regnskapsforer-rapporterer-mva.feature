@@ -2,7 +2,8 @@
 @scenario:1 @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:maskinporten @kapabilitet:mva
 Egenskap: Registrert regnskapsfører rapporterer data for klient
 
-  Brukerscenario 1, med rapportering av MVA som eksempel. Regnskapsføreren er registrert i
+  Brukerscenario 1, med rapportering av MVA som eksempel; Skatteetaten er tjenesteeieren for
+  MVA-rapporteringen og tjeneste-API-et. Regnskapsføreren er registrert i
   Enhetsregisteret som regnskapsfører (REGN) for klienten, og har en klientsystembruker i et system
   som støtter MVA-rapportering. Regnskapsføreren legger til klienten på klientsystembrukeren, og
   tilgangene regnskapsførerrollen gir videredelegeres automatisk. Systemet henter et
@@ -11,7 +12,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
   tjeneste-API-et godtar rapporten og returnerer en bekreftelse.
 
   Bakgrunn:
-    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakkene for regnskapsførere
+    Gitt at Skatteetaten har inkludert MVA-rapportering i tilgangspakkene for regnskapsførere
 
   Regel: MVA-rapportering ligger i tilgangspakker for regnskapsførere, som bare kan videredelegeres til en klientsystembruker
 
@@ -86,13 +87,13 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
   Regel: Altinn Autorisasjon gir klientsystembrukeren tilgang for klienten den er lagt til for
 
     @krav:PDP-4 @kapabilitet:klientdelegering @kapabilitet:pdp
-    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for klienten når tjenesteeieren spør
+    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for klienten når Skatteetaten spør
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
-      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
-      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren får tilgang
 
   Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
 
@@ -108,7 +109,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
 
     @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
-    Scenario: En klient som bare gir regnskapsførerrollen kan ikke legges til en klientsystembruker som også krever "Merverdiavgift"
+    Scenario: En klient som bare gir regnskapsførerrollen, kan ikke legges til en klientsystembruker som også krever "Merverdiavgift"
       Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
@@ -130,9 +131,9 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Når regnskapsføreren ved daglig leder fjerner klienten fra klientsystembrukeren
       Så er klienten fjernet fra klientsystembrukeren til regnskapsføreren
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Og Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
+      Og svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
 
   Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
 
@@ -188,6 +189,6 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og at regnskapsføreren har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for regnskapsføreren
       Når systemet sender MVA-rapport for klienten med systembrukertokenet for regnskapsføreren
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Og Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
+      Og svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang

@@ -2,7 +2,8 @@
 @scenario:2 @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:maskinporten @kapabilitet:mva
 Egenskap: Uregistrert regnskapsfører rapporterer data for klient
 
-  Brukerscenario 2, med rapportering av MVA som eksempel. Kunden er ikke registrert som klient hos
+  Brukerscenario 2, med rapportering av MVA som eksempel; Skatteetaten er tjenesteeieren for
+  MVA-rapporteringen og tjeneste-API-et. Kunden er ikke registrert som klient hos
   regnskapsføreren i Enhetsregisteret. Regnskapsføreren har sin egen klientsystembruker med
   tilgangspakken "Merverdiavgift" (en annen systembruker enn i scenario 1, som brukerscenarioet
   tillater). Regnskapsføreren ber kunden om å delegere tilgangspakken; kundens daglig leder gjør
@@ -11,7 +12,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
   systemet rapporterer MVA for klienten med et systembrukertoken for regnskapsføreren.
 
   Bakgrunn:
-    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+    Gitt at Skatteetaten har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
 
   Regel: MVA-rapportering ligger i en tilgangspakke kunden kan delegere til regnskapsføreren, og som regnskapsføreren kan videredelegere
 
@@ -56,18 +57,18 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
   Regel: Altinn Autorisasjon gir klientsystembrukeren tilgang for en kunde som har delegert "Merverdiavgift" og er lagt til som klient
 
     @krav:PDP-4 @kapabilitet:klientdelegering @kapabilitet:pdp
-    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for kunden når tjenesteeieren spør
+    Scenario: Altinn Autorisasjon gir klientsystembrukeren tilgang til å rapportere MVA for kunden når Skatteetaten spør
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at kunden ved daglig leder har gitt regnskapsføreren tilgangspakken "Merverdiavgift" i Altinn
       Og at regnskapsføreren har lagt til kunden på klientsystembrukeren
-      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for kunden
-      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for kunden
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren får tilgang
 
   Regel: Uten delegering fra kunden kan ikke kunden legges til som klient
 
     @krav:SB-2.3 @krav:KD-4 @negativ @kapabilitet:klientdelegering
-    Scenario: En kunde som ikke har delegert noe til regnskapsføreren kan ikke legges til
+    Scenario: En kunde som ikke har delegert noe til regnskapsføreren, kan ikke legges til
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Men regnskapsføreren er ikke registrert i Enhetsregisteret som regnskapsfører for kunden
@@ -76,7 +77,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
       Og er kunden ikke lagt til på klientsystembrukeren til regnskapsføreren
 
     @krav:SB-2.3 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
-    Scenario: En kunde som bare har delegert "Merverdiavgift" kan ikke legges til en klientsystembruker som også krever regnskapsførerrollen
+    Scenario: En kunde som bare har delegert "Merverdiavgift", kan ikke legges til en klientsystembruker som også krever regnskapsførerrollen
       Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at kunden ved daglig leder har gitt regnskapsføreren tilgangspakken "Merverdiavgift" i Altinn

@@ -7,10 +7,10 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
   "Merverdiavgift", for å rapportere MVA. Systemleverandøren sender en endringsforespørsel for den
   eksisterende systembrukeren (ny korrelasjons-ID for hver endring), og daglig leder i virksomheten
   godkjenner eller avviser den. Først etter en godkjenning har systembrukeren tilgangspakken, og
-  Altinn Autorisasjon gir tilgang til MVA-rapportering.
+  Altinn Autorisasjon gir tilgang til MVA-rapporteringen til Skatteetaten (tjenesteeieren).
 
   Bakgrunn:
-    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+    Gitt at Skatteetaten har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
     Og at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskap og økonomirapportering" og "Merverdiavgift"
     Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Regnskap og økonomirapportering"
 
@@ -23,8 +23,8 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
       Når virksomheten ved daglig leder godkjenner endringsforespørselen fra systemleverandøren
       Så er endringsforespørselen fra systemleverandøren godkjent av virksomheten
       Og har systembrukeren til virksomheten tilgangspakkene "Regnskap og økonomirapportering" og "Merverdiavgift"
-      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren får tilgang
 
     @krav:CR-3 @krav:PDP-2 @negativ @kapabilitet:pdp
     Scenario: En endring virksomheten avviser, lar tilgangene til systembrukeren være som før
@@ -32,13 +32,13 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
       Når virksomheten ved daglig leder avviser endringsforespørselen fra systemleverandøren
       Så er endringsforespørselen fra systemleverandøren avvist av virksomheten
       Og har systembrukeren til virksomheten fortsatt bare tilgangspakken "Regnskap og økonomirapportering"
-      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
 
   Regel: En endringsforespørsel uten noe å endre gir ingen forespørsel
 
     @krav:CR-4 @negativ
-    Scenario: En endringsforespørsel uten noe å legge til eller fjerne får svaret NoChangeNeeded
+    Scenario: En endringsforespørsel uten noe å legge til eller fjerne, får svar om at ingen endring trengs
       Når systemleverandøren ber om en endring av systembrukeren til virksomheten uten noe å legge til eller fjerne
       Så får systemleverandøren svar om at ingen endring trengs for systembrukeren til virksomheten
 
@@ -50,7 +50,7 @@ Egenskap: Virksomheten godkjenner at systembrukeren får en tilgangspakke til
       Og systemleverandøren sender en annen endring for virksomheten med den samme korrelasjons-ID-en, der tilgangspakken "Regnskap og økonomirapportering" fjernes i stedet
       Så får systemleverandøren den samme endringsforespørselen tilbake for virksomheten
 
-  Regel: Bare virksomheten som eier systembrukeren kan besvare endringsforespørselen
+  Regel: Bare virksomheten som eier systembrukeren, kan besvare endringsforespørselen
 
     @krav:CR-6 @negativ
     Scenario: Daglig leder i en annen virksomhet kan ikke godkjenne endringen i navnet til sin egen virksomhet

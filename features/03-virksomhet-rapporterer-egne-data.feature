@@ -2,14 +2,15 @@
 @scenario:3 @kapabilitet:systemregister @kapabilitet:standard-systembruker @kapabilitet:maskinporten
 Egenskap: Virksomhet rapporterer egne data via systembruker
 
-  Brukerscenario 3, med rapportering av MVA som eksempel. Virksomheten anskaffer et
+  Brukerscenario 3, med rapportering av MVA som eksempel; Skatteetaten er tjenesteeieren for
+  MVA-rapporteringen og tjeneste-API-et. Virksomheten anskaffer et
   rapporteringssystem hos en systemleverandør og godkjenner en systembruker med tilgangspakken
   "Merverdiavgift". Systemet sender MVA-rapport for virksomheten med et systembrukertoken fra
   Maskinporten; Altinn Autorisasjon validerer tilgangen, og tjeneste-API-et godtar rapporten og
   returnerer en bekreftelse.
 
   Bakgrunn:
-    Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+    Gitt at Skatteetaten har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
     Og at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
 
   Regel: MVA-rapportering ligger i en tilgangspakke som kan tildeles systembrukeren til virksomheten
@@ -46,10 +47,10 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
   Regel: Altinn Autorisasjon gir systembrukeren tilgang for virksomheten som har godkjent den
 
     @krav:PDP-1 @kapabilitet:pdp
-    Scenario: Altinn Autorisasjon gir systembrukeren tilgang til å rapportere MVA for virksomheten når tjenesteeieren spør
+    Scenario: Altinn Autorisasjon gir systembrukeren tilgang til å rapportere MVA for virksomheten når Skatteetaten spør
       Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
-      Når tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
-      Så svarer Altinn Autorisasjon tjenesteeieren at systembrukeren får tilgang
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for virksomheten
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren får tilgang
 
   Regel: Samme forespørsel sendt på nytt gir den samme forespørselen, ikke en ny
 
@@ -63,7 +64,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
   Regel: Uten en godkjent systembruker utsteder Maskinporten intet systembrukertoken
 
     @krav:SB-3.3 @krav:REQ-4 @krav:REQ-5 @krav:TOK-2 @negativ
-    Scenario: En forespørsel virksomheten avviser gir ingen systembruker og intet token
+    Scenario: En forespørsel virksomheten avviser, gir ingen systembruker og intet token
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
       Og at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Når virksomheten ved daglig leder avviser forespørselen fra systemleverandøren
@@ -73,7 +74,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
 
     @krav:SB-3.4 @krav:TOK-2 @negativ
-    Scenario: En virksomhet som ikke har godkjent noen systembruker får ikke systembrukertoken
+    Scenario: En virksomhet som ikke har godkjent noen systembruker, får ikke systembrukertoken
       Gitt at virksomheten har anskaffet systemet hos systemleverandøren
       Men virksomheten har ikke godkjent noen systembruker for systemet
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
@@ -86,9 +87,9 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
-      Og tjenesteeieren spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for den andre virksomheten
+      Og Skatteetaten spør Altinn Autorisasjon om systembrukeren til virksomheten kan rapportere MVA for den andre virksomheten
       Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003
-      Og svarer Altinn Autorisasjon tjenesteeieren at systembrukeren ikke får tilgang
+      Og svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
 
   Regel: Tjeneste-API-et godtar bare gyldige systembrukertoken utstedt av Maskinporten
 
@@ -114,7 +115,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for virksomheten til tjeneste-API-et
       Så godtar tjeneste-API-et rapporten fra systemet for virksomheten og returnerer en bekreftelse
-      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret at systembrukeren får tilgang
+      Og Skatteetaten ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for virksomheten, og fikk svaret at systembrukeren får tilgang
 
     @krav:SB-3.5 @krav:SVC-2 @krav:SVC-5 @negativ @kapabilitet:mva @kapabilitet:testdata-api
     Scenario: Tjeneste-API-et spør om parten rapporten gjelder, også når det er en annen virksomhet enn systembrukerens
@@ -122,4 +123,4 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
       Når systemet sender MVA-rapport for den andre virksomheten med systembrukertokenet for virksomheten
       Så avviser tjeneste-API-et rapporten fra systemet for den andre virksomheten med feilkoden MVA-00003
-      Og tjenesteeieren ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for den andre virksomheten, og fikk svaret at systembrukeren ikke får tilgang
+      Og Skatteetaten ser i beslutningsloggen til Altinn Autorisasjon at tjeneste-API-et spurte om systembrukeren i rapporten fra systemet kan skrive MVA-rapport for den andre virksomheten, og fikk svaret at systembrukeren ikke får tilgang

@@ -8,17 +8,17 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   virksomheten akseptere en systembruker for systemet, og virksomheten har akseptert. En bruker hos
   virksomheten sender en tinglysning med systemet: systemet henter et systembrukertoken for
   virksomheten, initialiserer filoverføringen med filens MD5-sjekksum og laster opp filen. Altinn
-  autorisasjon autoriserer tilgangen ut fra delegeringen som ble gjort da systembrukeren ble
+  Autorisasjon autoriserer tilgangen ut fra delegeringen som ble gjort da systembrukeren ble
   opprettet. Kartverket, som mottaker, finner filen, laster den ned og kontrollerer sjekksummen selv,
   og bekrefter nedlastingen, slik at alle mottakerne har bekreftet.
 
   Bakgrunn:
     Gitt at Kartverket har definert enkeltrettigheten for tinglysning i formidlingstjenesten
 
-  Regel: Med systembrukeren virksomheten aksepterte sender systemet tinglysningen, og Kartverket mottar den uendret
+  Regel: Med systembrukeren virksomheten aksepterte, sender systemet tinglysningen, og Kartverket mottar den uendret
 
     @krav:SB-5.0 @krav:SB-5.1 @krav:SB-5.2 @krav:SB-5.3 @krav:SB-5.4
-    @krav:TOK-1 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4
+    @krav:TOK-1 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4 @implisitt
     Scenario: Virksomheten sender en tinglysning til Kartverket, som laster den ned med kontrollert sjekksum og bekrefter
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket
@@ -35,7 +35,8 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
       Så tar formidlingstjenesten imot tinglysningen systemet sendte for virksomheten, og publiserer den for Kartverket
       # Steg 4: Altinn Autorisasjon autoriserer tilgang basert på delegeringene fra opprettelsen av systembrukeren
       Og gir Altinn Autorisasjon tilgang ut fra delegeringen fra opprettelsen av systembrukeren, når formidlingstjenesten spør om systembrukeren til virksomheten kan sende tinglysning for virksomheten
-      # Mottak: Kartverket laster ned, kontrollerer sjekksummen og bekrefter
+      # @implisitt: Mottak. Brukerscenarioet slutter når Altinn Autorisasjon har gitt tilgang; at
+      # Kartverket finner, laster ned, kontrollerer sjekksummen og bekrefter, forutsetter det, men skriver det ikke.
       Når Kartverket ser etter tinglysninger som venter på nedlasting i formidlingstjenesten
       Så finner Kartverket tinglysningen fra virksomheten blant filene som venter på nedlasting
       Når Kartverket laster ned tinglysningen fra virksomheten
@@ -57,7 +58,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   Regel: Uten enkeltrettigheten delegert til systembrukeren får ikke systemet sende tinglysning
 
     @krav:SB-5.4 @krav:BR-5 @krav:PDP-2 @negativ @kapabilitet:pdp
-    Scenario: En systembruker som bare har tilgangspakken "Merverdiavgift" får ikke sende tinglysning
+    Scenario: En systembruker som bare har tilgangspakken "Merverdiavgift", får ikke sende tinglysning
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at en bruker hos virksomheten bruker systemet til å sende en tinglysning til Kartverket

@@ -62,7 +62,7 @@ test('the note for a target without a decision log names the @negativ scenarios 
   const profile = { name: 'tt02', capabilities: [] } as unknown as TargetProfile;
   const note = unobservableNote(profile, 'broker', 'PEP-1');
   assert.match(note, /^\[PEP-1\] Ikke observert: målet «tt02» tilbyr ingen beslutningslogg/);
-  assert.match(note, /«En systembruker som bare har tilgangspakken "Merverdiavgift" får ikke sende tinglysning» \(features\/05-virksomhet-sender-fil-via-formidlingstjeneste\.feature:\d+\)/);
+  assert.match(note, /«En systembruker som bare har tilgangspakken "Merverdiavgift", får ikke sende tinglysning» \(features\/05-virksomhet-sender-fil-via-formidlingstjeneste\.feature:\d+\)/);
   // Main scenarios are never named as the proof.
   assert.doesNotMatch(unobservableNote(profile, 'dialogporten', 'PEP-1'), /systemet henter klientens meldinger fra Dialogporten/);
 });

@@ -3,9 +3,10 @@
 Egenskap: Tjenesteeieren kommuniserer hvilke rettigheter tjenesten krever
 
   Generell forutsetning for brukerscenariene: systemleverandøren henter informasjon om rettigheter
-  fra tjenesteeier eller Altinn, og tjenesteeieren må tydelig kommunisere kravene. For MVA-rapportering
-  betyr det at policyen til tjenestens ressurs i ressursregisteret navngir tilgangspakken
-  "Merverdiavgift", og at Altinns tilgangspakkekatalog beskriver pakken.
+  fra tjenesteeier eller Altinn, og tjenesteeieren må tydelig kommunisere kravene. For
+  MVA-rapportering, der tjenesteeieren er Skatteetaten, betyr det at policyen til tjenestens ressurs
+  i ressursregisteret navngir tilgangspakken "Merverdiavgift", og at Altinns tilgangspakkekatalog
+  beskriver pakken.
 
   Bakgrunn:
     Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"

@@ -15,7 +15,7 @@ Egenskap: Sluttbrukeren ser hva systemet ber om, slik systemleverandøren regist
       Så ser daglig leder nøyaktig de rettighetene og tilgangspakkene systemleverandøren registrerte
 
     @krav:SRS-3 @negativ
-    Scenario: Et system som ikke er registrert har ingen rettigheter og ingen tilgangspakker
+    Scenario: Et system som ikke er registrert, har ingen rettigheter og ingen tilgangspakker
       Når daglig leder leser rettighetene og tilgangspakkene til et system som ikke finnes hos systemleverandøren
       Så ser daglig leder ingen rettigheter og ingen tilgangspakker
 

@@ -24,25 +24,25 @@ Egenskap: Systemleverandøren registrerer systemet med rettighetene tjenesten kr
       Og systemleverandøren finner ikke systemet i systemregisteret
 
     @krav:SR-4 @krav:SR-8 @negativ
-    Scenario: En system-ID som ikke begynner med systemleverandørens organisasjonsnummer avvises
+    Scenario: En system-ID som ikke begynner med systemleverandørens organisasjonsnummer, avvises
       Når systemleverandøren registrerer et system med en system-ID som ikke begynner med eget organisasjonsnummer
       Så avviser systemregisteret registreringen fra systemleverandøren med feilkoden AUTH.VLD-00001
       Og systemleverandøren finner ikke systemet i systemregisteret
 
     @krav:SR-5 @krav:SR-8 @negativ
-    Scenario: En omdirigerings-URL som ikke bruker https avvises
+    Scenario: En omdirigerings-URL som ikke bruker https, avvises
       Når systemleverandøren registrerer et system med en omdirigerings-URL som ikke bruker https
       Så avviser systemregisteret registreringen fra systemleverandøren med feilkoden AUTH.VLD-00005
       Og systemleverandøren finner ikke systemet i systemregisteret
 
     @krav:SR-6 @krav:SR-8 @negativ
-    Scenario: En tilgangspakke som ikke finnes blant Altinns tilgangspakker avvises
+    Scenario: En tilgangspakke som ikke finnes blant Altinns tilgangspakker, avvises
       Når systemleverandøren registrerer et system som krever tilgangspakken "Finnes ikke"
       Så avviser systemregisteret registreringen fra systemleverandøren med feilkoden AUTH.VLD-00008
       Og systemleverandøren finner ikke systemet i systemregisteret
 
     @krav:SR-7 @krav:SR-8 @negativ
-    Scenario: En enkeltrettighet på en ressurs som ikke finnes i ressursregisteret avvises
+    Scenario: En enkeltrettighet på en ressurs som ikke finnes i ressursregisteret, avvises
       Når systemleverandøren registrerer et system som krever en enkeltrettighet på ressursen "samsvar-finnes-ikke-i-ressursregisteret"
       Så avviser systemregisteret registreringen fra systemleverandøren med feilkoden AUTH.VLD-00003
       Og systemleverandøren finner ikke systemet i systemregisteret

@@ -37,7 +37,7 @@ Egenskap: Tjenesteeieren sender og følger opp meldingene sine i Dialogporten
       Og følger hvert svar tjenesteeieren fikk fra Dialogporten det offisielle OpenAPI-skjemaet
 
     @krav:DP-8 @negativ
-    Scenario: En annen tjenesteeier finner ingen av meldingene som om de ikke fantes
+    Scenario: En annen tjenesteeier finner ingen av meldingene, som om de ikke fantes
       Gitt at tjenesteeieren har sendt 2 meldinger til virksomheten i Dialogporten
       Når Kartverket søker etter meldingene til virksomheten i tjenesteeier-API-et til Dialogporten
       Og Kartverket henter hver melding tjenesteeieren har sendt til virksomheten, fra tjenesteeier-API-et til Dialogporten

@@ -44,7 +44,7 @@ Egenskap: API-ene avviser token som ikke er gyldige for kallet
   Regel: Tjeneste-API-et godtar bare gyldige systembrukertoken med riktig scope
 
     Bakgrunn:
-      Gitt at tjenesteeieren har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
+      Gitt at Skatteetaten har inkludert MVA-rapportering i tilgangspakken "Merverdiavgift"
       Og at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
 

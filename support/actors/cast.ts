@@ -17,6 +17,7 @@ export const ROLE_WORDS = [
   'systemleverandøren',
   'regnskapsføreren',
   'tjenesteeieren',
+  'Skatteetaten',
   'virksomheten',
   'Kartverket',
   'daglig leder',
@@ -117,6 +118,7 @@ export class Cast {
       case 'systemet':
         return this.vendor();
       case 'tjenesteeieren':
+      case 'Skatteetaten': // the MVA service's owner, named as the user scenarios name it
         return this.serviceOwner();
       case 'virksomheten':
       case 'den andre virksomheten':
