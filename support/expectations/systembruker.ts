@@ -202,11 +202,12 @@ export function expectAlreadyAnswered(company: Company): void {
 
 /**
  * UI-4: after approval the person is sent on to the request's redirectUrl, a URL the system has
- * registered. In the browser the page the browser lands on is checked. Through the API there is no
- * browser to follow: what can be checked is that the request carries the redirectUrl the portal sends
- * the person to (the returned note says so in the report).
+ * registered. In the browser the page the browser lands on after the approval is checked: its URL is
+ * the redirectUrl (the browser really went there; the suite plays the vendor's site, never Altinn's
+ * answer). Through the API there is no browser to follow: what can be checked is that the request
+ * carries the redirectUrl the portal sends the person to. The returned note says which in the report.
  */
-export function expectSentToRedirectUrl(company: Company, vendor: Vendor): string | undefined {
+export function expectSentToRedirectUrl(company: Company, vendor: Vendor): string {
   const notes = vendor.customer(company);
   const redirectUrl = notes.requestBody?.redirectUrl;
   assertTestable(redirectUrl, `forespørselen for ${company.role} hadde ingen redirectUrl.`);
@@ -215,7 +216,7 @@ export function expectSentToRedirectUrl(company: Company, vendor: Vendor): strin
   const inPortal = company.notes.approvalInPortal;
   if (inPortal) {
     expectAnsweredInPortal(inPortal, 'approved', redirectUrl, 'UI-4', 'Godkjenning av forespørselen i portalen');
-    return undefined;
+    return `Sluttbruker er nettleser: etter godkjenningen gikk nettleseren til ${inPortal.view.url} (forespørselens redirectUrl ${redirectUrl}), observert i nettleseren.`;
   }
   const read = notes.requestRead;
   assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
