@@ -251,6 +251,11 @@ export const FAULTS = {
     description:
       'BFF-ens klientadministrasjon (clientdelegations/...) sjekker ikke at personen er klientadministrator i parten: klientens daglig leder leser regnskapsførerens agenter og klientene på dem.',
   },
+  'rettighetshavere-feil-retning': {
+    krav: ['MK-7'],
+    description:
+      'BFF-ens connection/rightholders sender from og to ombyttet videre til Access Management: klienten ser partene den selv har roller i, ikke rettighetshaverne sine, og regnskapsføreren mangler.',
+  },
   'delegeringssjekk-sier-ja-til-alt': {
     krav: ['MK-6'],
     description:

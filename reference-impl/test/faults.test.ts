@@ -463,6 +463,16 @@ const PROBES: Record<FaultName, Probe> = {
       return (await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(DAGL)}` } })).statusCode;
     },
   },
+  'rettighetshavere-feil-retning': {
+    // The client's right holders (from = the client) as the BFF lists them, read by the accountant's daglig leder on the accountant: its DAGL (1).
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const party = w.party[ACCOUNTANT]?.partyUuid;
+      const url = `/amui/accessmanagement/api/v1/connection/rightholders?party=${party}&from=${party}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'rightholders');
+      return (res.json() as Array<{ roles: Array<{ code: string }> }>).filter((c) => c.roles.some((r) => r.code === 'daglig-leder')).length;
+    },
+  },
   'delegeringssjekk-sier-ja-til-alt': {
     // The BFF's delegation check for the accountant's daglig leder: regnskapsforer-med-signeringsrettighet is not assignable (0).
     conforming: 0, faulty: 1,

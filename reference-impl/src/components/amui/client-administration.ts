@@ -13,6 +13,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { faultActive } from '../../faults.ts';
 import { ExposedError, PlainProblem, PlainTextError } from '../../platform/errors.ts';
 import { personPidOf, personToken } from '../authentication/access.ts';
 import { packageDelegationCheck, readConnections, type Ctx, type GetQuery } from '../accessmanagement/connections.ts';
@@ -63,7 +64,10 @@ export function clientAdministrationViews(app: FastifyInstance, opts: ComponentO
       const q = request.query;
       if (q.from === undefined && q.to === undefined) throw new PlainTextError(400, "Either 'from' or 'to' query parameter must be provided.");
       const pid = personPidOf(request);
-      return forwarded(() => readConnections(ctx, pid, q)).map(bffConnection);
+      // Fault rettighetshavere-feil-retning: `from` and `to` reach Access Management swapped.
+      const swapped = faultActive(opts.config, 'rettighetshavere-feil-retning');
+      const forward = swapped ? { ...q, from: q.to, to: q.from } : q;
+      return forwarded(() => readConnections(ctx, pid, forward)).map(bffConnection);
     });
 
   app.get(`${BASE}/accesspackage/delegationcheck`, { onRequest: person, schema: { querystring: s.agentsQuery, response: { 200: s.delegationChecks } } },
