@@ -158,6 +158,39 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
       Så ser regnskapsføreren ikke klienten blant klientene til klientsystembrukeren
 
+    @krav:MK-4 @krav:MK-1 @kapabilitet:klientdelegering @kapabilitet:am-bff
+    Scenario: Når den første klienten er lagt til, står klientsystembrukeren blant regnskapsførerens agenter
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Når regnskapsføreren ved daglig leder legger til klienten på klientsystembrukeren
+      Og regnskapsføreren ved daglig leder ser på agentene sine i Altinns klientadministrasjon
+      Så står klientsystembrukeren blant agentene til regnskapsføreren, med rollen agent
+      Når regnskapsføreren ved daglig leder ser på klientene til klientsystembrukeren i Altinns klientadministrasjon
+      Så ser regnskapsføreren klienten blant klientene til klientsystembrukeren, med tilgangspakken "Regnskapsfører med signeringsrettighet"
+
+  Regel: Bare regnskapsførerens egne klientadministratorer ser regnskapsførerens agenter og klientene på dem
+
+    @krav:MK-5 @negativ @kapabilitet:klientdelegering @kapabilitet:am-bff
+    Scenario: Daglig leder i klienten får ikke se regnskapsførerens agenter eller klientene på klientsystembrukeren
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når daglig leder i klienten prøver å se agentene til regnskapsføreren og klientene på klientsystembrukeren i Altinns klientadministrasjon
+      Så avviser Altinn begge oppslagene i klientadministrasjonen til regnskapsføreren
+
+  Regel: Klientens daglig leder ser i Altinn hvilke tilgangspakker den kan gi videre, og regnskapsføreren blant rettighetshaverne
+
+    @krav:MK-6 @krav:MK-7 @kapabilitet:am-bff
+    Scenario: Daglig leder i klienten kan delegere "Merverdiavgift", men ikke tilgangspakkene for regnskapsførere, og ser regnskapsføreren som rettighetshaver
+      Gitt at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Når daglig leder i klienten sjekker i Altinn hvilke tilgangspakker den kan delegere
+      Så kan daglig leder i klienten delegere tilgangspakken "Merverdiavgift"
+      Og kan daglig leder i klienten ikke delegere tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Når daglig leder i klienten ser på rettighetshaverne til virksomheten i Altinn
+      Så står regnskapsføreren blant rettighetshaverne til klienten, med rollen regnskapsforer
+
   Regel: En klient lagt til på klientsystembrukeren er systembrukerens, ikke daglig leders egen klient
 
     @krav:MK-3 @negativ @kapabilitet:klientdelegering

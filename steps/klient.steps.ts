@@ -21,7 +21,11 @@ import {
   establishDelegation,
   grantPackage,
   listClients,
+  checkDelegablePackages,
   lookAtAgentClientsInBff,
+  lookAtAgentsAsOutsider,
+  lookAtAgentsInBff,
+  lookAtRightholders,
   lookAtMyClients,
   lookAtAvailableClients,
   makeRightHolder,
@@ -30,6 +34,8 @@ import {
   removeClient,
 } from '../support/tasks/klient.ts';
 import {
+  expectAgentAmongAgents,
+  expectAmongRightholders,
   expectClientAdded,
   expectClientAvailable,
   expectClientInAgentView,
@@ -39,7 +45,9 @@ import {
   expectClientNotAmongMyClients,
   expectClientRefused,
   expectClientRemoved,
+  expectDelegationCheck,
   expectGrantRefused,
+  expectOutsiderRefusedAgents,
   expectPackageGranted,
   expectPackageNotGranted,
 } from '../support/expectations/klient.ts';
@@ -169,6 +177,47 @@ Then('ser {aktør} {aktør} blant klientene til klientsystembrukeren, med tilgan
 
 Then('ser {aktør} ikke {aktør} blant klientene til klientsystembrukeren', function (this: SamsvarWorld, accountant: Actor, client: Actor) {
   expectClientNotInAgentView(as(accountant, Accountant), as(client, Company));
+});
+
+// The accountant's agents, the delegation check and the right holders (docs/contracts/client-administration.md).
+
+When('{aktør} ved daglig leder ser på agentene sine i Altinns klientadministrasjon', async function (this: SamsvarWorld, accountant: Actor) {
+  await lookAtAgentsInBff(as(accountant, Accountant));
+});
+
+Then('står klientsystembrukeren blant agentene til {aktør}, med rollen agent', function (this: SamsvarWorld, accountant: Actor) {
+  expectAgentAmongAgents(as(accountant, Accountant));
+});
+
+When(
+  'daglig leder i {aktør} prøver å se agentene til {aktør} og klientene på klientsystembrukeren i Altinns klientadministrasjon',
+  async function (this: SamsvarWorld, other: Actor, accountant: Actor) {
+    await lookAtAgentsAsOutsider(as(accountant, Accountant), as(other, Company));
+  },
+);
+
+Then('avviser Altinn begge oppslagene i klientadministrasjonen til {aktør}', function (this: SamsvarWorld, accountant: Actor) {
+  expectOutsiderRefusedAgents(as(accountant, Accountant));
+});
+
+When('daglig leder i {aktør} sjekker i Altinn hvilke tilgangspakker den kan delegere', async function (this: SamsvarWorld, company: Actor) {
+  await checkDelegablePackages(as(company, Company));
+});
+
+Then('kan daglig leder i {aktør} delegere tilgangspakken {tilgangspakke}', function (this: SamsvarWorld, company: Actor, code: string) {
+  expectDelegationCheck(as(company, Company), code, true);
+});
+
+Then('kan daglig leder i {aktør} ikke delegere tilgangspakken {tilgangspakke}', function (this: SamsvarWorld, company: Actor, code: string) {
+  expectDelegationCheck(as(company, Company), code, false);
+});
+
+When('daglig leder i {aktør} ser på rettighetshaverne til virksomheten i Altinn', async function (this: SamsvarWorld, company: Actor) {
+  await lookAtRightholders(as(company, Company));
+});
+
+Then('står {aktør} blant rettighetshaverne til {aktør}, med rollen {word}', function (this: SamsvarWorld, accountant: Actor, company: Actor, role: string) {
+  expectAmongRightholders(as(company, Company), as(accountant, Accountant), role);
 });
 
 // Access Management's "my clients" (docs/contracts/my-clients.md §1).

@@ -241,6 +241,26 @@ export const FAULTS = {
     description:
       'Access Managements «mine klienter» viser personen klientene leverandøren har lagt til på sine klientsystembrukere, som om de var personens egne.',
   },
+  'agenter-feil-retning': {
+    krav: ['MK-4'],
+    description:
+      'Klientadministrasjonens agentliste (clientdelegations/agents) leser agenttildelingene fra feil side (tildelinger til parten, ikke fra den): regnskapsførerens klientsystembruker står ikke blant agentene etter første klient.',
+  },
+  'klientadministrasjon-uten-partssjekk': {
+    krav: ['MK-5'],
+    description:
+      'BFF-ens klientadministrasjon (clientdelegations/...) sjekker ikke at personen er klientadministrator i parten: klientens daglig leder leser regnskapsførerens agenter og klientene på dem.',
+  },
+  'rettighetshavere-feil-retning': {
+    krav: ['MK-7'],
+    description:
+      'BFF-ens connection/rightholders sender from og to ombyttet videre til Access Management: klienten ser partene den selv har roller i, ikke rettighetshaverne sine, og regnskapsføreren mangler.',
+  },
+  'delegeringssjekk-sier-ja-til-alt': {
+    krav: ['MK-6'],
+    description:
+      'Delegeringssjekken (accesspackage/delegationcheck) svarer ja for hver tilgangspakke, også de personen ikke kan delegere, som tilgangspakkene for regnskapsførere.',
+  },
   // Broker integrity
   'broker-ignorer-md5': {
     krav: ['BR-6'],

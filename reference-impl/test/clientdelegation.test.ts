@@ -432,4 +432,79 @@ describe('client administration views: my clients and the BFF (docs/contracts/my
     assert.equal((await bff(w, `clients?party=${uuid(w, ACCOUNTANT)}`, NOBODY)).statusCode, 403);
     assert.equal((await bff(w, 'clients')).statusCode, 400);
   });
+
+  test('BFF agents: the agent system user is the party\'s agent from its first client on, role agent, no packages; removing the client keeps it', async () => {
+    const w = await world();
+    const id = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'agents');
+    type Agent = { agent: { id: string; type: string }; agentAddedAt: string; access: Array<{ role: { code: string }; packages: unknown[]; resources: unknown[] }> };
+    const agents = async (pid = ACC_DAGL, party = uuid(w, ACCOUNTANT)) => {
+      const res = await bff(w, `agents?party=${party}`, pid);
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as Agent[];
+    };
+    assert.deepEqual(await agents(), []);
+    assert.equal((await clients(w, 'POST', `clients?agent=${id}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    const [only, ...rest] = await agents();
+    assert.deepEqual(rest, []);
+    assert.equal(only?.agent.id, id);
+    assert.equal(only?.agent.type, 'Systembruker');
+    assert.ok(!Number.isNaN(Date.parse(only?.agentAddedAt ?? '')));
+    assert.deepEqual(only?.access.map((a) => [a.role.code, a.packages.length, a.resources.length]), [['agent', 0, 0]]);
+    assert.equal((await clients(w, 'DELETE', `clients?agent=${id}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    assert.deepEqual((await agents()).map((a) => a.agent.id), [id]);
+    // The client's agents are not the accountant's: none. The client's daglig leder may not read the accountant's.
+    assert.deepEqual(await agents(CLIENT_DAGL, uuid(w, CLIENT_BOTH)), []);
+    for (const pid of [CLIENT_DAGL, NOBODY]) {
+      const refused = await bff(w, `agents?party=${uuid(w, ACCOUNTANT)}`, pid);
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.equal((refused.json() as { title: string }).title, 'Unexpected HttpStatus response');
+    }
+    assert.equal((await bff(w, 'agents?party=x')).statusCode, 400);
+    assert.equal((await bff(w, 'agents')).statusCode, 400);
+  });
+
+  const AMUI = '/amui/accessmanagement/api/v1';
+  const amui = async (w: World, path: string, pid: string) =>
+    w.app.inject({ method: 'GET', url: `${AMUI}/${path}`, headers: { authorization: `Bearer ${await w.login(pid)}` } });
+
+  test('BFF connection/rightholders: AM\'s connections in the BFF\'s shape; neither from nor to is a plain 400; an outsider gets 403', async () => {
+    const w = await world();
+    const client = uuid(w, CLIENT_BOTH);
+    type Connection = { party: { id: string; organizationIdentifier: string | null; type: string }; roles: Array<{ id: string; code: string }>; connections: unknown[] };
+    const res = await amui(w, `connection/rightholders?party=${client}&from=${client}`, CLIENT_DAGL);
+    assert.equal(res.statusCode, 200, res.body);
+    const list = res.json() as Connection[];
+    const accountant = list.find((c) => c.party.organizationIdentifier === ACCOUNTANT);
+    assert.deepEqual(accountant?.roles.map((r) => r.code).sort(), ['regnskapsforer', 'rettighetshaver']);
+    assert.deepEqual(Object.keys(accountant ?? {}).sort(), ['connections', 'party', 'roles']);
+    assert.deepEqual(Object.keys(accountant?.roles[0] ?? {}).sort(), ['code', 'id']);
+    assert.ok(!list.some((c) => c.party.organizationIdentifier === STRANGER));
+    // Narrowed to the accountant with `to`; the accountant's own side with `to` = its party.
+    const narrowed = await amui(w, `connection/rightholders?party=${client}&from=${client}&to=${uuid(w, ACCOUNTANT)}`, CLIENT_DAGL);
+    assert.deepEqual((narrowed.json() as Connection[]).map((c) => c.party.organizationIdentifier), [ACCOUNTANT]);
+    const neither = await amui(w, `connection/rightholders?party=${client}`, CLIENT_DAGL);
+    assert.equal(neither.statusCode, 400);
+    assert.equal(neither.body, "Either 'from' or 'to' query parameter must be provided.");
+    const outsider = await amui(w, `connection/rightholders?party=${client}&from=${client}`, NOBODY);
+    assert.equal(outsider.statusCode, 403, outsider.body);
+    assert.equal((outsider.json() as { title: string }).title, 'Unexpected HttpStatus response');
+    // AM's own check: party must be from or to (AM.VLD-00009), answered by the BFF with AM's status.
+    assert.equal((await amui(w, `connection/rightholders?party=${client}&from=${uuid(w, STRANGER)}`, CLIENT_DAGL)).statusCode, 400);
+    assert.equal((await amui(w, `connection/rightholders?party=${client}&from=x`, CLIENT_DAGL)).statusCode, 400);
+  });
+
+  test('BFF accesspackage/delegationcheck: every package, yes for merverdiavgift, no for the accountant packages; an outsider gets 403', async () => {
+    const w = await world();
+    type Check = { package: { id: string; urn: string }; result: boolean; reasons: Array<{ description: string }> };
+    const res = await amui(w, `accesspackage/delegationcheck?party=${uuid(w, CLIENT_BOTH)}`, CLIENT_DAGL);
+    assert.equal(res.statusCode, 200, res.body);
+    const checks = res.json() as Check[];
+    const answer = (code: string) => checks.find((c) => c.package.urn === PKG(code))?.result;
+    assert.equal(answer('merverdiavgift'), true);
+    for (const code of ACCOUNTANT_PACKAGES) assert.equal(answer(code), false, code);
+    assert.ok(checks.length > 10 && checks.every((c) => c.reasons.length > 0));
+    assert.equal((await amui(w, `accesspackage/delegationcheck?party=${uuid(w, CLIENT_BOTH)}`, NOBODY)).statusCode, 403);
+    assert.equal((await amui(w, `accesspackage/delegationcheck?party=${uuid(w, CLIENT_BOTH)}`, ACC_DAGL)).statusCode, 403);
+    assert.equal((await amui(w, 'accesspackage/delegationcheck?party=x', CLIENT_DAGL)).statusCode, 400);
+  });
 });

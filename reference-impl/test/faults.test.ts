@@ -445,6 +445,44 @@ const PROBES: Record<FaultName, Probe> = {
       return (res.json() as { data: Array<{ clients: unknown[] }> }).data.flatMap((m) => m.clients).length;
     },
   },
+  'agenter-feil-retning': {
+    // The accountant's agents in the BFF after the first client on its agent system user: one.
+    conforming: 1, faulty: 0,
+    async run(w) {
+      await agentWithClient(w);
+      const url = `/amui/accessmanagement/api/v1/clientdelegations/agents?party=${w.party[ACCOUNTANT]?.partyUuid}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'agents');
+      return (res.json() as unknown[]).length;
+    },
+  },
+  'klientadministrasjon-uten-partssjekk': {
+    // Another company's daglig leder reads the accountant's agents in the BFF: 403.
+    conforming: 403, faulty: 200,
+    async run(w) {
+      const url = `/amui/accessmanagement/api/v1/clientdelegations/agents?party=${w.party[ACCOUNTANT]?.partyUuid}`;
+      return (await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(DAGL)}` } })).statusCode;
+    },
+  },
+  'rettighetshavere-feil-retning': {
+    // The client's right holders (from = the client) as the BFF lists them, read by the accountant's daglig leder on the accountant: its DAGL (1).
+    conforming: 1, faulty: 0,
+    async run(w) {
+      const party = w.party[ACCOUNTANT]?.partyUuid;
+      const url = `/amui/accessmanagement/api/v1/connection/rightholders?party=${party}&from=${party}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'rightholders');
+      return (res.json() as Array<{ roles: Array<{ code: string }> }>).filter((c) => c.roles.some((r) => r.code === 'daglig-leder')).length;
+    },
+  },
+  'delegeringssjekk-sier-ja-til-alt': {
+    // The BFF's delegation check for the accountant's daglig leder: regnskapsforer-med-signeringsrettighet is not assignable (0).
+    conforming: 0, faulty: 1,
+    async run(w) {
+      const url = `/amui/accessmanagement/api/v1/accesspackage/delegationcheck?party=${w.party[ACCOUNTANT]?.partyUuid}`;
+      const res = await ok(await w.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } }), 'delegationcheck');
+      const checks = res.json() as Array<{ package: { urn: string }; result: boolean }>;
+      return Number(checks.find((c) => c.package.urn === PKG('regnskapsforer-med-signeringsrettighet'))?.result);
+    },
+  },
   'avvist-gir-systembruker': {
     // The company's system users after it rejected the request: none.
     conforming: 0, faulty: 1,

@@ -9,7 +9,8 @@ import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
-import type { BffClientDelegation } from '../clients/am-bff.ts';
+import type { BffAgentDelegation, BffClientDelegation } from '../clients/am-bff.ts';
+import type { ListPages } from '../lists.ts';
 import type { MyClient, Paged } from '../clients/accessmanagement.ts';
 
 /** Scopes of the person token for client delegation (contracts authentication §1). */
@@ -35,6 +36,10 @@ export interface AccountantNotes {
   agents?: ApiResponse<AgentSystemUser[]>;
   /** The BFF's client administration: the clients on the agent system user (agents/accesspackages, the last look). */
   agentView?: ApiResponse<BffClientDelegation[]>;
+  /** The BFF's client administration: the accountant's agents (clientdelegations/agents, the last look). */
+  agentsView?: ListPages<BffAgentDelegation>;
+  /** Another party's daglig leder looking at this accountant's agents and the clients on its agent system user (refused). */
+  outsiderViews?: { agents: ApiResponse<BffAgentDelegation[]>; agentClients: ApiResponse<BffClientDelegation[]>; who: string };
   /** Access Management's my/clients for the daglig leder, from this accountant (the last look). */
   myClients?: ApiResponse<Paged<MyClient>>;
 }

@@ -14,6 +14,8 @@ import type { ApiResponse } from '../clients/http.ts';
 import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Vendor } from './vendor.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
+import type { BffConnection, BffDelegationCheck } from '../clients/am-bff.ts';
+import type { ListPages } from '../lists.ts';
 import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
@@ -31,6 +33,10 @@ export interface DelegationNotes {
   packageGrants: Map<string, DelegationAnswer<AssignmentPackageDto>>;
   /** GET connections/accesspackages from the customer to the accountant (a question). */
   packagesRead?: ApiResponse<Paged<PackagePermission>>;
+  /** The BFF's delegation check for the company, by its daglig leder (client-administration.md §2). */
+  delegationCheck?: ListPages<BffDelegationCheck>;
+  /** The BFF's right holders of the company, by its daglig leder (connection/rightholders, from = the company). */
+  rightholders?: ListPages<BffConnection>;
 }
 
 /** What the company's people did and what the target answered; the answers to requests are AnswerNotes (support/abilities/answer-requests.ts). */

@@ -19,7 +19,29 @@ export interface BffClientDelegation {
   access: Array<{ role?: { code?: string; [member: string]: unknown }; packages?: Array<{ id?: string; urn?: string }>; resources?: unknown[] }>;
 }
 
-const CLIENT_DELEGATIONS = '/accessmanagement/api/v1/clientdelegations';
+/** AgentDelegation (docs/contracts/client-administration.md §2): an agent, when it was added, and its role. */
+export interface BffAgentDelegation {
+  agent?: { id?: string; name?: string; type?: string; [member: string]: unknown };
+  agentAddedAt?: string;
+  access?: Array<{ role?: { code?: string; [member: string]: unknown }; packages?: unknown[]; resources?: unknown[] }>;
+}
+
+/** Connection (client-administration.md §2): a right holder of the party, its roles, the connections under it. */
+export interface BffConnection {
+  party?: { id?: string; name?: string; type?: string; organizationIdentifier?: string | null; [member: string]: unknown };
+  roles?: Array<{ id?: string; code?: string }>;
+  connections?: BffConnection[];
+}
+
+/** DelegationCheck (client-administration.md §2): may the person delegate the package on the party's behalf. */
+export interface BffDelegationCheck {
+  package?: { id?: string; urn?: string; areaId?: string };
+  result?: boolean;
+  reasons?: Array<{ description?: string }>;
+}
+
+const V1 = '/accessmanagement/api/v1';
+const CLIENT_DELEGATIONS = `${V1}/clientdelegations`;
 
 /** SystemUserRequestFE / SystemUserAgentRequestFE (the fields the suite reads). */
 export interface BffRequest {
@@ -49,6 +71,21 @@ export class AmBffClient extends HttpClient {
   /** GET clientdelegations/agents/accesspackages?party=&to=: the clients the party has delegated to the agent `to` (my-clients.md §2). */
   agentClients(personToken: string, party: string, agent: string): Promise<ApiResponse<BffClientDelegation[]>> {
     return this.send({ method: 'GET', path: `${CLIENT_DELEGATIONS}/agents/accesspackages`, bearer: personToken, query: { party, to: agent } });
+  }
+
+  /** GET clientdelegations/agents?party=: the party's agents (client-administration.md §2). */
+  agents(personToken: string, party: string): Promise<ApiResponse<BffAgentDelegation[]>> {
+    return this.send({ method: 'GET', path: `${CLIENT_DELEGATIONS}/agents`, bearer: personToken, query: { party } });
+  }
+
+  /** GET connection/rightholders?party=&from=: the party's right holders (client-administration.md §2). */
+  rightholders(personToken: string, party: string, from: string): Promise<ApiResponse<BffConnection[]>> {
+    return this.send({ method: 'GET', path: `${V1}/connection/rightholders`, bearer: personToken, query: { party, from } });
+  }
+
+  /** GET accesspackage/delegationcheck?party=: per package, whether the person may delegate it for the party (client-administration.md §2). */
+  delegationCheck(personToken: string, party: string): Promise<ApiResponse<BffDelegationCheck[]>> {
+    return this.send({ method: 'GET', path: `${V1}/accesspackage/delegationcheck`, bearer: personToken, query: { party } });
   }
 
   /** GET clientdelegations/clients?party=: the party's clients and the packages each relation gives (my-clients.md §2). */

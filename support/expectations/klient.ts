@@ -6,6 +6,8 @@ import { expectProblem, expectStatus } from '../assertions.ts';
 import { markVerified, type ApiResponse } from '../clients/http.ts';
 import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
 import { clientOrgNos, grantedPackageUrns } from '../tasks/klient.ts';
+import { agentSystemUserIdOf } from '../tasks/klientsystembruker.ts';
+import { expectMembers, listItems } from '../lists.ts';
 import { expectRefusedInPortal, expectShown } from './portal.ts';
 import { httpOutcome, pageOutcome } from '../abilities/answer-requests.ts';
 import { refusalCode, type DelegationAnswer } from '../abilities/delegate.ts';
@@ -249,4 +251,71 @@ export function expectClientNotAmongMyClients(accountant: Accountant, client: Co
     `[MK-3] ${what}: ${client.role} (${client.orgNo}) er lagt til på klientsystembrukeren, ikke delegert til personen, og skal ikke stå blant personens klienter, men står der: ${JSON.stringify(ids)}.`,
   );
   markVerified(response);
+}
+
+// ---- the accountant's agents, the delegation check and the right holders (docs/contracts/client-administration.md)
+
+/**
+ * MK-4: after its first client, the agent system user is among the accountant's agents, with the role
+ * `agent`. Exact when the accountant was made by this scenario (the test data API): then no other
+ * agent can be there; a fixture accountant on a shared target may hold other runs' agents.
+ */
+export function expectAgentAmongAgents(accountant: Accountant): void {
+  const what = `Agentene til ${accountant.role} i Altinns klientadministrasjon`;
+  const items = listItems(accountant.accounting.agentsView, 'MK-4', what);
+  const agentId = agentSystemUserIdOf(accountant);
+  expectMembers(items, {
+    krav: 'MK-4',
+    what,
+    key: (a) => a.agent?.id,
+    expected: new Map([[agentId, `klientsystembrukeren til ${accountant.role}`]]),
+    // A fixture accountant (no test data API) is shared with other runs, whose agents it may still have.
+    exact: accountant.fixtureData === undefined,
+  });
+  const entry = items.find((a) => sameId(a.agent?.id, agentId));
+  const roles = (entry?.access ?? []).map((a) => a.role?.code);
+  assert.ok(roles.includes('agent'), `[MK-4] ${what}: klientsystembrukeren skal stå med rollen agent, hadde ${JSON.stringify(roles)}.`);
+  assert.ok(!Number.isNaN(Date.parse(entry?.agentAddedAt ?? '')), `[MK-4] ${what}: agentAddedAt skal være et tidspunkt, var ${JSON.stringify(entry?.agentAddedAt)}.`);
+}
+
+/** MK-5: another party's daglig leder is refused both the accountant's agents and the clients on its agent system user (403, no list). */
+export function expectOutsiderRefusedAgents(accountant: Accountant): void {
+  const views = accountant.accounting.outsiderViews;
+  assert.ok(views, `Ingen utenfor ${accountant.role} har prøvd å se agentene til ${accountant.role}.`);
+  const reads = [
+    [views.agents, `Agentene til ${accountant.role}, lest av ${views.who}`],
+    [views.agentClients, `Klientene på klientsystembrukeren til ${accountant.role}, lest av ${views.who}`],
+  ] as const;
+  for (const [response, what] of reads) {
+    expectStatus(response, 403, 'MK-5', what);
+    assert.ok(!Array.isArray(response.body), `[MK-5] ${what}: avvisningen skal ikke ha noen liste, hadde ${response.text.slice(0, 200)}.`);
+  }
+}
+
+/** MK-6: the delegation check for the company's daglig leder answers `yes` (may delegate) or not for the package. */
+export function expectDelegationCheck(company: Company, code: string, yes: boolean): void {
+  const what = `Delegeringssjekken for daglig leder i ${company.role}`;
+  const items = listItems(company.notes.delegation.delegationCheck, 'MK-6', what);
+  const urn = `${ACCESS_PACKAGE_PREFIX}${code}`;
+  const found = items.filter((c) => c.package?.urn === urn);
+  assert.equal(found.length, 1, `[MK-6] ${what}: tilgangspakken ${code} skal stå én gang i svaret, sto ${found.length} ganger.`);
+  assert.equal(found[0]?.result, yes, `[MK-6] ${what}: ${company.role} skal ${yes ? '' : 'ikke '}kunne delegere tilgangspakken ${code}, result var ${JSON.stringify(found[0]?.result)}.`);
+}
+
+/**
+ * MK-7: the accountant is among the company's right holders, with the role. Not exact: the company's
+ * right holders include its own ER role holders (daglig leder, board), which the scenario does not list.
+ */
+export function expectAmongRightholders(company: Company, accountant: Accountant, roleCode: string): void {
+  const what = `Rettighetshaverne til ${company.role}`;
+  const items = listItems(company.notes.delegation.rightholders, 'MK-7', what);
+  expectMembers(items, {
+    krav: 'MK-7',
+    what,
+    key: (c) => c.party?.organizationIdentifier ?? c.party?.id,
+    expected: new Map([[accountant.orgNo, accountant.role]]),
+    exact: false,
+  });
+  const roles = items.filter((c) => c.party?.organizationIdentifier === accountant.orgNo).flatMap((c) => (c.roles ?? []).map((r) => r.code));
+  assert.ok(roles.includes(roleCode), `[MK-7] ${what}: ${accountant.role} skal stå med rollen ${roleCode}, hadde ${JSON.stringify(roles)}.`);
 }

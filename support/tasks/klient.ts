@@ -13,6 +13,7 @@ import { delegateFor, requireDelegated, type ClientOnAgent, type Connection, typ
 import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { BffClientDelegation } from '../clients/am-bff.ts';
+import { onePage } from '../lists.ts';
 import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
 import type { AssignmentDto, AssignmentPackageDto, MyClient, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -135,6 +136,39 @@ export async function lookAtAgentClientsInBff(accountant: Accountant): Promise<A
   const response = await person.amBff.agentClients(await person.token(), accountant.partyUuid, agent);
   accountant.accounting.agentView = response;
   return response;
+}
+
+/** The accountant's daglig leder looks at its agents in Altinn's client administration (the BFF's clientdelegations/agents; When). */
+export async function lookAtAgentsInBff(accountant: Accountant): Promise<void> {
+  const person = accountant.dagligLeder;
+  accountant.accounting.agentsView = onePage(await person.amBff.agents(await person.token(), accountant.partyUuid));
+}
+
+/**
+ * Another party's daglig leder (the client's) tries to look at the accountant's agents and at the clients
+ * on its agent system user in Altinn's client administration (When; MK-5).
+ */
+export async function lookAtAgentsAsOutsider(accountant: Accountant, other: Company): Promise<void> {
+  await other.ready();
+  const person = other.dagligLeder;
+  const token = await person.token();
+  const agents = await person.amBff.agents(token, accountant.partyUuid);
+  const agentClients = await person.amBff.agentClients(token, accountant.partyUuid, agentSystemUserIdOf(accountant));
+  accountant.accounting.outsiderViews = { agents, agentClients, who: `daglig leder i ${other.role}` };
+}
+
+/** The company's daglig leder asks Altinn which packages it may delegate for the company (the BFF's accesspackage/delegationcheck; When). */
+export async function checkDelegablePackages(company: Company): Promise<void> {
+  await company.ready();
+  const person = company.dagligLeder;
+  company.notes.delegation.delegationCheck = onePage(await person.amBff.delegationCheck(await person.token(), company.partyUuid));
+}
+
+/** The company's daglig leder looks at the company's right holders (the BFF's connection/rightholders, from = the company; When). */
+export async function lookAtRightholders(company: Company): Promise<void> {
+  await company.ready();
+  const person = company.dagligLeder;
+  company.notes.delegation.rightholders = onePage(await person.amBff.rightholders(await person.token(), company.partyUuid, company.partyUuid));
 }
 
 /**

@@ -143,6 +143,11 @@ export interface AccessService {
   delegateToAgent(input: { facilitatorOrgNo: string; clientOrgNo: string; agentSystemUserId: string; values: RolePackages[] }): ClientDelegationOutcome;
   /** The clients delegated to an agent system user, in the order they were added. */
   clientDelegationsTo(agentSystemUserId: string): ClientDelegation[];
+  /**
+   * The facilitator's agents (AM GetAgents, docs/contracts/client-administration.md §1): the agent system
+   * users it has an `agent` assignment to (made at the first client delegation), with when it was made.
+   */
+  agentsOf(facilitatorOrgNo: string): Array<{ agentSystemUserId: string; addedAt: string }>;
   /** Removes a client and every package it gave from an agent system user (cascade). False when there was none. */
   revokeClientFromAgent(facilitatorOrgNo: string, clientOrgNo: string, agentSystemUserId: string): boolean;
 }

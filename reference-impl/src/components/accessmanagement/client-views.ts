@@ -34,6 +34,18 @@ export function clientsOfParty(services: Services, party: Organisation): Record<
 }
 
 /**
+ * GET enduser/clientdelegations/agents?party= (ClientDelegationService.GetAgents): the party's agents,
+ * each with when it became one and the role `agent` with no packages (AgentDto).
+ */
+export function agentsOfParty(services: Services, party: Organisation): Record<string, unknown>[] {
+  return services.access.agentsOf(party.orgNo).flatMap((a) => {
+    const user = services.systemUsers.systemUser(a.agentSystemUserId);
+    if (!user) return [];
+    return [{ agent: compactEntity({ kind: 'systemuser', user }), agentAddedAt: a.addedAt, access: [{ role: compactRole('agent'), packages: [] }] }];
+  });
+}
+
+/**
  * GET enduser/clientdelegations/agents/accesspackages?party=&to= (GetDelegatedAccessPackagesToAgentsViaParty):
  * the clients the party (as facilitator) has delegated to the agent `to`, with the packages delegated.
  */

@@ -20,6 +20,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
 import { Forbidden, Unauthorized, type ValidationErrorItem } from '../../platform/errors.ts';
+import { faultActive } from '../../faults.ts';
 import type { AccessPackage, Organisation } from '../../platform/model.ts';
 import { requireBearer } from '../../platform/tokens.ts';
 import { erRole } from '../register/er-roles.ts';
@@ -52,7 +53,7 @@ const SCOPE = {
 
 const BASE = '/enduser/connections';
 
-interface GetQuery {
+export interface GetQuery {
   party: string;
   from?: string;
   to?: string;
@@ -69,7 +70,7 @@ interface PackagePostQuery { party: string; to?: string; packageId?: string; pac
 interface PackageDeleteQuery { party: string; from: string; to: string; packageId?: string; package?: string }
 interface PersonInput { personIdentifier: string; lastName: string }
 
-type Ctx = ComponentOptions & { access: AccessManager };
+export type Ctx = ComponentOptions & { access: AccessManager };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   return value === undefined ? fallback : value.toLowerCase() === 'true';
@@ -93,7 +94,10 @@ function personPidOf(request: FastifyRequest): string {
 
 /** AM's PDP check on altinn_access_management for `party`: an organisation the person is access manager of, else 403. */
 function administeredParty(ctx: Ctx, request: FastifyRequest, party: string): Organisation {
-  const pid = personPidOf(request);
+  return administeredPartyOf(ctx, personPidOf(request), party);
+}
+
+function administeredPartyOf(ctx: Ctx, pid: string, party: string): Organisation {
   const org = ctx.services.register.organisationByPartyUuid(party);
   if (!org || !ctx.access.isAccessManager(pid, org.orgNo)) {
     throw new Forbidden('The person is not an access manager (tilgangsstyrer or hovedadministrator) of the party.');
@@ -296,6 +300,49 @@ function delegationConnections(ctx: Ctx, client: Organisation, facilitator: Enti
   });
 }
 
+/**
+ * GET enduser/connections: the party's connections to others (party = from) or from others (party = to),
+ * for the person `pid` (an access manager of the party). Also what the BFF's connection/rightholders
+ * forwards to (amui/client-administration.ts). Throws AM's problems.
+ */
+export function readConnections(ctx: Ctx, pid: string, q: GetQuery): Array<Record<string, unknown>> {
+  const party = administeredPartyOf(ctx, pid, q.party);
+  checkPartyIsFromOrTo(q.party, q.from, q.to);
+  const includePackages = flag(q.includeAccessPackages, false);
+  const includeDelegations = flag(q.includeClientDelegations, true);
+  const toOthers = same(q.from, q.party);
+  const links = toOthers ? linksFrom(ctx, party, flag(q.includeAgentConnections, true)) : linksTo(ctx, party);
+  const counterpart = (l: Link): Entity => (toOthers ? l.to : { kind: 'organisation', org: l.from });
+  const filterId = toOthers ? q.to : q.from;
+  return links
+    .filter((l) => filterId === undefined || same(filterId, entityId(counterpart(l))))
+    .map((l) => ({
+      party: compactEntity(counterpart(l)),
+      roles: l.roles.map((r) => compactRole(r)),
+      packages: includePackages ? packageDtos(ctx, l.access.flatMap((a) => a.packages.map((p) => p.code))) : [],
+      resources: [],
+      instances: [],
+      connections: toOthers && includeDelegations ? delegationConnections(ctx, party, l.to, includePackages) : [],
+    }));
+}
+
+/**
+ * GET enduser/connections/accesspackages/delegationcheck?party= (ConnectionService.CheckPackage): for
+ * every package of the party's entity type (the reference's catalogue is organisation packages only),
+ * whether the person may assign it on the party's behalf (`IsAssignable && CanDelegate`, mayAssign).
+ * AM's policy is the access management write check on `party`: an access manager, else 403. The
+ * reasons' descriptions are not pinned (docs/contracts/client-administration.md §3).
+ */
+export function packageDelegationCheck(ctx: Ctx, pid: string, partyUuid: string): Array<Record<string, unknown>> {
+  const party = administeredPartyOf(ctx, pid, partyUuid);
+  // Fault delegeringssjekk-sier-ja-til-alt: every package is answered as one the person may delegate.
+  const yesToAll = faultActive(ctx.config, 'delegeringssjekk-sier-ja-til-alt');
+  return ctx.services.catalogue.all().map((pkg) => {
+    const result = yesToAll || ctx.access.mayAssign(pid, party.orgNo, pkg.code);
+    return { package: compactPackage(pkg), result, reasons: [{ description: result ? 'Delegable' : 'NoAccess' }] };
+  });
+}
+
 // ---- routes ----------------------------------------------------------------------------------------
 
 export function connectionRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -307,28 +354,9 @@ export function connectionRoutes(app: FastifyInstance, ctx: Ctx): void {
   /** GET connections: the party's connections to others (party = from) or from others (party = to). */
   app.get<{ Querystring: GetQuery }>(BASE, { onRequest: read, schema: { querystring: s.connectionsGetQuery } },
     async function getConnections(request) {
-      const q = request.query;
-      const party = administeredParty(ctx, request, q.party);
-      checkPartyIsFromOrTo(q.party, q.from, q.to);
-      const includePackages = flag(q.includeAccessPackages, false);
-      const includeDelegations = flag(q.includeClientDelegations, true);
-      const toOthers = same(q.from, q.party);
-      const links = toOthers ? linksFrom(ctx, party, flag(q.includeAgentConnections, true)) : linksTo(ctx, party);
-      const counterpart = (l: Link): Entity => (toOthers ? l.to : { kind: 'organisation', org: l.from });
-      const filterId = toOthers ? q.to : q.from;
-      return paged(links
-        .filter((l) => filterId === undefined || same(filterId, entityId(counterpart(l))))
-        .map((l) => ({
-          party: compactEntity(counterpart(l)),
-          roles: l.roles.map((r) => compactRole(r)),
-          packages: includePackages ? packageDtos(ctx, l.access.flatMap((a) => a.packages.map((p) => p.code))) : [],
-          resources: [],
-          instances: [],
-          connections: toOthers && includeDelegations ? delegationConnections(ctx, party, l.to, includePackages) : [],
-        })));
+      return paged(readConnections(ctx, personPidOf(request), request.query));
     });
 
-  /** POST connections: make `to` (or the person in the body) a rights holder of the party → 200 AssignmentDto. */
   app.post<{ Querystring: PostQuery; Body: PersonInput | null | undefined }>(BASE,
     { onRequest: writeToOthers, schema: { querystring: s.connectionsPostQuery, body: s.personInputBody } },
     async function addRightholder(request) {

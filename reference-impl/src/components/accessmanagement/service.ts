@@ -160,6 +160,17 @@ export class AccessManager implements AccessService {
     }));
   }
 
+  agentsOf(facilitatorOrgNo: string): Array<{ agentSystemUserId: string; addedAt: string }> {
+    // Fault agenter-feil-retning: the agent assignments *to* the party (AM's ToId, as my/clients reads
+    // them) instead of those from it; an organisation is no system user, so none.
+    const assignments = faultActive(this.config, 'agenter-feil-retning')
+      ? this.store.to({ type: 'organisation', orgNo: facilitatorOrgNo })
+      : this.store.from(facilitatorOrgNo);
+    return assignments
+      .filter((a) => a.role === 'agent' && a.to.type === 'systemuser')
+      .map((a) => ({ agentSystemUserId: (a.to as { id: string }).id, addedAt: a.created }));
+  }
+
   revokeClientFromAgent(facilitatorOrgNo: string, clientOrgNo: string, agentSystemUserId: string): boolean {
     // Fault klient-fjerning-beholder-tilgang (selfcheck): the client leaves the delegation list, but its
     // packages are left on the system user as a direct assignment from the client (no cascade).

@@ -29,6 +29,8 @@ export interface Assignment {
   packages: string[];
   /** Single rights (enkeltrettigheter), each once. */
   rights: Right[];
+  /** When the assignment was made (AM Audit_ValidFrom; the agent list's agentAddedAt). */
+  created: string;
 }
 
 function normalised(to: Recipient): Recipient {
@@ -72,7 +74,7 @@ export class AssignmentStore {
   grant(fromOrgNo: string, to: Recipient, role: AssignmentRole, packages: string[], rights: Right[]): Assignment {
     let target = this.assignments.find((a) => a.fromOrgNo === fromOrgNo && a.role === role && sameRecipient(a.to, to));
     if (!target) {
-      target = { id: randomUUID(), fromOrgNo, to: normalised(to), role, packages: [], rights: [] };
+      target = { id: randomUUID(), fromOrgNo, to: normalised(to), role, packages: [], rights: [], created: new Date().toISOString() };
       this.assignments.push(target);
     }
     for (const code of packages) if (!target.packages.includes(code)) target.packages.push(code);

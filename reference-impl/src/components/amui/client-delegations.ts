@@ -2,6 +2,7 @@
 // relative to the amui prefix:
 //
 //   GET accessmanagement/api/v1/clientdelegations/clients?party=&roles=*          ClientDelegation[]
+//   GET accessmanagement/api/v1/clientdelegations/agents?party=                   AgentDelegation[]
 //   GET accessmanagement/api/v1/clientdelegations/agents/accesspackages?party=&to= ClientDelegation[]
 //   GET accessmanagement/api/v1/clientdelegations/my/clients?provider=*          MyClientDelegation[]
 //
@@ -13,12 +14,13 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
+import { faultActive } from '../../faults.ts';
 import { PlainProblem } from '../../platform/errors.ts';
 import type { Organisation } from '../../platform/model.ts';
 import { personPidOf, personToken } from '../authentication/access.ts';
 import { isClientAdministrator } from '../authentication/clientdelegation.ts';
 import type { AuthContext } from '../authentication/context.ts';
-import { clientsOfAgent, clientsOfParty, myClients } from '../accessmanagement/client-views.ts';
+import { agentsOfParty, clientsOfAgent, clientsOfParty, myClients } from '../accessmanagement/client-views.ts';
 import * as s from './schemas.ts';
 
 const BASE = '/accessmanagement/api/v1/clientdelegations';
@@ -31,7 +33,7 @@ function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** ClientDelegation: AM's ClientDto with an empty `resources` on each role. */
+/** ClientDelegation / AgentDelegation: AM's ClientDto or AgentDto with an empty `resources` on each role. */
 function withResources(clients: Record<string, unknown>[]): Record<string, unknown>[] {
   return clients.map((c) => ({ ...c, access: (c.access as Array<Record<string, unknown>>).map((a) => ({ ...a, resources: [] })) }));
 }
@@ -43,6 +45,8 @@ export function clientDelegationViews(app: FastifyInstance, opts: ComponentOptio
   /** AM's policy check on `party` (a partyUuid): an organisation the person administers clients for, else 403. */
   function administeredParty(request: FastifyRequest, party: string): Organisation {
     const org = services.register.organisationByPartyUuid(party.toLowerCase());
+    // Fault klientadministrasjon-uten-partssjekk: any person reads any organisation's client administration.
+    if (org && faultActive(opts.config, 'klientadministrasjon-uten-partssjekk')) return org;
     if (!org || !isClientAdministrator(ctx, personPidOf(request), org)) {
       throw new PlainProblem(403, 'Unexpected HttpStatus response', 'The person is not a client administrator of the party.');
     }
@@ -57,6 +61,11 @@ export function clientDelegationViews(app: FastifyInstance, opts: ComponentOptio
         .map((c) => ({ ...c, access: (c.access as Array<{ role: { code: string } }>).filter((a) => roles.length === 0 || roles.includes(a.role.code)) }))
         .filter((c) => c.access.length > 0);
       return withResources(clients);
+    });
+
+  app.get(`${BASE}/agents`, { onRequest: person, schema: { querystring: s.agentsQuery, response: { 200: s.agentDelegations } } },
+    async function getAgents(request: PartyQuery) {
+      return withResources(agentsOfParty(services, administeredParty(request, request.query.party)));
     });
 
   app.get(`${BASE}/agents/accesspackages`, { onRequest: person, schema: { querystring: s.agentQuery, response: { 200: s.clientDelegations } } },

@@ -2,7 +2,8 @@
 // (the request's confirmUrl page), mounted under its own prefix (/amui) so a profile names it as its
 // own endpoint (`amUi`). Routes relative to the prefix: accessmanagement/api/v1/systemuser/request/...,
 // .../agentrequest/... and .../changerequest/..., and the client administration views
-// (client-delegations.ts: accessmanagement/api/v1/clientdelegations/...). It re-implements no rule: it calls the same actions
+// (client-delegations.ts: accessmanagement/api/v1/clientdelegations/...; client-administration.ts:
+// .../connection/rightholders and .../accesspackage/delegationcheck). It re-implements no rule: it calls the same actions
 // as Authentication's end-user routes (authentication/enduser.ts, authentication/changerequests.ts)
 // and answers the BFF's own shapes and problems.
 
@@ -14,6 +15,7 @@ import type { AuthContext } from '../authentication/context.ts';
 import { endUserChangeRequestActions, type PersonChangeRequestView } from '../authentication/changerequests.ts';
 import { endUserRequestActions, type PersonRequestView } from '../authentication/enduser.ts';
 import { AuthenticationSystemRegisterService } from '../authentication/service.ts';
+import { clientAdministrationViews } from './client-administration.ts';
 import { clientDelegationViews } from './client-delegations.ts';
 import { toAmuiProblem } from './problems.ts';
 import * as s from './schemas.ts';
@@ -134,4 +136,5 @@ export async function amUiComponent(app: FastifyInstance, opts: ComponentOptions
     }
   }
   clientDelegationViews(app, opts, ctx);
+  clientAdministrationViews(app, opts);
 }

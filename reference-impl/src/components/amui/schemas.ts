@@ -75,6 +75,12 @@ export const partyQuery = {
   properties: { party: GUID, roles: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
 } as const;
 
+export const agentsQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID },
+} as const;
+
 export const agentQuery = {
   type: 'object',
   required: ['party', 'to'],
@@ -112,4 +118,66 @@ export const clientDelegations = { type: 'array', items: clientDelegation } as c
 export const myClientDelegations = {
   type: 'array',
   items: { type: 'object', required: ['provider', 'clients'], properties: { provider: { type: 'object', additionalProperties: true }, clients: clientDelegations } },
+} as const;
+
+/** AgentDelegation: an agent (CompactEntity), when it was added, and its role (`agent`, no packages). */
+export const agentDelegations = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['agent', 'agentAddedAt', 'access'],
+    properties: { agent: { type: 'object', additionalProperties: true }, agentAddedAt: { type: 'string' }, access: clientDelegation.properties.access },
+  },
+} as const;
+
+// ---- connection/rightholders and accesspackage/delegationcheck (docs/contracts/client-administration.md §2)
+// `party` binds as Guid, `from` and `to` as Guid?, the include flags as bool: anything else is a 400.
+
+const BOOL = { type: 'string', pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$' } as const;
+
+export const rightholdersQuery = {
+  type: 'object',
+  required: ['party'],
+  properties: { party: GUID, from: GUID, to: GUID, includeClientDelegations: BOOL, includeAgentConnections: BOOL },
+} as const;
+
+/** The BFF's Entity (Models/User/Connection/Entity.cs). */
+const entity = {
+  type: 'object',
+  required: ['id', 'name', 'type'],
+  properties: {
+    id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, variant: { type: ['string', 'null'] },
+    parent: { type: 'null' }, children: { type: 'null' }, partyId: { type: ['integer', 'null'] },
+    organizationIdentifier: { type: ['string', 'null'] }, dateOfBirth: { type: ['string', 'null'] }, isDeleted: { type: 'boolean' },
+  },
+} as const;
+
+/** The BFF's Connection: party, roles {id, code}, and the connections under it (one level: client delegations). */
+const connectionLeaf = {
+  type: 'object',
+  required: ['party', 'roles', 'connections'],
+  properties: {
+    party: entity,
+    roles: { type: 'array', items: { type: 'object', required: ['id', 'code'], properties: { id: { type: 'string' }, code: { type: 'string' } } } },
+    connections: { type: 'array', items: { type: 'object' } },
+  },
+} as const;
+
+export const connections = {
+  type: 'array',
+  items: { ...connectionLeaf, properties: { ...connectionLeaf.properties, connections: { type: 'array', items: connectionLeaf } } },
+} as const;
+
+/** DelegationCheck (Models/AccessPackage/DelegationCheck.cs): the package, the answer, the reasons. */
+export const delegationChecks = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['package', 'result', 'reasons'],
+    properties: {
+      package: { type: 'object', required: ['id', 'urn'], properties: { id: { type: 'string' }, urn: { type: 'string' }, areaId: { type: 'string' } } },
+      result: { type: 'boolean' },
+      reasons: { type: 'array', items: { type: 'object', required: ['description'], properties: { description: { type: 'string' } } } },
+    },
+  },
 } as const;
