@@ -264,6 +264,11 @@ export const FAULTS = {
     description:
       'Systemleverandørens liste over systembrukere på systemet (bysystem) utelater den sist godkjente systembrukeren; byquery finner den fortsatt.',
   },
+  'klientliste-neste-lenke-i-ring': {
+    krav: ['KD-3', 'KD-4', 'KD-5', 'KD-6'],
+    description:
+      'Listen over klientene til en klientsystembruker har links.next på siste side, og lenken peker tilbake på første side: en klient som blar til slutten, går i ring.',
+  },
   // Issue 20: answers are consistent with themselves and with the contract (support/answers.ts)
   'maskinporten-feil-expires-in': {
     krav: ['TOK-4'],

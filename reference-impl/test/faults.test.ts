@@ -667,6 +667,17 @@ const PROBES: Record<FaultName, Probe> = {
       return (listed.json() as { data: unknown[] }).data.length;
     },
   },
+  'klientliste-neste-lenke-i-ring': {
+    // The agent's client list after one client is added: one page, no links.next.
+    conforming: null, faulty: 'link',
+    async run(w) {
+      const agent = await agentWithClient(w);
+      const token = await w.login(ACC_DAGL, 'altinn:clientdelegations.read altinn:clientdelegations.write');
+      const listed = await ok(await auth(w, 'GET', `/enduser/systemuser/clients?agent=${agent}`, token), 'clients');
+      const next = (listed.json() as { links: { next: string | null } }).links.next;
+      return next === null ? null : 'link';
+    },
+  },
   'maskinporten-feil-expires-in': {
     // A plain token: expires_in against the token's own exp - iat.
     conforming: true, faulty: false,

@@ -13,7 +13,8 @@ import { delegateFor, requireDelegated, type ClientOnAgent, type Connection, typ
 import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { BffClientDelegation } from '../clients/am-bff.ts';
-import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import { readPages, type ListPages } from '../lists.ts';
+import type { ClientDelegationResponse, ClientInfo, ClientList } from '../clients/authentication.ts';
 import type { AssignmentDto, AssignmentPackageDto, MyClient, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
@@ -175,12 +176,26 @@ export async function removeClient(accountant: Accountant, client: Company): Pro
   return answer;
 }
 
-/** The accountant's daglig leder lists the clients on the agent system user (a question). */
-export async function listClients(accountant: Accountant): Promise<ApiResponse<ClientList>> {
+/** The accountant's daglig leder lists the clients on the agent system user, every page (a question). */
+export async function listClients(accountant: Accountant): Promise<ListPages<ClientInfo>> {
   const agent = agentSystemUserIdOf(accountant);
-  const response = await accountant.dagligLeder.authentication.clients(await accountant.clientDelegationToken(), agent);
-  accountant.accounting.delegated = response;
-  return response;
+  const token = await accountant.clientDelegationToken();
+  const client = accountant.dagligLeder.authentication;
+  const read = await readPages<ClientInfo>(await client.clients(token, agent), (next) => client.follow<ClientList>(next, token));
+  accountant.accounting.delegated = read;
+  return read;
+}
+
+/**
+ * The clients the accountant put on its agent system user in this scenario and has not removed since
+ * (org number → role): what the list of the agent's clients must hold, no more.
+ */
+export function clientsOnAgent(accountant: Accountant): Map<string, string> {
+  const on = new Map<string, string>();
+  for (const [orgNo, notes] of accountant.accounting.clients) {
+    if (notes.added?.done && !notes.removed?.done) on.set(orgNo, notes.role);
+  }
+  return on;
 }
 
 /** The org numbers in a client list (empty when the body has no list). */
