@@ -15,6 +15,7 @@ import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } fr
 import type { Vendor } from './vendor.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
+import type { ListPages } from '../lists.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
 
@@ -30,7 +31,7 @@ export interface DelegationNotes {
   /** Granting a package, by package code: POST connections/accesspackages, or what the portal showed. */
   packageGrants: Map<string, DelegationAnswer<AssignmentPackageDto>>;
   /** GET connections/accesspackages from the customer to the accountant (a question). */
-  packagesRead?: ApiResponse<Paged<PackagePermission>>;
+  packagesRead?: ListPages<PackagePermission>;
 }
 
 /** What the company's people did and what the target answered; the answers to requests are AnswerNotes (support/abilities/answer-requests.ts). */

@@ -95,13 +95,18 @@ export async function establishDelegation(customer: Company, accountant: Account
   }
 }
 
-/** The customer's daglig leder reads the packages on the connection to the accountant (a question). */
-export async function readGrantedPackages(customer: Company, accountant: Accountant): Promise<ApiResponse<Paged<PackagePermission>>> {
+/** The customer's daglig leder reads the packages on the connection to the accountant, every page (a question). */
+export async function readGrantedPackages(customer: Company, accountant: Accountant): Promise<ListPages<PackagePermission>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   const person = customer.dagligLeder;
-  const response = await person.accessManagement.packages(await person.token(), { party: customer.partyUuid, from: customer.partyUuid, to: accountant.partyUuid });
-  customer.notes.delegation.packagesRead = response;
-  return response;
+  const token = await person.token();
+  const am = person.accessManagement;
+  const read = await readPages<PackagePermission>(
+    await am.packages(token, { party: customer.partyUuid, from: customer.partyUuid, to: accountant.partyUuid }),
+    (next) => am.follow<Paged<PackagePermission>>(next, token),
+  );
+  customer.notes.delegation.packagesRead = read;
+  return read;
 }
 
 // ---- Client delegation to the agent system user -----------------------------------------------------
