@@ -61,7 +61,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
   Regel: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten med regnskapsførerens klientsystembruker
 
     @krav:SB-1.0 @krav:SB-1.1 @krav:SB-1.2 @krav:SB-1.3 @krav:SB-1.4
-    @krav:KD-2 @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @krav:KD-2 @krav:KD-3 @krav:TOK-1 @krav:TOK-4 @krav:PEP-1 @krav:SVC-1
     @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren legger til klienten, og systemet rapporterer MVA for klienten
       # Forutsetninger

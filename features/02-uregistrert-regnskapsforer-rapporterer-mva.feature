@@ -24,7 +24,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
   Regel: Kunden delegerer i Altinn, regnskapsføreren legger til kunden som klient, og systemet rapporterer MVA for klienten
 
     @krav:SB-2.0 @krav:SB-2.1 @krav:SB-2.2 @krav:SB-2.3 @krav:SB-2.4 @krav:SB-2.5 @krav:SB-2.6
-    @krav:KD-2 @krav:KD-3 @krav:KD-7 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @krav:KD-2 @krav:KD-3 @krav:KD-7 @krav:TOK-1 @krav:TOK-4 @krav:PEP-1 @krav:SVC-1
     @kapabilitet:klientdelegering
     Scenario: Kunden delegerer "Merverdiavgift" til regnskapsføreren, og systemet rapporterer MVA for klienten
       # Forutsetninger

@@ -23,7 +23,7 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
   Regel: Virksomheten får en systembruker med tilgangspakkene den godkjenner, og systemet rapporterer med den
 
     @krav:SB-3.1 @krav:SB-3.2 @krav:SB-3.3 @krav:SB-3.4 @krav:SB-3.5
-    @krav:REQ-1 @krav:REQ-3 @krav:REQ-5 @krav:TOK-1 @krav:PEP-1 @krav:SVC-1
+    @krav:REQ-1 @krav:REQ-3 @krav:REQ-5 @krav:TOK-1 @krav:TOK-4 @krav:PEP-1 @krav:SVC-1
     @kapabilitet:mva
     Scenario: Virksomheten godkjenner systembrukeren, og systemet rapporterer MVA for virksomheten
       # Steg 1: Anskaffelse av system

@@ -19,7 +19,7 @@ Egenskap: Registrert regnskapsfører henter meldinger sendt til klient via Dialo
   Regel: Regnskapsførerens klientsystembruker henter klientens meldinger fra Dialogporten
 
     @krav:SB-4.0 @krav:SB-4.1 @krav:SB-4.2 @krav:SB-4.3 @krav:SB-4.4 @krav:SB-4.5
-    @krav:REQ-6 @krav:REQ-7 @krav:KD-3 @krav:TOK-1 @krav:PEP-1 @krav:DP-1 @krav:DP-2 @krav:DP-6
+    @krav:REQ-6 @krav:REQ-7 @krav:KD-3 @krav:TOK-1 @krav:TOK-4 @krav:PEP-1 @krav:DP-1 @krav:DP-2 @krav:DP-6
     @kapabilitet:systemregister @kapabilitet:agent-systembruker @kapabilitet:klientdelegering @implisitt
     Scenario: Regnskapsføreren godkjenner en klientsystembruker, og systemet henter klientens meldinger fra Dialogporten
       # Forutsetninger

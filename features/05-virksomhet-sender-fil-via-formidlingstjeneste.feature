@@ -18,7 +18,7 @@ Egenskap: Virksomhet sender fil via formidlingstjenesten
   Regel: Med systembrukeren virksomheten aksepterte, sender systemet tinglysningen, og Kartverket mottar den uendret
 
     @krav:SB-5.0 @krav:SB-5.1 @krav:SB-5.2 @krav:SB-5.3 @krav:SB-5.4
-    @krav:TOK-1 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4 @implisitt
+    @krav:TOK-1 @krav:TOK-4 @krav:PEP-1 @krav:BR-1 @krav:BR-2 @krav:BR-3 @krav:BR-4 @implisitt
     Scenario: Virksomheten sender en tinglysning til Kartverket, som laster den ned med kontrollert sjekksum og bekrefter
       # Forutsetninger
       Gitt at systemleverandøren har registrert et system for tinglysning som krever enkeltrettigheten til Kartverket

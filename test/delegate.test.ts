@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { answered, delegateFor, describeDelegation, inBrowser, refusalCode, requireDelegated } from '../support/abilities/delegate.ts';
 import { expectClientAdded, expectClientNotAdded, expectClientRefused } from '../support/expectations/klient.ts';
 import { NotTestableError } from '../support/assertions.ts';
+import { onePage, type PagedList } from '../support/lists.ts';
 import type { PageState, PortalAnswer, PortalFlavour } from '../support/browser/portal.ts';
 import type { ApiResponse, Problem } from '../support/clients/http.ts';
 import type { Person } from '../support/actors/person.ts';
@@ -95,9 +96,9 @@ test('the browser surface asks the portal flavour, picks the package by its cata
 
 /** An accountant whose client notes and last client list the expectations read. */
 function world(added: ClientNotes['added'], listed: string[]): { accountant: Accountant; client: Company } {
-  const notes: ClientNotes = { added };
+  const notes: ClientNotes = { role: 'klienten', added };
   const list = { data: listed.map((orgNo) => ({ clientId: orgNo === CUSTOMER.orgNo ? CUSTOMER.partyUuid : 'x', clientOrganizationNumber: orgNo })), systemUserInformation: { systemUserId: 'agent-1', systemUserOwnerOrg: ACCOUNTANT.orgNo } };
-  const accountant = { role: 'regnskapsføreren', orgNo: ACCOUNTANT.orgNo, notes: { systemUserId: 'agent-1' }, accounting: { delegated: response(200, list) }, client: () => notes } as unknown as Accountant;
+  const accountant = { role: 'regnskapsføreren', orgNo: ACCOUNTANT.orgNo, notes: { systemUserId: 'agent-1' }, accounting: { delegated: onePage(response(200, list) as ApiResponse<PagedList<unknown>>), clients: new Map([[CUSTOMER.orgNo, notes]]) }, client: () => notes } as unknown as Accountant;
   return { accountant, client: { role: 'klienten', orgNo: CUSTOMER.orgNo, partyUuid: CUSTOMER.partyUuid } as unknown as Company };
 }
 
@@ -122,4 +123,11 @@ test('an added client is judged on the page it was added on, and over the API by
   assert.throws(() => expectClientAdded(wrongBody.accountant, wrongBody.client), /\[KD-3\].*"client" skal være partyUuid/);
   const never = world(undefined, [CUSTOMER.orgNo]);
   assert.throws(() => expectClientAdded(never.accountant, never.client), /har ikke forsøkt dette for klienten/);
+});
+
+test("the agent's client list is exact: a client the scenario did not add is named as a leak", () => {
+  const leaked = world(answered('api', 'add-client', response(200, { agent: 'agent-1', client: CUSTOMER.partyUuid })), [CUSTOMER.orgNo, '310000043']);
+  assert.throws(() => expectClientAdded(leaked.accountant, leaked.client), /\[KD-3\].*lekkasje: 310000043 står i listen/);
+  const refusedAndEmpty = world(answered('api', 'add-client', response(400, {})), []);
+  expectClientNotAdded(refusedAndEmpty.accountant, refusedAndEmpty.client);
 });

@@ -284,6 +284,22 @@ export const FAULTS = {
     description:
       'Systemleverandørens liste over systembrukere på systemet (bysystem) utelater den sist godkjente systembrukeren; byquery finner den fortsatt.',
   },
+  'klientliste-neste-lenke-i-ring': {
+    krav: ['KD-3', 'KD-4', 'KD-5', 'KD-6'],
+    description:
+      'Listen over klientene til en klientsystembruker har links.next på siste side, og lenken peker tilbake på første side: en klient som blar til slutten, går i ring.',
+  },
+  // Issue 20: answers are consistent with themselves and with the contract (support/answers.ts)
+  'maskinporten-feil-expires-in': {
+    krav: ['TOK-4'],
+    description:
+      'Maskinportens tokensvar sier expires_in 3600, men tokenet lever 120 sekunder (exp − iat): klienten tror tokenet varer lenger enn det gjør.',
+  },
+  'confirmurl-feil-foresporsel': {
+    krav: ['REQ-1', 'REQ-6'],
+    description:
+      'confirmUrl i en forespørsel om systembruker (standard og klient) peker på godkjenningssiden med forespørselens externalRef som id, ikke forespørselens id.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -705,6 +705,38 @@ const PROBES: Record<FaultName, Probe> = {
       return (listed.json() as { data: unknown[] }).data.length;
     },
   },
+  'klientliste-neste-lenke-i-ring': {
+    // The agent's client list after one client is added: one page, no links.next.
+    conforming: null, faulty: 'link',
+    async run(w) {
+      const agent = await agentWithClient(w);
+      const token = await w.login(ACC_DAGL, 'altinn:clientdelegations.read altinn:clientdelegations.write');
+      const listed = await ok(await auth(w, 'GET', `/enduser/systemuser/clients?agent=${agent}`, token), 'clients');
+      const next = (listed.json() as { links: { next: string | null } }).links.next;
+      return next === null ? null : 'link';
+    },
+  },
+  'maskinporten-feil-expires-in': {
+    // A plain token: expires_in against the token's own exp - iat.
+    conforming: true, faulty: false,
+    async run(w) {
+      const res = await ok(await token(w, await grant(w)), 'token');
+      const body = res.json() as { access_token: string; expires_in: number };
+      const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString()) as { iat: number; exp: number };
+      return body.expires_in === claims.exp - claims.iat;
+    },
+  },
+  'confirmurl-feil-foresporsel': {
+    // The new request's confirmUrl names it by its id.
+    conforming: true, faulty: false,
+    async run(w) {
+      const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      }), 'request');
+      const { id, confirmUrl } = created.json() as { id: string; confirmUrl: string };
+      return new URL(confirmUrl).searchParams.get('id') === id;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -7,10 +7,10 @@
 import { Company, type FixtureRef } from './company.ts';
 import type { ActorContext } from './actor.ts';
 import type { ApiResponse } from '../clients/http.ts';
-import type { AgentSystemUser, ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import type { AgentSystemUser, ClientDelegationResponse, ClientInfo, ClientList } from '../clients/authentication.ts';
+import type { ListPages } from '../lists.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { BffAgentDelegation, BffClientDelegation } from '../clients/am-bff.ts';
-import type { ListPages } from '../lists.ts';
 import type { MyClient, Paged } from '../clients/accessmanagement.ts';
 
 /** Scopes of the person token for client delegation (contracts authentication §1). */
@@ -18,6 +18,8 @@ export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdeleg
 
 /** What the accountant did and saw for one client (keyed by the client's org number). */
 export interface ClientNotes {
+  /** The client's role in the scenario (how messages name it). */
+  role: string;
   /** Adding the client: POST clients, or what the portal's client page showed after "Legg til …". */
   added?: DelegationAnswer<ClientDelegationResponse>;
   /** Removing the client: DELETE clients, or what the page showed after "Fjern …". */
@@ -30,8 +32,8 @@ export interface AccountantNotes {
   clients: Map<string, ClientNotes>;
   /** GET clients/available for the agent system user (the last look). */
   available?: ApiResponse<ClientList>;
-  /** GET clients for the agent system user (the last look). */
-  delegated?: ApiResponse<ClientList>;
+  /** GET clients for the agent system user, every page (support/lists.ts; the last look). */
+  delegated?: ListPages<ClientInfo>;
   /** GET agents?party=: the accountant's agent system users. */
   agents?: ApiResponse<AgentSystemUser[]>;
   /** The BFF's client administration: the clients on the agent system user (agents/accesspackages, the last look). */
@@ -55,7 +57,7 @@ export class Accountant extends Company {
   client(client: Company): ClientNotes {
     let notes = this.accounting.clients.get(client.orgNo);
     if (!notes) {
-      notes = {};
+      notes = { role: client.role };
       this.accounting.clients.set(client.orgNo, notes);
     }
     return notes;

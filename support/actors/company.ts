@@ -32,7 +32,7 @@ export interface DelegationNotes {
   /** Granting a package, by package code: POST connections/accesspackages, or what the portal showed. */
   packageGrants: Map<string, DelegationAnswer<AssignmentPackageDto>>;
   /** GET connections/accesspackages from the customer to the accountant (a question). */
-  packagesRead?: ApiResponse<Paged<PackagePermission>>;
+  packagesRead?: ListPages<PackagePermission>;
   /** The BFF's delegation check for the company, by its daglig leder (client-administration.md §2). */
   delegationCheck?: ListPages<BffDelegationCheck>;
   /** The BFF's right holders of the company, by its daglig leder (connection/rightholders, from = the company). */

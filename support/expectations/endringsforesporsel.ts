@@ -7,6 +7,7 @@ import { expectStatus } from '../assertions.ts';
 import { markVerified } from '../clients/http.ts';
 import { surface, type AnswerNotes } from '../abilities/answer-requests.ts';
 import { expectAnsweredInPortal } from './portal.ts';
+import { confirmUrlProblem } from '../answers.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import { changeNotes } from '../tasks/changerequest.ts';
 import type { ChangeRequestResponse } from '../clients/authentication.ts';
@@ -28,13 +29,14 @@ function expectChangeMatches(krav: string, c: ChangeRequestResponse | undefined,
   assert.deepEqual(urnsOf(c.unwantedAccessPackages), urnsOf(notes.body.unwantedAccessPackages), `[${krav}] Tilgangspakkene som skal fjernes skal være de systemleverandøren ba om.`);
 }
 
-/** CR-1: 201 with status New, the vendor's lists and a confirmUrl the customer can open. */
+/** CR-1: 201 with status New, the vendor's lists and a confirmUrl to the approval page of this very change request. */
 export function expectChangePending(vendor: Vendor, company: Company): void {
   const { created } = changeNotes(vendor, company);
   expectStatus(created, 201, 'CR-1', 'Endringsforespørsel for systembrukeren');
   expectChangeMatches('CR-1', created.data, vendor, company);
   assert.equal(created.data?.status, 'New', `[CR-1] En ny endringsforespørsel skal ha status New, hadde ${created.data?.status}.`);
-  assert.ok(/^https:\/\/|^http:\/\//.test(created.data?.confirmUrl ?? ''), `[CR-1] Endringsforespørselen skal ha en confirmUrl virksomheten kan godkjenne på, hadde ${JSON.stringify(created.data?.confirmUrl)}.`);
+  const confirm = confirmUrlProblem(created.data?.confirmUrl, 'change', created.data?.id);
+  assert.equal(confirm, undefined, `[CR-1] ${confirm}.`);
 }
 
 /** The person's answer went through: 200 `true`, or in the portal the receipt or the redirect. */

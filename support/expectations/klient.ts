@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { expectProblem, expectStatus } from '../assertions.ts';
 import { markVerified, type ApiResponse } from '../clients/http.ts';
 import { ACCESS_PACKAGE_PREFIX } from '../tasks/systemregister.ts';
-import { clientOrgNos, grantedPackageUrns } from '../tasks/klient.ts';
+import { clientOrgNos, clientsOnAgent, grantedPackageUrns } from '../tasks/klient.ts';
 import { agentSystemUserIdOf } from '../tasks/klientsystembruker.ts';
 import { expectMembers, listItems } from '../lists.ts';
 import { expectRefusedInPortal, expectShown } from './portal.ts';
 import { httpOutcome, pageOutcome } from '../abilities/answer-requests.ts';
 import { refusalCode, type DelegationAnswer } from '../abilities/delegate.ts';
-import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import type { ClientDelegationResponse, ClientInfo, ClientList } from '../clients/authentication.ts';
 import type { PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { BffClientDelegation } from '../clients/am-bff.ts';
 import type { Accountant } from '../actors/accountant.ts';
@@ -28,6 +28,11 @@ export const PACKAGE_IDS: Record<string, string> = {
   'regnskapsforer-lonn': '43becc6a-8c6c-4e9e-bb2f-08fe588ada21',
   'skatt-naering': '1dba50d6-f604-48e9-bd41-82321b13e85c',
 };
+
+/** The org numbers of a client list, for a message. */
+function orgNos(items: ClientInfo[]): string {
+  return items.map((c) => c.clientOrganizationNumber).join(', ') || 'ingen';
+}
 
 function sameId(a: string | undefined, b: string | undefined): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
@@ -46,6 +51,28 @@ function clientList(response: ApiResponse<ClientList> | undefined, accountant: A
   );
   assert.equal(info?.systemUserOwnerOrg, accountant.orgNo, `[${krav}] ${what}: systemUserInformation.systemUserOwnerOrg skal være ${accountant.role} (${accountant.orgNo}), var ${JSON.stringify(info)}.`);
   return list;
+}
+
+/**
+ * The clients on the agent system user, every page (KD-3, KD-4/5, KD-6): the first page describes the
+ * agent system user, and the list holds exactly the clients the accountant added in this scenario and
+ * has not removed since. Exact on every target: the agent system user is approved in this scenario (a
+ * fresh id on a system the scenario registered), so no other run's client can be on it; any other party
+ * is named as a leak. `about` checks the scenario's own client first (its message says more than a leak's).
+ */
+function agentClients(accountant: Accountant, krav: string, what: string, about: (items: ClientInfo[]) => void): void {
+  const read = accountant.accounting.delegated;
+  assert.ok(read, `${accountant.role} har ikke sett på klientene til klientsystembrukeren (${what}).`);
+  clientList(read.pages[0] as ApiResponse<ClientList>, accountant, krav, what);
+  const items = listItems(read, krav, what);
+  about(items);
+  expectMembers(items, {
+    krav,
+    what: `${what} (klientsystembrukeren ${accountant.notes.systemUserId})`,
+    key: (c) => c.clientOrganizationNumber,
+    expected: clientsOnAgent(accountant),
+    exact: true,
+  });
 }
 
 /**
@@ -84,10 +111,11 @@ export function expectClientNotAvailable(accountant: Accountant, client: Company
 /** KD-3: adding the client answered 200 {agent, client} (in the portal: "lagt til"), and the client is now on the agent system user. */
 export function expectClientAdded(accountant: Accountant, client: Company): void {
   expectDelegationAnswer(accountant.client(client).added, 'client-added', accountant, client, 'KD-3', `Å legge til ${client.role} på klientsystembrukeren`);
-  const list = clientList(accountant.accounting.delegated, accountant, 'KD-3', 'Oppslag på klientene til klientsystembrukeren');
-  const entry = list?.data.find((c) => c.clientOrganizationNumber === client.orgNo);
-  assert.ok(entry, `[KD-3] ${client.role} (${client.orgNo}) skal være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ') || 'ingen'}.`);
-  assert.ok(sameId(entry.clientId, client.partyUuid), `[KD-3] clientId skal være partyUuid til ${client.role} (${client.partyUuid}), var ${entry.clientId}.`);
+  agentClients(accountant, 'KD-3', 'Oppslag på klientene til klientsystembrukeren', (items) => {
+    const entry = items.find((c) => c.clientOrganizationNumber === client.orgNo);
+    assert.ok(entry, `[KD-3] ${client.role} (${client.orgNo}) skal være blant klientene til klientsystembrukeren, klientene var ${orgNos(items)}.`);
+    assert.ok(sameId(entry.clientId, client.partyUuid), `[KD-3] clientId skal være partyUuid til ${client.role} (${client.partyUuid}), var ${entry.clientId}.`);
+  });
 }
 
 /**
@@ -110,26 +138,40 @@ export function expectClientRefused(accountant: Accountant, client: Company, cod
 export function expectClientNotAdded(accountant: Accountant, client: Company): void {
   const refusedWith = refusalCode(accountant.client(client).added);
   const krav = refusedWith === 'AUTH-00080' ? 'KD-5' : 'KD-4';
-  const list = clientList(accountant.accounting.delegated, accountant, krav, 'Oppslag på klientene til klientsystembrukeren');
-  assert.ok(!clientOrgNos(list).includes(client.orgNo), `[${krav}] ${client.role} (${client.orgNo}) skal ikke være blant klientene til klientsystembrukeren etter en avvisning.`);
+  agentClients(accountant, krav, 'Oppslag på klientene til klientsystembrukeren', (items) => {
+    assert.ok(!items.some((c) => c.clientOrganizationNumber === client.orgNo), `[${krav}] ${client.role} (${client.orgNo}) skal ikke være blant klientene til klientsystembrukeren etter en avvisning.`);
+  });
 }
 
 /** KD-6: removing the client answered 200 {agent, client}, and the client is no longer on the agent system user. */
 export function expectClientRemoved(accountant: Accountant, client: Company): void {
   expectDelegationAnswer(accountant.client(client).removed, 'client-removed', accountant, client, 'KD-6', `Å fjerne ${client.role} fra klientsystembrukeren`);
-  const list = clientList(accountant.accounting.delegated, accountant, 'KD-6', 'Oppslag på klientene til klientsystembrukeren etter fjerning');
-  assert.ok(!clientOrgNos(list).includes(client.orgNo), `[KD-6] ${client.role} (${client.orgNo}) skal ikke lenger være blant klientene til klientsystembrukeren, klientene var ${clientOrgNos(list).join(', ')}.`);
+  agentClients(accountant, 'KD-6', 'Oppslag på klientene til klientsystembrukeren etter fjerning', (items) => {
+    assert.ok(!items.some((c) => c.clientOrganizationNumber === client.orgNo), `[KD-6] ${client.role} (${client.orgNo}) skal ikke lenger være blant klientene til klientsystembrukeren, klientene var ${orgNos(items)}.`);
+  });
 }
 
 // ---- The customer's delegation to the accountant (connections) ---------------------------------------
 
-/** The packages read on the connection: 200 and a list. */
+/**
+ * The packages read on the connection, every page: 200 and a list holding the packages the customer
+ * granted the accountant in this scenario. Exact where the customer is made by the scenario (the test
+ * data API: a fresh organisation, so nothing else is on its connection); on a fixture organisation
+ * (TT02) earlier runs may have left packages on the connection, so there the granted ones must be there
+ * and the refused ones not (the callers check those). Returns the URNs.
+ */
 function grantedPackages(customer: Company, accountant: Accountant, krav: string): string[] {
-  const read: ApiResponse<Paged<PackagePermission>> | undefined = customer.notes.delegation.packagesRead;
-  assert.ok(read, `${customer.role} har ikke sett på tilgangspakkene ${accountant.role} har fått.`);
-  expectStatus(read, 200, krav, `Oppslag på tilgangspakkene ${customer.role} har gitt ${accountant.role}`);
-  assert.ok(Array.isArray(read.data?.data), `[${krav}] Oppslaget skal gi en liste "data", var ${JSON.stringify(read.body)}.`);
-  return grantedPackageUrns(read.data);
+  const what = `Oppslag på tilgangspakkene ${customer.role} har gitt ${accountant.role}`;
+  const items = listItems(customer.notes.delegation.packagesRead, krav, what);
+  const granted = [...customer.notes.delegation.packageGrants].filter(([, answer]) => answer.done);
+  expectMembers(items, {
+    krav,
+    what,
+    key: (p) => p.package?.urn,
+    expected: new Map(granted.map(([code]) => [`${ACCESS_PACKAGE_PREFIX}${code}`, `tilgangspakken ${code}`])),
+    exact: customer.usesTestdataApi,
+  });
+  return items.map((p) => p.package?.urn).filter((u): u is string => typeof u === 'string');
 }
 
 /**

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { expectProblem, expectStatus, expectValidationError } from '../assertions.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import { expectAnsweredInPortal } from './portal.ts';
+import { confirmUrlProblem } from '../answers.ts';
 import type { AgentRequestSystemResponse } from '../clients/authentication.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Vendor } from '../actors/vendor.ts';
@@ -37,11 +38,8 @@ export function expectAgentRequestPending(vendor: Vendor, accountant: Accountant
   const request = response.data;
   expectAgentRequestMatches('REQ-6', request, vendor, accountant, sentCodes(vendor, accountant));
   assert.equal(request?.status, 'New', `[REQ-6] En ny forespørsel skal ha status New, hadde ${request?.status}.`);
-  const confirm = request?.confirmUrl ?? '';
-  assert.ok(
-    /^https?:\/\//.test(confirm) && confirm.includes('/systemuser/agentrequest') && confirm.includes(`id=${request?.id}`),
-    `[REQ-6] confirmUrl skal peke på godkjenningssiden for klientsystembrukere (…/systemuser/agentrequest?id=${request?.id}), var "${confirm}".`,
-  );
+  const confirm = confirmUrlProblem(request?.confirmUrl, 'agent', request?.id);
+  assert.equal(confirm, undefined, `[REQ-6] ${confirm}.`);
   const location = response.headers.location ?? '';
   assert.ok(location.endsWith(`/authentication/api/v1/systemuser/request/${request?.id}`), `[REQ-6] Location skal peke på forespørselen (…/authentication/api/v1/systemuser/request/${request?.id}), var "${location}".`);
 }

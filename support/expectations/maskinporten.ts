@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { expectOAuthError, expectStatus } from '../assertions.ts';
 import { orgNoOf, type Iso6523Party } from '../clients/authentication.ts';
 import { checkIssuedToken } from '../tasks/maskinporten.ts';
+import { tokenResponseProblems } from '../answers.ts';
+import type { TokenResponse } from '../clients/maskinporten.ts';
 import { registeredSystemId } from '../tasks/systemregister.ts';
 import { MVA_SCOPES, type Vendor } from '../actors/vendor.ts';
 import type { Company } from '../actors/company.ts';
@@ -15,19 +17,27 @@ interface SystemUserDetail {
   system_id?: unknown;
 }
 
-/** TOK-1 / SB-3.4: 200, and a token signed by Maskinporten carrying the system user's claims. */
+/**
+ * TOK-4: the token response agrees with the token it carries (token_type Bearer, expires_in = exp − iat,
+ * scope = the token's scope claim), on every target: both come from the target in the same answer.
+ */
+export function expectTokenResponseConsistent(body: TokenResponse, claims: Record<string, unknown>): void {
+  const problems = tokenResponseProblems(body, claims);
+  assert.equal(problems.length, 0, `[TOK-4] Tokensvaret fra Maskinporten stemmer ikke med tokenet: ${problems.join('; ')}.`);
+}
+
+/** TOK-1 / TOK-4 / SB-3.4: 200, and a token signed by Maskinporten carrying the system user's claims. */
 export async function expectSystemUserToken(vendor: Vendor, company: Company): Promise<void> {
   const response = vendor.customer(company).tokenResponse;
   assert.ok(response, `Systemet har ikke bedt Maskinporten om systembrukertoken for ${company.role}.`);
   expectStatus(response, 200, 'TOK-1', 'Tokenforespørsel med systembruker');
   const body = response.data;
   assert.ok(typeof body?.access_token === 'string', `[TOK-1] Svaret skal ha access_token, var ${JSON.stringify(response.body)}.`);
-  assert.equal(body.token_type, 'Bearer', `[TOK-1] token_type skal være Bearer, var ${body.token_type}.`);
-  assert.ok(typeof body.expires_in === 'number' && body.expires_in > 0, `[TOK-1] expires_in skal være et positivt tall, var ${body.expires_in}.`);
 
   const token = await checkIssuedToken(vendor, body.access_token);
   assert.equal(token.verificationError, undefined, `[TOK-1] Tokenet skal være signert med en av Maskinportens publiserte nøkler og ha iss=${token.issuer}: ${token.verificationError}.`);
   const claims = token.claims;
+  expectTokenResponseConsistent(body, claims);
   assert.ok(String(claims.scope ?? '').split(' ').includes(MVA_SCOPES.write), `[TOK-1] scope skal inneholde ${MVA_SCOPES.write}, var "${String(claims.scope)}".`);
   assert.equal(orgNoOf(claims.consumer as Iso6523Party), vendor.orgNo, `[TOK-1] consumer skal være systemleverandøren 0192:${vendor.orgNo}, var ${JSON.stringify(claims.consumer)}.`);
   const details = claims.authorization_details as SystemUserDetail[] | undefined;

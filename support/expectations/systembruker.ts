@@ -6,6 +6,7 @@ import { expectAnsweredInPortal, expectRefusedInPortal, sameUrl } from './portal
 import { surface } from '../abilities/answer-requests.ts';
 import { ACCESS_PACKAGE_PREFIX, registeredSystemId } from '../tasks/systemregister.ts';
 import { expectMembers, listItems } from '../lists.ts';
+import { confirmUrlProblem } from '../answers.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { RequestSystemResponse } from '../clients/authentication.ts';
 import type { Company } from '../actors/company.ts';
@@ -26,7 +27,7 @@ function expectRequestMatches(krav: string, request: RequestSystemResponse | und
   }
 }
 
-/** REQ-1 / SB-3.2: 201, Location, status New, confirmUrl. */
+/** REQ-1 / SB-3.2: 201, Location, status New, a confirmUrl to the approval page of this very request. */
 export function expectRequestPending(vendor: Vendor, company: Company): void {
   const notes = vendor.customer(company);
   const response = notes.request;
@@ -36,7 +37,8 @@ export function expectRequestPending(vendor: Vendor, company: Company): void {
   const codes = (notes.requestBody?.accessPackages ?? []).map((p) => p.urn.slice(ACCESS_PACKAGE_PREFIX.length));
   expectRequestMatches('REQ-1', request, vendor, company, codes);
   assert.equal(request?.status, 'New', `[REQ-1] En ny forespørsel skal ha status New, hadde ${request?.status}.`);
-  assert.ok(typeof request?.confirmUrl === 'string' && /^https?:\/\//.test(request.confirmUrl), `[REQ-1] Forespørselen skal ha en confirmUrl virksomheten kan godkjenne på, hadde ${request?.confirmUrl}.`);
+  const confirm = confirmUrlProblem(request?.confirmUrl, 'standard', request?.id);
+  assert.equal(confirm, undefined, `[REQ-1] ${confirm}.`);
   const location = response.headers.location ?? '';
   assert.ok(request && location.endsWith(`/authentication/api/v1/systemuser/request/${request.id}`), `[REQ-1] Location skal peke på forespørselen (…/authentication/api/v1/systemuser/request/${request?.id}), var "${location}".`);
 }

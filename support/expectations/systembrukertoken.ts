@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { expectStatus } from '../assertions.ts';
 import { orgNoOf, type Iso6523Party } from '../clients/authentication.ts';
 import { checkIssuedToken } from '../tasks/maskinporten.ts';
+import { expectTokenResponseConsistent } from './maskinporten.ts';
 import { registeredSystemId } from '../tasks/systemregister.ts';
 import type { ScopedToken } from '../tasks/systembrukertoken.ts';
 import type { Company } from '../actors/company.ts';
@@ -18,7 +19,7 @@ interface SystemUserDetail {
 }
 
 /**
- * TOK-1 and the scenario's own krav (`krav`): 200, a token signed with Maskinporten's published key
+ * TOK-1, TOK-4 (the response agrees with the token) and the scenario's own krav (`krav`): 200, a token signed with Maskinporten's published key
  * whose scope holds the service's scope, and whose authorization_details name the system user `owner`
  * approved, its organisation and the vendor's system.
  */
@@ -28,10 +29,10 @@ export async function expectScopedSystemUserToken(vendor: Vendor, owner: Company
   expectStatus(token.response, 200, krav, what);
   const body = token.response.data;
   assert.ok(typeof body?.access_token === 'string', `[${krav}] Svaret skal ha access_token, var ${JSON.stringify(token.response.body)}.`);
-  assert.equal(body.token_type, 'Bearer', `[${krav}] token_type skal være Bearer, var ${body.token_type}.`);
   const issued = await checkIssuedToken(vendor, body.access_token);
   assert.equal(issued.verificationError, undefined, `[TOK-1] Tokenet skal være signert med en av Maskinportens publiserte nøkler og ha iss=${issued.issuer}: ${issued.verificationError}.`);
   const claims = issued.claims;
+  expectTokenResponseConsistent(body, claims);
   const granted = String(claims.scope ?? '').split(' ');
   for (const scope of token.scope.split(' ').filter(Boolean)) {
     assert.ok(granted.includes(scope), `[${krav}] scope skal inneholde ${scope}, var "${String(claims.scope)}".`);

@@ -13,8 +13,8 @@ import { delegateFor, requireDelegated, type ClientOnAgent, type Connection, typ
 import type { PortalParty } from '../browser/portal.ts';
 import type { ApiResponse } from '../clients/http.ts';
 import type { BffClientDelegation } from '../clients/am-bff.ts';
-import { onePage } from '../lists.ts';
-import type { ClientDelegationResponse, ClientList } from '../clients/authentication.ts';
+import { onePage, readPages, type ListPages } from '../lists.ts';
+import type { ClientDelegationResponse, ClientInfo, ClientList } from '../clients/authentication.ts';
 import type { AssignmentDto, AssignmentPackageDto, MyClient, PackagePermission, Paged } from '../clients/accessmanagement.ts';
 import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
@@ -95,13 +95,18 @@ export async function establishDelegation(customer: Company, accountant: Account
   }
 }
 
-/** The customer's daglig leder reads the packages on the connection to the accountant (a question). */
-export async function readGrantedPackages(customer: Company, accountant: Accountant): Promise<ApiResponse<Paged<PackagePermission>>> {
+/** The customer's daglig leder reads the packages on the connection to the accountant, every page (a question). */
+export async function readGrantedPackages(customer: Company, accountant: Accountant): Promise<ListPages<PackagePermission>> {
   await Promise.all([customer.ready(), accountant.ready()]);
   const person = customer.dagligLeder;
-  const response = await person.accessManagement.packages(await person.token(), { party: customer.partyUuid, from: customer.partyUuid, to: accountant.partyUuid });
-  customer.notes.delegation.packagesRead = response;
-  return response;
+  const token = await person.token();
+  const am = person.accessManagement;
+  const read = await readPages<PackagePermission>(
+    await am.packages(token, { party: customer.partyUuid, from: customer.partyUuid, to: accountant.partyUuid }),
+    (next) => am.follow<Paged<PackagePermission>>(next, token),
+  );
+  customer.notes.delegation.packagesRead = read;
+  return read;
 }
 
 // ---- Client delegation to the agent system user -----------------------------------------------------
@@ -209,12 +214,26 @@ export async function removeClient(accountant: Accountant, client: Company): Pro
   return answer;
 }
 
-/** The accountant's daglig leder lists the clients on the agent system user (a question). */
-export async function listClients(accountant: Accountant): Promise<ApiResponse<ClientList>> {
+/** The accountant's daglig leder lists the clients on the agent system user, every page (a question). */
+export async function listClients(accountant: Accountant): Promise<ListPages<ClientInfo>> {
   const agent = agentSystemUserIdOf(accountant);
-  const response = await accountant.dagligLeder.authentication.clients(await accountant.clientDelegationToken(), agent);
-  accountant.accounting.delegated = response;
-  return response;
+  const token = await accountant.clientDelegationToken();
+  const client = accountant.dagligLeder.authentication;
+  const read = await readPages<ClientInfo>(await client.clients(token, agent), (next) => client.follow<ClientList>(next, token));
+  accountant.accounting.delegated = read;
+  return read;
+}
+
+/**
+ * The clients the accountant put on its agent system user in this scenario and has not removed since
+ * (org number → role): what the list of the agent's clients must hold, no more.
+ */
+export function clientsOnAgent(accountant: Accountant): Map<string, string> {
+  const on = new Map<string, string>();
+  for (const [orgNo, notes] of accountant.accounting.clients) {
+    if (notes.added?.done && !notes.removed?.done) on.set(orgNo, notes.role);
+  }
+  return on;
 }
 
 /** The org numbers in a client list (empty when the body has no list). */

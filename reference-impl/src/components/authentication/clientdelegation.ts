@@ -16,6 +16,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, PlainProblem, type ValidationErrorItem } from '../../platform/errors.ts';
+import { faultActive } from '../../faults.ts';
 import type { ClientAccess, RolePackages } from '../../platform/services.ts';
 import type { Organisation } from '../../platform/model.ts';
 import { packageCode, personPackages, personPidOf } from './access.ts';
@@ -131,7 +132,7 @@ function clientInfo(org: Organisation) {
 /** ClientInfoPaginated: one page, `links.next` null. */
 function clientList(user: StoredSystemUser, clients: Organisation[]) {
   return {
-    links: { next: null },
+    links: { next: null as string | null },
     data: clients.map(clientInfo),
     systemUserInformation: { systemUserId: user.id.toLowerCase(), systemUserOwnerOrg: user.reporteeOrgNo },
   };
@@ -166,7 +167,12 @@ export function clientDelegationHandlers(ctx: AuthContext) {
       const owner = ownerOf(ctx, agent);
       requireClientAdministrator(ctx, request, owner);
       const delegations = ctx.services.access.clientDelegationsTo(agent.id).filter((d) => d.facilitatorOrgNo === owner.orgNo);
-      return reply.send(clientList(agent, organisations(delegations.map((d) => d.clientOrgNo))));
+      const list = clientList(agent, organisations(delegations.map((d) => d.clientOrgNo)));
+      // Fault klientliste-neste-lenke-i-ring: the last page's links.next points back at the first page.
+      if (faultActive(ctx.config, 'klientliste-neste-lenke-i-ring')) {
+        list.links.next = `${ctx.config.publicUrl}${request.url.split('?')[0] ?? ''}?agent=${encodeURIComponent(request.query.agent ?? '')}`;
+      }
+      return reply.send(list);
     },
 
     /**

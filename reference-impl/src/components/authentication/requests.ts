@@ -174,7 +174,12 @@ type ByExternalRefRequest = FastifyRequest<{ Params: { systemId: string; orgNo: 
 type BySystemRequest = FastifyRequest<{ Params: { systemId: string }; Querystring: { token?: string } }>;
 
 export function requestHandlers(ctx: AuthContext) {
-  const respond = (r: StoredRequest) => requestResponse(ctx.config.publicUrl, r);
+  const respond = (r: StoredRequest) => {
+    const answer = requestResponse(ctx.config.publicUrl, r);
+    // Fault confirmurl-feil-foresporsel: the confirmUrl names the request by its externalRef, not its id.
+    if (faultActive(ctx.config, 'confirmurl-feil-foresporsel')) answer.confirmUrl = answer.confirmUrl.replace(`id=${r.id}`, `id=${encodeURIComponent(r.externalRef)}`);
+    return answer;
+  };
 
   /** POST vendor and POST vendor/agent share the order of §3.4; `userType` picks the rules that differ. */
   function create(userType: SystemUserType) {

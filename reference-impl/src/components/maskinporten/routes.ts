@@ -124,7 +124,9 @@ export async function maskinportenRoutes(app: FastifyInstance, opts: Maskinporte
     );
     // RFC 6749 §5.1: token responses are not cached.
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, scope: scopes.join(' ') };
+    // Fault maskinporten-feil-expires-in: the response says the token lives an hour; the token itself lives 120 s.
+    const expiresIn = faultActive(config, 'maskinporten-feil-expires-in') ? 3600 : ACCESS_TOKEN_LIFETIME_SECONDS;
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') };
   });
 
   app.get('/.well-known/oauth-authorization-server', {
