@@ -512,6 +512,20 @@ const PROBES: Record<FaultName, Probe> = {
         systemBody(`${VENDOR}_http`, [randomUUID()], ['http://leverandor.example/ferdig']))).statusCode;
     },
   },
+  'redirect-url-ikke-https-lagres': {
+    // A system registered with an https redirect URL: the update to http and a request for the http URL are refused.
+    conforming: { update: 400, request: 400 }, faulty: { update: 200, request: 201 },
+    async run(w) {
+      const id = `${VENDOR}_omdirigering`;
+      const srWrite = await w.mp('altinn:authentication/systemregister.write');
+      await ok(await auth(w, 'POST', '/systemregister/vendor', srWrite, systemBody(id, [randomUUID()], ['https://leverandor.example/ferdig'])), 'register');
+      const request = await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: id, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }], redirectUrl: 'http://leverandor.example/ferdig',
+      });
+      const update = await auth(w, 'PUT', `/systemregister/vendor/${id}`, srWrite, systemBody(id, [randomUUID()], ['javascript:alert(document.domain)//']));
+      return { update: update.statusCode, request: request.statusCode };
+    },
+  },
   'dialogporten-viser-alle-parter': {
     // A system user without any rights searches the company's dialogs: it finds none.
     conforming: 0, faulty: 1,
