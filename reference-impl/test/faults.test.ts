@@ -526,6 +526,28 @@ const PROBES: Record<FaultName, Probe> = {
       return { update: update.statusCode, request: request.statusCode };
     },
   },
+  'portal-utlogging-beholder-sesjon': {
+    // Daglig leder logs in to the portal and out again; the old session cookie, sent again, opens the portal as them or not.
+    conforming: false, faulty: true,
+    async run(w) {
+      const jar = new Map<string, string>();
+      const send = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>): Promise<LightMyRequestResponse> => {
+        const headers: Record<string, string> = { accept: 'text/html', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+        if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
+        const res = await w.app.inject({ method, url, headers, ...(form ? { payload: new URLSearchParams(form).toString() } : {}) });
+        for (const c of res.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
+        return res;
+      };
+      const csrf = (body: string): string => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+      const form = await send('GET', '/portal/login');
+      await send('POST', '/portal/login', { _csrf: csrf(form.body), pid: DAGL, returnTo: '/portal' });
+      const session = jar.get('samsvar_portal_session');
+      const start = await send('GET', '/portal');
+      await send('POST', '/portal/logout', { _csrf: csrf(start.body) });
+      jar.set('samsvar_portal_session', session ?? '');
+      return (await send('GET', '/portal')).body.includes('Du er logget inn');
+    },
+  },
   'dialogporten-viser-alle-parter': {
     // A system user without any rights searches the company's dialogs: it finds none.
     conforming: 0, faulty: 1,
