@@ -17,7 +17,9 @@ import {
   establishRejection,
   establishSystemUser,
   findSystemUser,
+  insecureRedirectUrl,
   lookUpRequest,
+  readRequestsBySystem,
   readRequest,
   registerBoardMember,
   registeredRedirectUrl,
@@ -39,6 +41,7 @@ import {
   expectStillPending,
   expectSystemUserFound,
 } from '../support/expectations/systembruker.ts';
+import { expectInsecureRedirectRefused, expectNoRequestOnSystem } from '../support/expectations/redirect-urls.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
 
@@ -138,6 +141,23 @@ When(
     await requestSystemUser(v, as(company, Company), [code], { redirectUrl: unregisteredRedirectUrl(v) });
   },
 );
+
+When(
+  '{aktør} ber om en systembruker for {aktør} med tilgangspakken {tilgangspakke} og en omdirigerings-URL med skjemaet {word}',
+  async function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string, scheme: string) {
+    const v = as(vendor, Vendor);
+    await requestSystemUser(v, as(company, Company), [code], { redirectUrl: insecureRedirectUrl(v, scheme) });
+  },
+);
+
+Then('avvises forespørselen fra {aktør} for {aktør} med feilkoden {word} fordi omdirigerings-URL-en ikke er https', function (this: SamsvarWorld, vendor: Actor, company: Actor, code: string) {
+  expectInsecureRedirectRefused(as(vendor, Vendor), as(company, Company), code);
+});
+
+Then('{aktør} finner ingen forespørsel for {aktør} blant forespørslene på systemet', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  await readRequestsBySystem(as(vendor, Vendor), as(company, Company));
+  expectNoRequestOnSystem(as(vendor, Vendor), as(company, Company));
+});
 
 Then('avviser Altinn godkjenningen fra {aktør}, som ikke er tilgangsstyrer i {aktør}', function (this: SamsvarWorld, person: Actor, company: Actor) {
   expectApprovalRefusedForRole(as(company, Company), as(person, Person));

@@ -4,7 +4,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';
 import { Vendor } from '../support/actors/vendor.ts';
-import { ensureSystemRegistered, readOwnSystem, registerSystem } from '../support/tasks/systemregister.ts';
+import { ensureSystemRegistered, readOwnSystem, registerSystem, updateSystemRedirectUrls } from '../support/tasks/systemregister.ts';
+import { insecureRedirectUrl } from '../support/tasks/systemuser.ts';
+import { expectRedirectUrlsAsRegistered, expectSystemUpdateRefused } from '../support/expectations/redirect-urls.ts';
 import { expectRegistered, expectRegistrationRefused, expectSystemAbsent, expectSystemReadBack } from '../support/expectations/systemregister.ts';
 import type { Actor } from '../support/actors/actor.ts';
 import type { SamsvarWorld } from '../support/world.ts';
@@ -31,6 +33,21 @@ When('{aktør} registrerer et system med en omdirigerings-URL som ikke bruker ht
 
 When('{aktør} registrerer et system som krever en enkeltrettighet på ressursen {string}', async function (this: SamsvarWorld, vendor: Actor, resource: string) {
   await registerSystem(as(vendor, Vendor), { packages: ['merverdiavgift'], rightsOn: [resource] });
+});
+
+When('{aktør} endrer systemet slik at omdirigerings-URL-en har skjemaet {word}', async function (this: SamsvarWorld, vendor: Actor, scheme: string) {
+  const v = as(vendor, Vendor);
+  await updateSystemRedirectUrls(v, [insecureRedirectUrl(v, scheme)]);
+});
+
+Then('avviser systemregisteret endringen fra {aktør} med feilkoden {word}', function (this: SamsvarWorld, vendor: Actor, code: string) {
+  expectSystemUpdateRefused(as(vendor, Vendor), code);
+});
+
+Then('{aktør} leser systemet tilbake med omdirigerings-URL-en det ble registrert med', async function (this: SamsvarWorld, actor: Actor) {
+  const vendor = as(actor, Vendor);
+  await readOwnSystem(vendor);
+  expectRedirectUrlsAsRegistered(vendor);
 });
 
 Then('godtar systemregisteret registreringen fra {aktør}', function (this: SamsvarWorld, vendor: Actor) {

@@ -68,6 +68,9 @@ test('the browser surface asks the portal flavour, picks the package by its cata
     async addClient(_who, agent, client) { calls.push(['addClient', agent, client]); return page('refused', true, ['AUTH-00080']); },
     async removeClient(_who, agent, client) { calls.push(['removeClient', agent, client]); return page('client-removed'); },
     async answerRequest() { throw new Error('not used'); },
+    async openPage() { throw new Error('not used'); },
+    async logOut() { throw new Error('not used'); },
+    http: { async logIn() { throw new Error('not used'); }, async logOut() { throw new Error('not used'); }, shown() { throw new Error('not used'); } },
   } satisfies PortalFlavour;
   const person = {
     actsInBrowser: true, pid: '01818000123', portalUrl: 'https://portal.example',

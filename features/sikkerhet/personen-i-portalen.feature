@@ -58,3 +58,15 @@ Egenskap: Det en person møter når en forespørsel om systembruker ikke kan bes
       Når virksomheten ved daglig leder godkjenner forespørselen fra systemleverandøren
       Så sendes virksomheten tilbake til systemleverandøren på omdirigerings-URL-en fra forespørselen
       Og er forespørselen fra systemleverandøren godkjent av virksomheten med tilgangspakken "Merverdiavgift"
+
+  Regel: Når personen logger ut, er økten i portalen slutt
+
+    # Økten kopieres slik portalen ga den til nettleseren (informasjonskapslene), og kopien må åpne
+    # forespørselen før utlogging; etter utlogging skal den samme kopien ikke åpne noe.
+    @krav:UI-5 @negativ @ui @kapabilitet:portal-ui
+    Scenario: Etter at daglig leder har logget ut, åpner den gamle økten ikke portalen
+      Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
+      Og at daglig leder har logget inn i portalen og åpnet forespørselen fra systemleverandøren til virksomheten
+      Når daglig leder logger ut av portalen
+      Så åpner den gamle økten til daglig leder ikke lenger portalen
+      Og venter forespørselen fra systemleverandøren fortsatt på svar fra virksomheten

@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ComponentOptions, ReferenceConfig } from './config.ts';
 import { checkFaultNames } from './faults.ts';
+import { installCharsetCheck } from './platform/charset.ts';
 import { installErrorHandling, traceId } from './platform/error-handler.ts';
 import type { Services } from './platform/services.ts';
 import { TokenIssuers } from './platform/tokens.ts';
@@ -86,6 +87,8 @@ export async function buildApp(config: ReferenceConfig): Promise<FastifyInstance
     }
   });
   installErrorHandling(app);
+  // A JSON body in another charset than UTF-8 is refused with 415 on every component (platform/charset.ts).
+  installCharsetCheck(app);
 
   const services = createServices(config);
   // TT02 look-alike: what Tenor holds, seeded through the test data API's operations (tt02/fixtures.ts).

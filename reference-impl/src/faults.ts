@@ -188,6 +188,16 @@ export const FAULTS = {
     description:
       'Systemregisteret godtar omdirigerings-URL-er med http, ikke bare https (ingen AUTH.VLD-00005).',
   },
+  'redirect-url-ikke-https-lagres': {
+    krav: ['SEC-11', 'SEC-12'],
+    description:
+      'Omdirigerings-URL-er lagres uten https-kontroll: en endring av systemet godtar http- og javascript:-URL-er, og en forespørsels URL sammenlignes med systemets uten å se på skjemaet.',
+  },
+  'portal-utlogging-beholder-sesjon': {
+    krav: ['UI-5'],
+    description:
+      'Utlogging i portalen sletter bare informasjonskapselen: økten lever videre på serveren, så den gamle informasjonskapselen åpner portalen etter utlogging.',
+  },
   // Dialogporten access and schema
   'dialogporten-viser-alle-parter': {
     krav: ['DP-2', 'DP-3', 'DP-4', 'DP-10'],

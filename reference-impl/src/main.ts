@@ -7,6 +7,8 @@
 // (key from env NAME, default SAMSVAR_TT02_SUBSCRIPTION_KEY), a Test Tools token generator under
 // /testtools (credentials `user:password` from env NAME, default SAMSVAR_TT02_TESTTOOLS_CREDENTIALS),
 // seeded with the fixtures FILE (schema: reference-impl/src/tt02/fixtures.ts).
+// `--host` defaults to 127.0.0.1; a non-loopback host is refused (exit 2) unless `--allow-remote-test-hooks`
+// is given, since the test hooks need no authentication (host-exposure.ts); `--as tt02` has no hooks.
 // `--port 0` picks a free port. Prints its base URL on a line of its own:
 //   SAMSVAR_REFERENCE_URL=http://127.0.0.1:PORT
 // which the conformance runner reads when it starts the reference as a child process.
@@ -15,12 +17,14 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import type { ReferenceConfig } from './config.ts';
 import { FAULT_NAMES, FAULTS, UnknownFaultError, type FaultName } from './faults.ts';
+import { checkHostExposure } from './host-exposure.ts';
 import { FixturesError, loadFixtures } from './tt02/fixtures.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4000' },
     host: { type: 'string', default: '127.0.0.1' },
+    'allow-remote-test-hooks': { type: 'boolean', default: false },
     'public-url': { type: 'string' },
     log: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
@@ -76,6 +80,10 @@ function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
+
+const exposure = checkHostExposure({ host: values.host, tt02: values.as === 'tt02', allowRemoteTestHooks: values['allow-remote-test-hooks'] });
+if (!exposure.ok) fail(exposure.error);
+if (exposure.warning) console.error(exposure.warning);
 
 const tt02 = await tt02Options();
 const config: ReferenceConfig = {

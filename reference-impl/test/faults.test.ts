@@ -550,6 +550,42 @@ const PROBES: Record<FaultName, Probe> = {
         systemBody(`${VENDOR}_http`, [randomUUID()], ['http://leverandor.example/ferdig']))).statusCode;
     },
   },
+  'redirect-url-ikke-https-lagres': {
+    // A system registered with an https redirect URL: the update to http and a request for the http URL are refused.
+    conforming: { update: 400, request: 400 }, faulty: { update: 200, request: 201 },
+    async run(w) {
+      const id = `${VENDOR}_omdirigering`;
+      const srWrite = await w.mp('altinn:authentication/systemregister.write');
+      await ok(await auth(w, 'POST', '/systemregister/vendor', srWrite, systemBody(id, [randomUUID()], ['https://leverandor.example/ferdig'])), 'register');
+      const request = await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: id, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }], redirectUrl: 'http://leverandor.example/ferdig',
+      });
+      const update = await auth(w, 'PUT', `/systemregister/vendor/${id}`, srWrite, systemBody(id, [randomUUID()], ['javascript:alert(document.domain)//']));
+      return { update: update.statusCode, request: request.statusCode };
+    },
+  },
+  'portal-utlogging-beholder-sesjon': {
+    // Daglig leder logs in to the portal and out again; the old session cookie, sent again, opens the portal as them or not.
+    conforming: false, faulty: true,
+    async run(w) {
+      const jar = new Map<string, string>();
+      const send = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>): Promise<LightMyRequestResponse> => {
+        const headers: Record<string, string> = { accept: 'text/html', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+        if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
+        const res = await w.app.inject({ method, url, headers, ...(form ? { payload: new URLSearchParams(form).toString() } : {}) });
+        for (const c of res.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
+        return res;
+      };
+      const csrf = (body: string): string => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+      const form = await send('GET', '/portal/login');
+      await send('POST', '/portal/login', { _csrf: csrf(form.body), pid: DAGL, returnTo: '/portal' });
+      const session = jar.get('samsvar_portal_session');
+      const start = await send('GET', '/portal');
+      await send('POST', '/portal/logout', { _csrf: csrf(start.body) });
+      jar.set('samsvar_portal_session', session ?? '');
+      return (await send('GET', '/portal')).body.includes('Du er logget inn');
+    },
+  },
   'dialogporten-viser-alle-parter': {
     // A system user without any rights searches the company's dialogs: it finds none.
     conforming: 0, faulty: 1,

@@ -106,8 +106,8 @@ async function td(app: FastifyInstance, method: 'POST' | 'PUT', url: string, pay
   return res;
 }
 
-async function world(systemName = 'Regnskap Pluss'): Promise<World> {
-  const app = await buildApp({ publicUrl: PUBLIC_URL, logger: false });
+async function world(systemName = 'Regnskap Pluss', publicUrl = PUBLIC_URL): Promise<World> {
+  const app = await buildApp({ publicUrl, logger: false });
   await app.ready();
   const party: World['party'] = {};
   for (const [orgNo, name] of [[VENDOR, 'Leverandør AS'], [CUSTOMER, 'Kunde AS'], [ACCOUNTANT, 'Regnskapsfører AS']] as const) {
@@ -248,31 +248,48 @@ describe('test login (standing in for ID-porten)', () => {
     await w.app.close();
   });
 
-  test('login sets a signed HttpOnly SameSite=Lax session cookie and goes back to returnTo', async () => {
+  test('login sets an opaque signed HttpOnly SameSite=Lax session cookie (no token in it) and goes back to returnTo', async () => {
     const w = await world();
     const b = new Browser(w.app);
     const res = await b.login(DAGL, '/portal/accessmanagement/ui/systemuser/request?id=abc&DONTCHOOSEREPORTEE=true');
     assert.equal(res.statusCode, 303, res.body);
     assert.equal(location(res), '/portal/accessmanagement/ui/systemuser/request?id=abc&DONTCHOOSEREPORTEE=true');
-    const session = (res.cookies as Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; maxAge?: number }>).find((c) => c.name === 'samsvar_portal_session');
+    const session = (res.cookies as Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; maxAge?: number; secure?: boolean }>).find((c) => c.name === 'samsvar_portal_session');
     assert.ok(session);
     assert.equal(session.httpOnly, true);
     assert.equal(session.sameSite, 'Lax');
     assert.equal(session.path, '/portal');
     assert.equal(session.maxAge, 600);
-    // Signed: <JWT>.<signature>; the JWT is the ID-porten stand-in's person token with the portal's scope.
-    const [header, payload, signature, cookieSignature] = session.value.split('.');
-    assert.ok(header && signature && cookieSignature, 'the cookie is not a signed token');
-    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
-    assert.equal(claims.pid, DAGL);
-    assert.equal(claims.scope, 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write');
+    assert.equal(session.secure, undefined, 'not Secure on an http public URL');
+    // Signed: <session id>.<signature>; the id is 32 random bytes, not a token: no JWT, no person in it.
+    const [id, cookieSignature, ...rest] = session.value.split('.');
+    assert.ok(id && cookieSignature && rest.length === 0, `the cookie is not <id>.<signature>: ${session.value}`);
+    assert.match(id, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(session.value.includes(DAGL), false);
+    assert.equal(Buffer.from(id, 'base64url').toString('latin1').includes(DAGL), false);
     const start = await b.get('/portal');
     assert.match(text(start.body), /Innlogget som Dagny Leder/);
+    // The cookie's value is no bearer token on any API: the end-user API refuses it, whole or unsigned.
+    for (const bearer of [session.value, session.value.slice(0, session.value.lastIndexOf('.'))]) {
+      const api = await w.api('GET', `/authentication/api/v1/systemuser/${w.party[CUSTOMER]?.partyId}`, bearer);
+      assert.equal(api.statusCode, 401, `Bearer <cookie> on the end-user API: ${api.statusCode} ${api.body}`);
+    }
     // A tampered cookie is no session.
     b.cookies.set('samsvar_portal_session', session.value.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
     const tampered = await b.get('/portal/accessmanagement/ui/systemuser/request?id=abc');
     assert.equal(tampered.statusCode, 303);
     assert.match(location(tampered), /^\/portal\/login\?returnTo=/);
+    // A well-signed cookie for a session the portal never made is none either (a fresh id, the portal's own signature is unknown to us):
+    b.cookies.set('samsvar_portal_session', `${'A'.repeat(43)}.${cookieSignature}`);
+    assert.equal((await b.get('/portal/accessmanagement/ui/systemuser/request?id=abc')).statusCode, 303);
+    await w.app.close();
+  });
+
+  test('with an https public URL the session cookie is Secure', async () => {
+    const w = await world('Regnskap Pluss', 'https://portal.test');
+    const res = await new Browser(w.app).login(DAGL);
+    const session = (res.cookies as Array<{ name: string; secure?: boolean }>).find((c) => c.name === 'samsvar_portal_session');
+    assert.equal(session?.secure, true);
     await w.app.close();
   });
 
@@ -319,17 +336,63 @@ describe('test login (standing in for ID-porten)', () => {
     await w.app.close();
   });
 
-  test('logout ends the session', async () => {
+  test('logout ends the session on the server: the old cookie opens nothing afterwards', async () => {
     const w = await world();
     const b = await loggedIn(w, DAGL);
+    const page = '/portal/accessmanagement/ui/systemuser/request?id=x';
     const start = await b.get('/portal');
     assert.deepEqual(buttons(start.body), ['Logg ut']);
+    // The same cookies in another browser (a copied or stolen cookie) open the portal while the session lasts.
+    const copy = new Browser(w.app);
+    for (const [k, v] of b.cookies) copy.cookies.set(k, v);
+    assert.match(text((await copy.get('/portal')).body), /Innlogget som Dagny Leder/);
     const out = await b.post('/portal/logout', { _csrf: csrfOf(start.body) });
     assert.equal(out.statusCode, 303);
     assert.equal(location(out), '/portal/login');
     assert.equal(b.cookies.has('samsvar_portal_session'), false);
-    const again = await b.get('/portal/accessmanagement/ui/systemuser/request?id=x');
-    assert.equal(again.statusCode, 303);
+    assert.equal((await b.get(page)).statusCode, 303);
+    // The copy still holds the old cookie: after logout it is no session.
+    assert.ok(copy.cookies.has('samsvar_portal_session'));
+    const replay = await copy.get(page);
+    assert.equal(replay.statusCode, 303, `the old cookie after logout: ${replay.statusCode}`);
+    assert.match(location(replay), /^\/portal\/login\?returnTo=/);
+    assert.match(text((await copy.get('/portal')).body), /Du er ikke logget inn/);
+    await w.app.close();
+  });
+
+  test('the CSRF secret is rotated at login and at logout: a form token from before no longer passes', async () => {
+    const w = await world();
+    const b = new Browser(w.app);
+    const form = await b.get('/portal/login');
+    const before = b.cookies.get('samsvar_portal_csrf');
+    const loginToken = csrfOf(form.body);
+    const res = await b.post('/portal/login', { _csrf: loginToken, pid: DAGL, returnTo: '/portal' });
+    assert.equal(res.statusCode, 303);
+    const start = await b.get('/portal');
+    const during = b.cookies.get('samsvar_portal_csrf');
+    assert.ok(before && during && before !== during, 'a new CSRF secret after login');
+    // The login form's token belonged to the old secret: a logout posted with it is refused.
+    assert.equal((await b.post('/portal/logout', { _csrf: loginToken })).statusCode, 403);
+    const logoutToken = csrfOf(start.body);
+    assert.equal((await b.post('/portal/logout', { _csrf: logoutToken })).statusCode, 303);
+    await b.get('/portal/login');
+    const after = b.cookies.get('samsvar_portal_csrf');
+    assert.ok(after && after !== during, 'a new CSRF secret after logout');
+    // The logged-in page's token no longer passes on the login form.
+    assert.equal((await b.post('/portal/login', { _csrf: logoutToken, pid: DAGL })).statusCode, 403);
+    await w.app.close();
+  });
+
+  test('the session ends when the person\'s token expires', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const w = await world();
+    const b = await loggedIn(w, DAGL);
+    const page = '/portal/accessmanagement/ui/systemuser/request?id=x';
+    assert.notEqual((await b.get(page)).statusCode, 303);
+    t.mock.timers.tick(601_000);
+    const late = await b.get(page);
+    assert.equal(late.statusCode, 303);
+    assert.match(location(late), /^\/portal\/login\?returnTo=/);
     await w.app.close();
   });
 });

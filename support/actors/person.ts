@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { Actor, type ActorContext } from './actor.ts';
 import { endUserMode } from '../browser/mode.ts';
-import { Broken } from '../clients/http.ts';
+import { Broken, type ApiResponse } from '../clients/http.ts';
 import { AccessPackageMetaClient } from '../clients/resourceregistry.ts';
 import { AccessManagementClient } from '../clients/accessmanagement.ts';
 import { AuthenticationClient } from '../clients/authentication.ts';
@@ -19,6 +19,7 @@ import type { PersonFixture } from '../target/fixtures.ts';
 import { TestToolsClient } from '../clients/testtools.ts';
 import { IdportenClient } from '../clients/idporten.ts';
 import { TestdataClient } from '../clients/testdata.ts';
+import { PortalClient } from '../clients/portal.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 
 /** The scope of a person token for the end-user routes when a step asks for no other. */
@@ -27,6 +28,16 @@ export const DEFAULT_PERSON_SCOPE = 'altinn:portal/enduser';
 export interface PersonNotes {
   /** Person tokens from the ID-porten stand-in, by the scope string asked for ("" = the default scope). */
   tokens: Map<string, string>;
+  /** The person's portal session as copied after login, and what its replays showed (UI-5). */
+  portalSession?: PortalSessionNotes;
+}
+
+/** A copy of the person's portal session (its cookies) and the page it opened before and after logout. */
+export interface PortalSessionNotes {
+  url: string;
+  cookies: string;
+  before: ApiResponse<string>;
+  after?: ApiResponse<string>;
 }
 
 export class Person extends Actor {
@@ -101,6 +112,11 @@ export class Person extends Actor {
   /** True when persons act in the browser in this run (--end-user browser on a target with portal-ui). */
   get actsInBrowser(): boolean {
     return endUserMode(this.context.profile) === 'browser';
+  }
+
+  /** The target's portal pages over plain HTTP (a copied session's replay; logging in with --end-user api). */
+  get portalPages(): PortalClient {
+    return new PortalClient(this.endpoint('portal'), this.http());
   }
 
   /** The target's portal (its `portal` endpoint). */

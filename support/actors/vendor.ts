@@ -54,6 +54,8 @@ export interface CustomerNotes {
   request?: ApiResponse<RequestSystemResponse>;
   repeatedRequest?: ApiResponse<RequestSystemResponse>;
   requestRead?: ApiResponse<RequestSystemResponse>;
+  /** GET request/vendor/bysystem/{systemId}, every page, after a refused request (issue 15: none for this customer). */
+  requestsBySystem?: ListPages<RequestSystemResponse>;
   /** GET byexternalref for the customer's standard request (after a refusal: none). */
   requestLookup?: ApiResponse<RequestSystemResponse>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
@@ -87,6 +89,8 @@ export interface VendorNotes {
   system?: RegisterSystemRequest;
   registration?: ApiResponse<string>;
   systemRead?: ApiResponse<RegisteredSystemResponse>;
+  /** The last update of the registered system (PUT), and the answer. */
+  systemUpdate?: ApiResponse<unknown>;
   /** The system the vendor's customers use (registered successfully). */
   registeredSystemId?: string;
   /** Every system registered in this scenario, for the cleanup on external targets (support/cleanup.ts). */

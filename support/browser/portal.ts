@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { Broken, type ApiResponse } from '../clients/http.ts';
 import { assertTestable, requireSuccess } from '../assertions.ts';
 import type { Person } from '../actors/person.ts';
+import type { CookieJar, PortalClient } from '../clients/portal.ts';
 import { referansePortal } from './pages/referanse/index.ts';
 
 /** What a page shows, as the flavour reads it (the flavour maps its own texts to these). */
@@ -80,9 +81,28 @@ export interface PortalAgent {
   owner: PortalParty;
 }
 
+/** A person's portal session over plain HTTP: the client, the cookie jar and the portal's URL. */
+export interface PortalHttp {
+  client: PortalClient;
+  jar: CookieJar;
+  portalUrl: string;
+}
+
 /** The intents the features need from a portal. */
 export interface PortalFlavour {
   readonly name: string;
+  /** Opens a page of the portal (logging in on the way) and reads it. */
+  openPage(who: PersonInPortal, url: string): Promise<PortalAnswer>;
+  /** Logs out with the portal's own button. */
+  logOut(who: PersonInPortal): Promise<PortalAnswer>;
+  /** The portal's session over plain HTTP (--end-user api, and replaying a copied session). */
+  readonly http: {
+    /** Logs in, coming back to `url`. */
+    logIn(http: PortalHttp, pid: string, url: string): Promise<void>;
+    logOut(http: PortalHttp): Promise<ApiResponse<string>>;
+    /** What the page a GET of `url` answered shows (a redirect to the login page: `login`). */
+    shown(response: ApiResponse<string>, url: string, portalUrl: string): PageState;
+  };
   /** Opens the request's confirmUrl (logging in on the way) and approves or rejects it. */
   answerRequest(who: PersonInPortal, confirmUrl: string, answer: 'approve' | 'reject'): Promise<PortalAnswer>;
   /** The customer's access manager names the organisation that becomes a rights holder. */

@@ -193,6 +193,11 @@ export class AuthenticationClient extends HttpClient {
     return this.send({ method: 'GET', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token });
   }
 
+  /** PUT systemregister/vendor/{systemId}: a full replace of the system; 200 {succeeded:true}. */
+  updateSystem(token: string, systemId: string, system: RegisterSystemRequest): Promise<ApiResponse<unknown>> {
+    return this.send({ method: 'PUT', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token, json: system });
+  }
+
   /** DELETE systemregister/vendor/{systemId}: 200 {succeeded:true}, a soft delete that frees the system's client ids. */
   deleteSystem(token: string, systemId: string): Promise<ApiResponse<unknown>> {
     return this.send({ method: 'DELETE', path: `${BASE}/systemregister/vendor/${encodeURIComponent(systemId)}`, bearer: token });
@@ -230,6 +235,14 @@ export class AuthenticationClient extends HttpClient {
    */
   systemUsersBySystem(token: string, systemId: string): Promise<ApiResponse<{ links?: { next?: string | null }; data: SystemUserExternal[] }>> {
     return this.send({ method: 'GET', path: `${BASE}/systemuser/vendor/bysystem/${encodeURIComponent(systemId)}`, bearer: token });
+  }
+
+  /**
+   * GET systemuser/request/vendor/bysystem/{systemId} (scope systemuser.request.read): the standard
+   * requests on the vendor's system, paged `{links:{next}, data:[RequestSystemResponse]}`.
+   */
+  requestsBySystem(token: string, systemId: string): Promise<ApiResponse<{ links?: { next?: string | null }; data: RequestSystemResponse[] }>> {
+    return this.send({ method: 'GET', path: `${BASE}/systemuser/request/vendor/bysystem/${encodeURIComponent(systemId)}`, bearer: token });
   }
 
   /** GET systemuser/request/vendor/byexternalref/{systemId}/{orgNo}/{externalRef} (404 AUTH-00010 when none). */

@@ -84,6 +84,17 @@ export async function ensureSystemRegistered(vendor: Vendor, packages: string[])
   return systemId;
 }
 
+/**
+ * The vendor updates its registered system (When): the system as registered, with `allowedRedirectUrls`
+ * replaced. `vendor.notes.system` keeps the registered system, for the read-back.
+ */
+export async function updateSystemRedirectUrls(vendor: Vendor, allowedRedirectUrls: string[]): Promise<ApiResponse<unknown>> {
+  const system = vendor.notes.system;
+  assertTestable(system && vendor.notes.registeredSystemId === system.id, 'systemleverandøren har ikke registrert noe system i dette scenarioet.');
+  vendor.notes.systemUpdate = await vendor.authentication.updateSystem(await vendor.platformToken(), system.id, { ...system, allowedRedirectUrls });
+  return vendor.notes.systemUpdate;
+}
+
 /** The vendor reads the system it last tried to register (a question). */
 export async function readOwnSystem(vendor: Vendor): Promise<ApiResponse<RegisteredSystemResponse>> {
   const systemId = vendor.notes.system?.id;

@@ -136,6 +136,30 @@ export function unregisteredRedirectUrl(vendor: Vendor): string {
   return `https://annen-nettside-${vendor.orgNo}.samsvar.invalid/systembruker/ferdig`;
 }
 
+/** What a redirect URL that is not https looks like in the scenarios (issue 15). */
+export type InsecureScheme = 'javascript' | 'http';
+
+/**
+ * A redirect URL with the scheme `scheme` instead of https: a script URL (which a browser would run on
+ * the page that redirects), or the system's registered URL with plain http (the same host and path).
+ */
+export function insecureRedirectUrl(vendor: Vendor, scheme: string): string {
+  if (scheme === 'javascript') return 'javascript:alert(document.domain)//';
+  assert.equal(scheme, 'http', `Steget kjenner omdirigerings-URL-er med skjemaet javascript eller http, ikke «${scheme}».`);
+  const url = new URL(registeredRedirectUrl(vendor));
+  return `http://${url.host}${url.pathname}${url.search}`;
+}
+
+/** The vendor reads every request on its system, following links.next (a question). */
+export async function readRequestsBySystem(vendor: Vendor, company: Company): Promise<void> {
+  await vendor.ready();
+  const token = await vendor.platformToken();
+  vendor.customer(company).requestsBySystem = await readPages(
+    await vendor.authentication.requestsBySystem(token, registeredSystemId(vendor)),
+    (next) => vendor.authentication.follow<PagedList<RequestSystemResponse>>(next, token),
+  );
+}
+
 /**
  * Given: the person is registered in ER as a board member (styremedlem, MEDL) of the company: a
  * relation that lets them read the company's requests but not approve them (MEDL gives no access

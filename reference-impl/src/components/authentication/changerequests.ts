@@ -225,7 +225,7 @@ export function changeRequestHandlers(ctx: AuthContext) {
       }
       const system = ctx.store.systems.get(user.systemId);
       if (!system || system.isDeleted) throw authProblem('AUTH-00011');
-      checkRedirectUrl(system, body.redirectUrl); // 400 AUTH-00026 / AUTH-00021
+      checkRedirectUrl(system, body.redirectUrl, ctx.config); // 400 AUTH-00026 / AUTH-00021
       if (requiredRights.length > 0) checkRightsInSystem(system, requiredRights); // 400 AUTH-00001
       if (requiredAccessPackages.length > 0) checkPackagesInSystem(ctx, system, requiredAccessPackages, 'standard'); // 400 AUTH-00063/64
       ctx.store.changeRequests.insert(changeRequest);

@@ -87,15 +87,17 @@ function checkCustomerExists(ctx: AuthContext, partyOrgNo: string): void {
  * port and path (the query is ignored). No allowed URLs → AUTH-00026; no match, not a URL or not an absolute
  * https URL → AUTH-00021.
  */
-export function checkRedirectUrl(system: StoredSystem, redirectUrl: string | null | undefined): void {
+export function checkRedirectUrl(system: StoredSystem, redirectUrl: string | null | undefined, config?: FaultConfig): void {
   if (!redirectUrl) return;
   if (system.allowedRedirectUrls.length === 0) throw authProblem('AUTH-00026');
+  // Fault redirect-url-ikke-https-lagres (selfcheck): no https check, and the match ignores the scheme.
+  const anyScheme = faultActive(config, 'redirect-url-ikke-https-lagres');
   // Stricter than Altinn (redirect-urls.ts): only an absolute https URL, whatever the system's list holds.
-  if (!isSafeRedirectUrl(redirectUrl)) throw authProblem('AUTH-00021');
+  if (!anyScheme && !isSafeRedirectUrl(redirectUrl)) throw authProblem('AUTH-00021');
   const leftPart = (u: string): string | undefined => {
     try {
       const url = new URL(u);
-      return `${url.protocol}//${url.host}${url.pathname}`;
+      return `${anyScheme ? '' : url.protocol}//${url.host}${url.pathname}`;
     } catch {
       return undefined;
     }
@@ -197,7 +199,7 @@ export function requestHandlers(ctx: AuthContext) {
       checkNoStoredRequest(existing); // step 5
       checkSystemVendor(system, vendorOrgNo); // step 6
       checkCustomerExists(ctx, body.partyOrgNo); // step 7
-      checkRedirectUrl(system, body.redirectUrl); // step 8
+      checkRedirectUrl(system, body.redirectUrl, ctx.config); // step 8
       const rights = userType === 'standard' ? toRights(body.rights) : [];
       const packages = (body.accessPackages ?? []).map((p) => ({ urn: p.urn ?? '' }));
       if (userType === 'standard') checkStandardHasSomething(body); // step 9

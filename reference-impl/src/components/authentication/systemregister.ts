@@ -292,7 +292,8 @@ export function systemRegisterHandlers(ctx: AuthContext) {
       checkRights(ctx, rights, errors);
       checkAccessPackages(ctx, packages, isVisible, errors);
       checkClientIdsForUpdate(ctx, system, clientIds, errors);
-      checkRedirectUrls(body.allowedRedirectUrls ?? [], errors, ctx.config); // stricter than Altinn (redirect-urls.ts)
+      // Stricter than Altinn (redirect-urls.ts); fault redirect-url-ikke-https-lagres (selfcheck) skips it.
+      if (!faultActive(ctx.config, 'redirect-url-ikke-https-lagres')) checkRedirectUrls(body.allowedRedirectUrls ?? [], errors, ctx.config);
       if (errors.length > 0) throw validationProblem(errors);
 
       const updated: StoredSystem = {

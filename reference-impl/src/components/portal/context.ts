@@ -6,10 +6,12 @@ import type { ComponentOptions } from '../../config.ts';
 import type { Html } from './html.ts';
 import type { PageUser } from './layout.ts';
 import { PlatformClient } from './platform-client.ts';
-import { cookieOptions, readSession, type Session } from './session.ts';
+import { cookieOptions, readSession, type Session, type SessionStore } from './session.ts';
 
 export interface PortalContext extends ComponentOptions {
   app: FastifyInstance;
+  /** The portal's sessions (session.ts): the cookie holds only a session id. */
+  sessions: SessionStore;
 }
 
 /** A logged-in person: the session, an API client holding their token, and what the header shows. */
@@ -26,7 +28,7 @@ export function csrfToken(ctx: PortalContext, reply: FastifyReply): string {
 
 /** The logged-in person, or undefined when there is no valid session. */
 export async function currentPerson(ctx: PortalContext, request: FastifyRequest, reply: FastifyReply): Promise<Person | undefined> {
-  const session = await readSession(request, ctx.issuers);
+  const session = await readSession(request, ctx.sessions, ctx.issuers);
   if (!session) return undefined;
   // The person's name is display data; the register service is the register component's own seam.
   const name = ctx.services.register.person(session.pid)?.name ?? session.pid;

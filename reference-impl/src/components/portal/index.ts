@@ -1,8 +1,9 @@
 // The end-user portal (prefix /portal): server-rendered Norwegian pages styled with Designsystemet,
 // standing in for Altinn's access management portal. It is a BFF: every page calls the platform's own
 // end-user APIs in-process with the logged-in person's token (platform-client.ts), so every rule lives
-// in the API and the page explains the API's refusals. No store: the only state is the session cookie
-// (the person's token) and the CSRF secret cookie, both signed with a secret made per app instance.
+// in the API and the page explains the API's refusals. Its only state: the session store (session id →
+// the person's token, session.ts), the session cookie (the id) and the CSRF secret cookie, both signed
+// with a secret made per app instance.
 
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
@@ -16,7 +17,7 @@ import { sendPage } from './context.ts';
 import { html } from './html.ts';
 import { alert, page } from './layout.ts';
 import { portalRoutes } from './routes.ts';
-import { COOKIE_PATH, CSRF_COOKIE } from './session.ts';
+import { COOKIE_PATH, CSRF_COOKIE, SessionStore } from './session.ts';
 
 /** Headers on every portal response: no framing (approve buttons must not be clickjacked), no sniffing. */
 const SECURITY_HEADERS: Record<string, string> = {
@@ -68,5 +69,5 @@ export async function portalComponent(app: FastifyInstance, opts: ComponentOptio
   app.addHook('onSend', async function securityHeaders(_request: FastifyRequest, reply: FastifyReply) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
-  await portalRoutes(app, { ...opts, app }, await loadAssets());
+  await portalRoutes(app, { ...opts, app, sessions: new SessionStore() }, await loadAssets());
 }

@@ -1,6 +1,6 @@
 // Test login, standing in for ID-porten: the person types a synthetic national identity number, the
 // portal logs in through the ID-porten stand-in's test login (docs/samsvar-apis.md §2) and keeps the
-// token in the session cookie. Also the start page and logout.
+// token in the portal's session store (the cookie holds only the session id). Also the start page and logout.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, currentPerson, sendPage, type PortalContext } from './context.ts';
@@ -59,13 +59,13 @@ export function loginHandlers(ctx: PortalContext) {
         const status = res.status === 404 ? 404 : 400;
         return sendPage(reply, status, page({ title: 'Logg inn', body: loginForm(csrfToken(ctx, reply), returnTo, pid, res.problem) }));
       }
-      startSession(reply, ctx.config, res.body.access_token, res.body.expires_in);
+      startSession(request, reply, ctx.config, ctx.sessions, { token: res.body.access_token, pid }, res.body.expires_in);
       return reply.redirect(portalUrl(ctx.config, returnTo), 303);
     },
 
     /** POST /portal/logout: forget the session. */
-    async logout(_request: FastifyRequest, reply: FastifyReply) {
-      endSession(reply, ctx.config);
+    async logout(request: FastifyRequest, reply: FastifyReply) {
+      endSession(request, reply, ctx.config, ctx.sessions);
       return reply.redirect(portalUrl(ctx.config, '/portal/login'), 303);
     },
   };

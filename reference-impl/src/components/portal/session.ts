@@ -1,10 +1,16 @@
-// The portal session: one signed, HttpOnly, SameSite=Lax cookie holding the person's token from the
-// ID-porten stand-in. The cookie secret is made per app instance (index.ts), so a cookie from one
-// instance means nothing to another. The token is verified on every request (signature, issuer, expiry).
+// The portal session: an opaque random session id in one signed, HttpOnly, SameSite=Lax cookie (Secure
+// when the public URL is https); the person's token stays on the server, in the portal's session store,
+// and never goes to the browser, so a cookie is no bearer token on any API. A session ends at logout
+// (removed from the store, so the old cookie opens nothing) and when the person's token expires (its
+// `exp`: the session lives exactly as long as the token, no idle timeout). The CSRF secret cookie is
+// dropped at login and at logout, so the next page makes a new secret and a form token from before no
+// longer passes. The cookie secret and the store are made per app instance (index.ts).
 
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { ReferenceConfig } from '../../config.ts';
+import { faultActive } from '../../faults.ts';
 import type { TokenIssuers } from '../../platform/tokens.ts';
 
 export const SESSION_COOKIE = 'samsvar_portal_session';
@@ -31,27 +37,83 @@ export interface Session {
   pid: string;
 }
 
-/** The verified session of this request, or undefined (no cookie, bad signature, expired token). */
-export async function readSession(request: FastifyRequest, issuers: TokenIssuers): Promise<Session | undefined> {
+interface StoredSession extends Session {
+  /** Epoch ms when the person's token expires: the session ends then. */
+  expiresAt: number;
+}
+
+/** The portal's sessions, by session id (the cookie's value). In memory, per app instance. */
+export class SessionStore {
+  private readonly sessions = new Map<string, StoredSession>();
+
+  /** A new session for the person's token; returns its id (32 random bytes, base64url). */
+  create(session: Session, expiresInSeconds: number): string {
+    this.sweep();
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.set(id, { ...session, expiresAt: Date.now() + expiresInSeconds * 1000 });
+    return id;
+  }
+
+  /** The live session with this id, or undefined (unknown, ended or expired: an expired one is removed). */
+  get(id: string): Session | undefined {
+    const stored = this.sessions.get(id);
+    if (!stored) return undefined;
+    if (stored.expiresAt <= Date.now()) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    return { token: stored.token, pid: stored.pid };
+  }
+
+  end(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  /** Drops expired sessions (on every login, so the store holds only live ones and a few stale). */
+  private sweep(): void {
+    const now = Date.now();
+    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
+  }
+}
+
+/** The session id in this request's cookie, when the cookie is there and its signature holds. */
+function sessionId(request: FastifyRequest): string | undefined {
   const raw = request.cookies[SESSION_COOKIE];
   if (!raw) return undefined;
   const unsigned = request.unsignCookie(raw);
-  if (!unsigned.valid || !unsigned.value) return undefined;
+  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+}
+
+/** The verified session of this request, or undefined (no cookie, bad signature, no such session, expired token). */
+export async function readSession(request: FastifyRequest, sessions: SessionStore, issuers: TokenIssuers): Promise<Session | undefined> {
+  const id = sessionId(request);
+  const session = id === undefined ? undefined : sessions.get(id);
+  if (!session) return undefined;
   try {
-    const verified = await issuers.verify(unsigned.value, ['idporten']);
-    const pid = verified.claims.pid;
-    return typeof pid === 'string' ? { token: unsigned.value, pid } : undefined;
+    // The token is checked again on every request (signature, issuer, expiry), as an API would.
+    const verified = await issuers.verify(session.token, ['idporten']);
+    return verified.claims.pid === session.pid ? session : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function startSession(reply: FastifyReply, config: ReferenceConfig, token: string, expiresIn: number): void {
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, expiresIn));
+/** A new session for the person (any session of this browser ends first) and a new CSRF secret. */
+export function startSession(request: FastifyRequest, reply: FastifyReply, config: ReferenceConfig, sessions: SessionStore, session: Session, expiresIn: number): void {
+  const old = sessionId(request);
+  if (old !== undefined) sessions.end(old);
+  const id = sessions.create(session, expiresIn);
+  reply.setCookie(SESSION_COOKIE, id, cookieOptions(config, expiresIn));
+  reply.clearCookie(CSRF_COOKIE, cookieOptions(config));
 }
 
-export function endSession(reply: FastifyReply, config: ReferenceConfig): void {
+/** Ends the session on the server, clears its cookie and drops the CSRF secret. */
+export function endSession(request: FastifyRequest, reply: FastifyReply, config: ReferenceConfig, sessions: SessionStore): void {
+  const id = sessionId(request);
+  // Fault portal-utlogging-beholder-sesjon (selfcheck): only the cookie is cleared; the session lives on.
+  if (id !== undefined && !faultActive(config, 'portal-utlogging-beholder-sesjon')) sessions.end(id);
   reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+  reply.clearCookie(CSRF_COOKIE, cookieOptions(config));
 }
 
 /**

@@ -9,6 +9,8 @@ import { ConnectionsPage } from './connections.page.ts';
 import { LoginPage } from './login.page.ts';
 import { RequestPage } from './request.page.ts';
 import { readView } from './view.ts';
+import { logInOverHttp, logOutOverHttp, shownOverHttp } from './session.ts';
+import { submitAndArrive } from './navigation.ts';
 
 /** A page of this portal, below the target's `portal` endpoint. */
 export function portalPage(portalUrl: string, path: string, query: Record<string, string>): string {
@@ -65,6 +67,21 @@ async function openClients(who: PersonInPortal, agent: PortalAgent): Promise<Cli
 
 export const referansePortal: PortalFlavour = {
   name: 'referanse',
+
+  async openPage(who, url) {
+    await visit(who, url);
+    await who.page.getByRole('heading', { level: 1 }).first().waitFor();
+    return answer(who, 'Åpne siden', true);
+  },
+
+  async logOut(who) {
+    const button = new LoginPage(who.page).logOutButton;
+    if (!(await button.isVisible())) return answer(who, 'Logg ut', false);
+    await submitAndArrive(who.page, button);
+    return answer(who, 'Logg ut', true);
+  },
+
+  http: { logIn: logInOverHttp, logOut: logOutOverHttp, shown: shownOverHttp },
 
   async answerRequest(who, confirmUrl, reply) {
     await visit(who, confirmUrl);
