@@ -134,6 +134,19 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
       Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
 
+  Regel: En klientsystembruker som fortsatt har klienter, kan ikke slettes
+
+    @krav:REQ-11 @krav:REQ-7 @krav:KD-3 @vakt:AUTH-00035 @negativ @kapabilitet:klientdelegering
+    Scenario: Regnskapsføreren kan ikke slette klientsystembrukeren mens klienten er lagt til på den
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når regnskapsføreren ved daglig leder sletter klientsystembrukeren fra systemleverandøren
+      Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren fortsatt har klienter
+      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
+      Og er klienten lagt til på klientsystembrukeren til regnskapsføreren
+
   Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
 
     @krav:MK-1 @kapabilitet:klientdelegering @kapabilitet:am-bff

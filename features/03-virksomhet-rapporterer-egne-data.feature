@@ -79,6 +79,17 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
       Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
 
+  Regel: En systembruker virksomheten sletter, er borte, og Maskinporten utsteder ikke lenger token for den
+
+    @krav:REQ-10 @vakt:AUTH-00015 @negativ
+    Scenario: Virksomheten sletter systembrukeren, og systemet får ikke lenger systembrukertoken
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
+      Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
+      Når virksomheten ved daglig leder sletter systembrukeren fra systemleverandøren
+      Så er systembrukeren til virksomheten slettet, og systemleverandøren finner den ikke lenger
+      Når systemet henter systembrukertoken fra Maskinporten for virksomheten
+      Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
+
   Regel: Tjeneste-API-et godtar bare rapporter for en part systembrukeren har fått tilgang for
 
     @krav:SB-3.5 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:pdp @kapabilitet:mva

@@ -13,6 +13,7 @@ import { expectSystemUserPackages } from '../support/expectations/endringsforesp
 import {
   acquireSystem,
   approveRequest,
+  deleteSystemUser,
   establishApproval,
   establishRejection,
   establishSystemUser,
@@ -21,6 +22,7 @@ import {
   readRequest,
   registerBoardMember,
   registeredRedirectUrl,
+  readBackDeletedSystemUser,
   rejectRequest,
   repeatRequest,
   requestSystemUser,
@@ -29,6 +31,7 @@ import {
 import {
   expectAlreadyAnswered,
   expectApprovalRefusedForRole,
+  expectDeleteRefusedForClients,
   expectApproved,
   expectNoRequest,
   expectNoSystemUser,
@@ -37,6 +40,7 @@ import {
   expectRequestRefused,
   expectSameRequestAgain,
   expectStillPending,
+  expectSystemUserDeleted,
   expectSystemUserFound,
 } from '../support/expectations/systembruker.ts';
 import type { Actor } from '../support/actors/actor.ts';
@@ -159,4 +163,21 @@ Then('avvises forespørselen fra {aktør} for {aktør} med feilkoden {word}', fu
 Then('{aktør} finner ingen forespørsel for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   await lookUpRequest(as(vendor, Vendor), as(company, Company));
   expectNoRequest(as(vendor, Vendor), as(company, Company));
+});
+
+// ---- Deleting a system user (REQ-10, REQ-11): the customer's access manager deletes it through the end-user API
+
+When('{aktør} ved daglig leder sletter systembrukeren/klientsystembrukeren fra {aktør}', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const owner = as(company, Company);
+  const answer = await deleteSystemUser(owner, owner.dagligLeder, as(vendor, Vendor));
+  await this.attach(`Daglig leder i ${company.role} sletter systembrukeren via Altinns API for sluttbrukere: HTTP ${answer.status}.`, 'text/plain');
+});
+
+Then('er systembrukeren til {aktør} slettet, og {aktør} finner den ikke lenger', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  await readBackDeletedSystemUser(as(company, Company), as(vendor, Vendor));
+  expectSystemUserDeleted(as(vendor, Vendor), as(company, Company));
+});
+
+Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} fortsatt har klienter', function (this: SamsvarWorld, company: Actor) {
+  expectDeleteRefusedForClients(as(company, Company));
 });

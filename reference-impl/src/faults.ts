@@ -264,6 +264,17 @@ export const FAULTS = {
     description:
       'Systemleverandørens liste over systembrukere på systemet (bysystem) utelater den sist godkjente systembrukeren; byquery finner den fortsatt.',
   },
+  // Issue 20: writes are read back, and every documented guard is a scenario
+  'slett-systembruker-beholder-token': {
+    krav: ['REQ-10'],
+    description:
+      'Slettingen av en standard systembruker svarer 202 og systembrukeren er borte fra oppslagene, men Maskinporten utsteder fortsatt systembrukertoken for den.',
+  },
+  'klientsystembruker-med-klienter-svarer-slettet': {
+    krav: ['REQ-11'],
+    description:
+      'Sletting av en klientsystembruker som fortsatt har klienter svarer 200 uten å slette noe (ingen AUTH-00035): klientsystembrukeren og klientene består.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

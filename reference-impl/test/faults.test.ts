@@ -667,6 +667,23 @@ const PROBES: Record<FaultName, Probe> = {
       return (listed.json() as { data: unknown[] }).data.length;
     },
   },
+  'slett-systembruker-beholder-token': {
+    // A system user token asked for after the company deleted its system user: 400 MP-303.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const id = await standardSystemUser(w);
+      await ok(await auth(w, 'DELETE', `/systemuser/${w.party[COMPANY]?.partyId}/${id}`, await w.login(DAGL)), 'delete system user');
+      return (await token(w, await grant(w, [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` } }]))).statusCode;
+    },
+  },
+  'klientsystembruker-med-klienter-svarer-slettet': {
+    // Deleting an agent system user that still has a client: 400 AUTH-00035.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const id = await agentWithClient(w);
+      return (await auth(w, 'DELETE', `/systemuser/agent/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type { AssignmentDto, AssignmentPackageDto, PackagePermission, Paged } fr
 import type { Vendor } from './vendor.ts';
 import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
+import type { SystemUserDetail } from '../clients/authentication.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
 
@@ -47,6 +48,8 @@ export interface CompanyNotes extends AnswerNotes {
   delegation: DelegationNotes;
   /** The answers to a change request on its system user, and the system user as it read it. */
   change?: ChangeAnswerNotes;
+  /** The access manager's delete of the company's system user, and the owner's read of it afterwards. */
+  deletion?: { answer: ApiResponse<unknown>; readBack?: ApiResponse<SystemUserDetail> };
 }
 
 export class Company extends Actor {

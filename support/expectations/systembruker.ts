@@ -226,3 +226,29 @@ export function expectSentToRedirectUrl(company: Company, vendor: Vendor): strin
   );
   return 'Sluttbruker er API: forespørselen har redirectUrl-en portalen sender personen til; selve omdirigeringen i nettleseren kontrolleres med --end-user browser.';
 }
+
+// ---- Deleting a system user (REQ-10, REQ-11) ----------------------------------------------------
+
+/**
+ * REQ-10: the customer's delete answered 202, and it is read back: the owner's read gives 404, the
+ * vendor's byquery gives 404, and the system user is gone from the vendor's bysystem list (every page,
+ * exact). Maskinporten's refusal is the scenario's next step (expectTokenRefused names REQ-10 then).
+ */
+export function expectSystemUserDeleted(vendor: Vendor, company: Company): void {
+  const deletion = company.notes.deletion;
+  assert.ok(deletion, `${company.role} har ikke slettet noen systembruker.`);
+  expectStatus(deletion.answer, 202, 'REQ-10', `Sletting av systembrukeren til ${company.role}`);
+  assert.ok(deletion.readBack, `Systembrukeren til ${company.role} er ikke lest tilbake etter slettingen.`);
+  expectStatus(deletion.readBack, 404, 'REQ-10', `Oppslag på systembrukeren til ${company.role} etter at den er slettet`);
+  const query = vendor.customer(company).systemUserQuery;
+  assert.ok(query, `Systemleverandøren har ikke slått opp systembrukeren til ${company.role}.`);
+  expectStatus(query, 404, 'REQ-10', `Systemleverandørens oppslag (byquery) på systembrukeren til ${company.role} etter at den er slettet`);
+  expectBySystemList(vendor, company, 'REQ-10');
+}
+
+/** REQ-11: an agent system user that still has clients cannot be deleted: 400 AUTH-00035 (the read-back is the next step). */
+export function expectDeleteRefusedForClients(company: Company): void {
+  const deletion = company.notes.deletion;
+  assert.ok(deletion, `${company.role} har ikke forsøkt å slette klientsystembrukeren.`);
+  expectProblem(deletion.answer, 400, 'AUTH-00035', 'REQ-11', `Sletting av klientsystembrukeren til ${company.role}, som fortsatt har klienter`);
+}
