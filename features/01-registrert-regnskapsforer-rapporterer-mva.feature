@@ -134,7 +134,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
       Og svarer Altinn Autorisasjon tjenesteeieren med beslutningen "NotApplicable"
 
-  Regel: En klientsystembruker som fortsatt har klienter, kan ikke slettes
+  Regel: En klientsystembruker slettes bare på sin egen rute, og ikke mens den har klienter
 
     @krav:REQ-11 @krav:REQ-7 @krav:KD-3 @vakt:AUTH-00035 @negativ @kapabilitet:klientdelegering
     Scenario: Regnskapsføreren kan ikke slette klientsystembrukeren mens klienten er lagt til på den
@@ -146,6 +146,14 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren fortsatt har klienter
       Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
       Og er klienten lagt til på klientsystembrukeren til regnskapsføreren
+
+    @krav:REQ-13 @krav:REQ-7 @vakt:AUTH-00036 @negativ
+    Scenario: En klientsystembruker kan ikke slettes på ruten for standard systembrukere
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Når regnskapsføreren ved daglig leder sletter klientsystembrukeren fra systemleverandøren som om den var en standard systembruker
+      Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren ikke er en standard systembruker
+      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
 
   Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
 

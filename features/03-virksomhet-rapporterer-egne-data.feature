@@ -79,9 +79,18 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
       Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
 
+  Regel: En virksomhet har én systembruker for systemet: en ny forespørsel for den samme avvises
+
+    @krav:REQ-12 @krav:REQ-5 @vakt:AUTH-00004 @negativ
+    Scenario: En ny forespørsel for en virksomhet som allerede har systembrukeren, avvises
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
+      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
+      Så avvises forespørselen fra systemleverandøren fordi virksomheten allerede har en systembruker for systemet
+      Og systemleverandøren finner systembrukeren til virksomheten
+
   Regel: En systembruker virksomheten sletter, er borte, og Maskinporten utsteder ikke lenger token for den
 
-    @krav:REQ-10 @vakt:AUTH-00015 @negativ
+    @krav:REQ-10 @negativ
     Scenario: Virksomheten sletter systembrukeren, og systemet får ikke lenger systembrukertoken
       Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
       Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten

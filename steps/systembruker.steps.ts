@@ -31,13 +31,14 @@ import {
 import {
   expectAlreadyAnswered,
   expectApprovalRefusedForRole,
-  expectDeleteRefusedForClients,
+  expectDeleteRefused,
   expectApproved,
   expectNoRequest,
   expectNoSystemUser,
   expectRejected,
   expectRequestPending,
   expectRequestRefused,
+  expectRequestRefusedForExistingSystemUser,
   expectSameRequestAgain,
   expectStillPending,
   expectSystemUserDeleted,
@@ -178,6 +179,20 @@ Then('er systembrukeren til {aktør} slettet, og {aktør} finner den ikke lenger
   expectSystemUserDeleted(as(vendor, Vendor), as(company, Company));
 });
 
+When('{aktør} ved daglig leder sletter klientsystembrukeren fra {aktør} som om den var en standard systembruker', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const owner = as(company, Company);
+  const answer = await deleteSystemUser(owner, owner.dagligLeder, as(vendor, Vendor), 'standard');
+  await this.attach(`Daglig leder i ${company.role} sletter klientsystembrukeren på ruten for standard systembrukere: HTTP ${answer.status}.`, 'text/plain');
+});
+
 Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} fortsatt har klienter', function (this: SamsvarWorld, company: Actor) {
-  expectDeleteRefusedForClients(as(company, Company));
+  expectDeleteRefused(as(company, Company), 'AUTH-00035');
+});
+
+Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} ikke er en standard systembruker', function (this: SamsvarWorld, company: Actor) {
+  expectDeleteRefused(as(company, Company), 'AUTH-00036');
+});
+
+Then('avvises forespørselen fra {aktør} fordi {aktør} allerede har en systembruker for systemet', function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  expectRequestRefusedForExistingSystemUser(as(vendor, Vendor), as(company, Company));
 });

@@ -275,6 +275,16 @@ export const FAULTS = {
     description:
       'Sletting av en klientsystembruker som fortsatt har klienter svarer 200 uten å slette noe (ingen AUTH-00035): klientsystembrukeren og klientene består.',
   },
+  'ny-foresporsel-for-eksisterende-systembruker': {
+    krav: ['REQ-12'],
+    description:
+      'En forespørsel for en nøkkel som allerede har en aktiv systembruker, besvares med den godkjente forespørselen (200) i stedet for 400 AUTH-00004.',
+  },
+  'standard-sletting-godtar-klientsystembruker': {
+    krav: ['REQ-13'],
+    description:
+      'Ruten for å slette standard systembrukere sletter også en klientsystembruker (202) i stedet for 400 AUTH-00036.',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -684,6 +684,24 @@ const PROBES: Record<FaultName, Probe> = {
       return (await auth(w, 'DELETE', `/systemuser/agent/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
     },
   },
+  'ny-foresporsel-for-eksisterende-systembruker': {
+    // The same request again after it was approved: 400 AUTH-00004 (with the fault: the accepted request, 200).
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await standardSystemUser(w);
+      return (await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      })).statusCode;
+    },
+  },
+  'standard-sletting-godtar-klientsystembruker': {
+    // An agent system user deleted on the standard route: 400 AUTH-00036.
+    conforming: 400, faulty: 202,
+    async run(w) {
+      const id = await agentWithClient(w);
+      return (await auth(w, 'DELETE', `/systemuser/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -227,7 +227,7 @@ export function expectSentToRedirectUrl(company: Company, vendor: Vendor): strin
   return 'Sluttbruker er API: forespørselen har redirectUrl-en portalen sender personen til; selve omdirigeringen i nettleseren kontrolleres med --end-user browser.';
 }
 
-// ---- Deleting a system user (REQ-10, REQ-11) ----------------------------------------------------
+// ---- Deleting a system user (REQ-10, REQ-11, REQ-13) ----------------------------------------------------
 
 /**
  * REQ-10: the customer's delete answered 202, and it is read back: the owner's read gives 404, the
@@ -246,9 +246,21 @@ export function expectSystemUserDeleted(vendor: Vendor, company: Company): void 
   expectBySystemList(vendor, company, 'REQ-10');
 }
 
-/** REQ-11: an agent system user that still has clients cannot be deleted: 400 AUTH-00035 (the read-back is the next step). */
-export function expectDeleteRefusedForClients(company: Company): void {
+/**
+ * REQ-11 / REQ-13: a delete the platform must refuse (an agent system user that still has clients:
+ * 400 AUTH-00035; an agent system user on the standard route: 400 AUTH-00036). The read-back that it
+ * is still there is the scenario's next step.
+ */
+export function expectDeleteRefused(company: Company, code: 'AUTH-00035' | 'AUTH-00036'): void {
   const deletion = company.notes.deletion;
-  assert.ok(deletion, `${company.role} har ikke forsøkt å slette klientsystembrukeren.`);
-  expectProblem(deletion.answer, 400, 'AUTH-00035', 'REQ-11', `Sletting av klientsystembrukeren til ${company.role}, som fortsatt har klienter`);
+  assert.ok(deletion, `${company.role} har ikke forsøkt å slette systembrukeren sin.`);
+  const [krav, why] = code === 'AUTH-00035' ? ['REQ-11', 'som fortsatt har klienter'] : ['REQ-13', 'på ruten for standard systembrukere'];
+  expectProblem(deletion.answer, 400, code, krav, `Sletting av klientsystembrukeren til ${company.role}, ${why}`);
+}
+
+/** REQ-12: a request for a key that already has an active system user is refused with 400 AUTH-00004, and no request is made. */
+export function expectRequestRefusedForExistingSystemUser(vendor: Vendor, company: Company): void {
+  const response = vendor.customer(company).request;
+  assert.ok(response, `Systemleverandøren har ikke bedt om noen systembruker for ${company.role}.`);
+  expectProblem(response, 400, 'AUTH-00004', 'REQ-12', `Ny forespørsel om systembruker for ${company.role}, som allerede har en systembruker for systemet`);
 }

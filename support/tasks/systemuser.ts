@@ -216,14 +216,15 @@ export function systemUserIdOf(company: Company): string {
 /**
  * The company's access manager deletes its system user through the end-user API (When): a standard
  * one with DELETE systemuser/{party}/{id}, an agent one with DELETE systemuser/agent/{party}/{id}
- * (contracts authentication §5.2; vendors have no delete route). Only an acknowledged delete takes
+ * (contracts authentication §5.2; vendors have no delete route); `route` picks the other route on
+ * purpose (REQ-13). Only an acknowledged delete takes
  * the system user out of what the vendor's bysystem list must hold.
  */
-export async function deleteSystemUser(company: Company, person: Person, vendor: Vendor): Promise<ApiResponse<unknown>> {
+export async function deleteSystemUser(company: Company, person: Person, vendor: Vendor, route: 'standard' | 'agent' = company.notes.systemUserType ?? 'standard'): Promise<ApiResponse<unknown>> {
   await company.ready();
   const id = systemUserIdOf(company);
   const token = await person.token();
-  const answer = company.notes.systemUserType === 'agent'
+  const answer = route === 'agent'
     ? await person.authentication.deleteAgentSystemUser(token, company.partyId, id)
     : await person.authentication.deleteSystemUser(token, company.partyId, id);
   company.notes.deletion = { answer };

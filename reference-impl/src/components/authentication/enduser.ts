@@ -290,7 +290,8 @@ export function endUserHandlers(ctx: AuthContext) {
       const user = ctx.store.systemUsers.getActive(request.params.systemUserId);
       if (!user) throw authProblem('AUTH-00015');
       if (user.partyId !== org.partyId) throw authProblem('AUTH-00024');
-      if (user.userType !== 'standard') throw authProblem('AUTH-00036');
+      // Fault standard-sletting-godtar-klientsystembruker (selfcheck): the type is not checked.
+      if (user.userType !== 'standard' && !faultActive(ctx.config, 'standard-sletting-godtar-klientsystembruker')) throw authProblem('AUTH-00036');
       ctx.services.access.revokeAllForSystemUser(user.id);
       user.isDeleted = true;
       const madeBy = ctx.store.requests.getAny(user.id);

@@ -44,6 +44,8 @@ export function requestKey(systemId: string, partyOrgNo: string, externalRef: st
 
 /** §3.4 step 2: an active system user exists for the key → 400 AUTH-00004. */
 function checkNoActiveSystemUser(ctx: AuthContext, key: RequestKey): void {
+  // Fault ny-foresporsel-for-eksisterende-systembruker (selfcheck): the check is skipped.
+  if (faultActive(ctx.config, 'ny-foresporsel-for-eksisterende-systembruker')) return;
   if (ctx.store.systemUsers.findActiveByKey(key)) throw authProblem('AUTH-00004');
 }
 
