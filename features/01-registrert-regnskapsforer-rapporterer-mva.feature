@@ -41,7 +41,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
   Regel: En forespørsel om klientsystembruker har bare tilgangspakker, og minst én
 
-    @krav:REQ-8 @negativ
+    @krav:REQ-8 @vakt:AUTH-00058 @negativ
     Scenario: En forespørsel om klientsystembruker uten tilgangspakker avvises
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
@@ -96,7 +96,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
   Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
 
-    @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @negativ @kapabilitet:klientdelegering
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @vakt:AUTH-00079 @negativ @kapabilitet:klientdelegering
     Scenario: En klient uten regnskapsførerrolle i Enhetsregisteret og uten delegering kan ikke legges til
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
@@ -107,7 +107,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser Altinn at klienten legges til på klientsystembrukeren til regnskapsføreren, med feilkoden AUTH-00079
       Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
 
-    @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @vakt:AUTH-00080 @negativ @kapabilitet:klientdelegering
     Scenario: En klient som bare gir regnskapsførerrollen kan ikke legges til en klientsystembruker som også krever "Merverdiavgift"
       Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
