@@ -88,6 +88,15 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Så avvises forespørselen fra systemleverandøren fordi virksomheten allerede har en systembruker for systemet
       Og systemleverandøren finner systembrukeren til virksomheten
 
+  Regel: En forespørsel systemleverandøren sletter, er borte
+
+    @krav:REQ-14 @negativ
+    Scenario: Systemleverandøren sletter en forespørsel som venter, og forespørselen finnes ikke lenger
+      Gitt at virksomheten har anskaffet systemet hos systemleverandøren
+      Og at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
+      Når systemleverandøren sletter forespørselen for virksomheten
+      Så er forespørselen for virksomheten slettet, og systemleverandøren finner den ikke lenger
+
   Regel: En systembruker virksomheten sletter, er borte, og Maskinporten utsteder ikke lenger token for den
 
     @krav:REQ-10 @negativ

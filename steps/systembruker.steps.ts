@@ -13,6 +13,7 @@ import { expectSystemUserPackages } from '../support/expectations/endringsforesp
 import {
   acquireSystem,
   approveRequest,
+  deleteRequest,
   deleteSystemUser,
   establishApproval,
   establishRejection,
@@ -36,6 +37,7 @@ import {
   expectNoRequest,
   expectNoSystemUser,
   expectRejected,
+  expectRequestDeleted,
   expectRequestPending,
   expectRequestRefused,
   expectRequestRefusedForExistingSystemUser,
@@ -195,4 +197,16 @@ Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} ikke er 
 
 Then('avvises forespørselen fra {aktør} fordi {aktør} allerede har en systembruker for systemet', function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   expectRequestRefusedForExistingSystemUser(as(vendor, Vendor), as(company, Company));
+});
+
+When('{aktør} sletter forespørselen for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  await deleteRequest(as(vendor, Vendor), as(company, Company));
+});
+
+Then('er forespørselen for {aktør} slettet, og {aktør} finner den ikke lenger', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const v = as(vendor, Vendor);
+  const c = as(company, Company);
+  await readRequest(v, c);
+  await lookUpRequest(v, c);
+  expectRequestDeleted(v, c);
 });

@@ -285,6 +285,11 @@ export const FAULTS = {
     description:
       'Ruten for å slette standard systembrukere sletter også en klientsystembruker (202) i stedet for 400 AUTH-00036.',
   },
+  'slettet-foresporsel-finnes-fortsatt': {
+    krav: ['REQ-14'],
+    description:
+      'Systemleverandørens sletting av en forespørsel svarer 202, men forespørselen finnes fortsatt (på id og nøkkel).',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -702,6 +702,19 @@ const PROBES: Record<FaultName, Probe> = {
       return (await auth(w, 'DELETE', `/systemuser/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
     },
   },
+  'slettet-foresporsel-finnes-fortsatt': {
+    // The vendor reads its request after deleting it: 404 AUTH-00010.
+    conforming: 404, faulty: 200,
+    async run(w) {
+      const vendor = await w.mp('altinn:authentication/systemuser.request.write');
+      const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', vendor, {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      }), 'request');
+      const id = (created.json() as { id: string }).id;
+      await ok(await auth(w, 'DELETE', `/systemuser/request/vendor/${id}`, vendor), 'delete request');
+      return (await auth(w, 'GET', `/systemuser/request/vendor/${id}`, await w.mp('altinn:authentication/systemuser.request.read'))).statusCode;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

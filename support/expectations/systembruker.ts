@@ -264,3 +264,13 @@ export function expectRequestRefusedForExistingSystemUser(vendor: Vendor, compan
   assert.ok(response, `Systemleverandøren har ikke bedt om noen systembruker for ${company.role}.`);
   expectProblem(response, 400, 'AUTH-00004', 'REQ-12', `Ny forespørsel om systembruker for ${company.role}, som allerede har en systembruker for systemet`);
 }
+
+/** REQ-14: the vendor's delete of its request answered 202, and the request is gone: by id and by its key, 404 AUTH-00010. */
+export function expectRequestDeleted(vendor: Vendor, company: Company): void {
+  const notes = vendor.customer(company);
+  assert.ok(notes.requestDeletion, `Systemleverandøren har ikke slettet forespørselen for ${company.role}.`);
+  expectStatus(notes.requestDeletion, 202, 'REQ-14', `Sletting av forespørselen for ${company.role}`);
+  assert.ok(notes.requestRead && notes.requestLookup, `Forespørselen for ${company.role} er ikke lest tilbake etter slettingen.`);
+  expectProblem(notes.requestRead, 404, 'AUTH-00010', 'REQ-14', `Oppslag på forespørselen for ${company.role} (id) etter at den er slettet`);
+  expectProblem(notes.requestLookup, 404, 'AUTH-00010', 'REQ-14', `Oppslag på forespørselen for ${company.role} (nøkkelen) etter at den er slettet`);
+}

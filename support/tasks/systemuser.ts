@@ -240,3 +240,11 @@ export async function readBackDeletedSystemUser(company: Company, vendor: Vendor
   deletion.readBack = await person.authentication.systemUserOfParty(await person.token(), company.partyId, systemUserIdOf(company));
   await findSystemUser(vendor, company);
 }
+
+/** The vendor deletes its request for the company (When): DELETE systemuser/request/vendor/{id}. */
+export async function deleteRequest(vendor: Vendor, company: Company): Promise<ApiResponse<unknown>> {
+  const requestId = requestIdFor(vendor, company);
+  const notes = vendor.customer(company);
+  notes.requestDeletion = await vendor.authentication.deleteRequest(await vendor.platformToken(), requestId);
+  return notes.requestDeletion;
+}

@@ -283,7 +283,8 @@ export function requestHandlers(ctx: AuthContext) {
       const vendorOrgNo = requireVendorForCreate(request);
       const found = ctx.store.requests.getAny(request.params.requestId);
       if (!found || found.vendorOrgNo !== vendorOrgNo) throw authProblem('AUTH-00010');
-      found.isDeleted = true;
+      // Fault slettet-foresporsel-finnes-fortsatt (selfcheck): acknowledged, not deleted.
+      if (!faultActive(ctx.config, 'slettet-foresporsel-finnes-fortsatt')) found.isDeleted = true;
       return reply.code(202).send();
     },
   };
