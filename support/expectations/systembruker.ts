@@ -26,7 +26,7 @@ function expectRequestMatches(krav: string, request: RequestSystemResponse | und
   }
 }
 
-/** REQ-1 / SB-3.2: 201, Location, status New, confirmUrl. */
+/** REQ-1 / SB-3.2: 201, Location, status New, confirmUrl; read back with GET, stored as sent and New. */
 export function expectRequestPending(vendor: Vendor, company: Company): void {
   const notes = vendor.customer(company);
   const response = notes.request;
@@ -39,6 +39,13 @@ export function expectRequestPending(vendor: Vendor, company: Company): void {
   assert.ok(typeof request?.confirmUrl === 'string' && /^https?:\/\//.test(request.confirmUrl), `[REQ-1] Forespørselen skal ha en confirmUrl virksomheten kan godkjenne på, hadde ${request?.confirmUrl}.`);
   const location = response.headers.location ?? '';
   assert.ok(request && location.endsWith(`/authentication/api/v1/systemuser/request/${request.id}`), `[REQ-1] Location skal peke på forespørselen (…/authentication/api/v1/systemuser/request/${request?.id}), var "${location}".`);
+  // Read back: the vendor's GET of the request shows it stored as sent, still New.
+  const read = notes.requestRead;
+  assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
+  expectStatus(read, 200, 'REQ-1', 'Oppslag på forespørselen etter at den er opprettet');
+  assert.equal(read.data?.id, request?.id, `[REQ-1] Oppslaget skal gi forespørselen ${request?.id}, ga ${read.data?.id}.`);
+  expectRequestMatches('REQ-1', read.data, vendor, company, codes);
+  assert.equal(read.data?.status, 'New', `[REQ-1] Forespørselen skal være lagret med status New, oppslaget ga ${read.data?.status}.`);
 }
 
 /** REQ-2: the same key again gives 200 with the same request (id and confirmUrl). */
