@@ -42,7 +42,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
   Regel: En forespørsel om klientsystembruker har bare tilgangspakker, og minst én
 
-    @krav:REQ-8 @negativ
+    @krav:REQ-8 @vakt:AUTH-00058 @negativ
     Scenario: En forespørsel om klientsystembruker uten tilgangspakker avvises
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har anskaffet systemet hos systemleverandøren
@@ -97,7 +97,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
 
   Regel: Bare en klient med regnskapsførerrollen eller en delegering kan legges til, og klienten må gi alle tilgangspakkene
 
-    @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @negativ @kapabilitet:klientdelegering
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-4 @vakt:AUTH-00079 @negativ @kapabilitet:klientdelegering
     Scenario: En klient uten regnskapsførerrolle i Enhetsregisteret og uten delegering kan ikke legges til
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
@@ -108,7 +108,7 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser Altinn at klienten legges til på klientsystembrukeren til regnskapsføreren, med feilkoden AUTH-00079
       Og er klienten ikke lagt til på klientsystembrukeren til regnskapsføreren
 
-    @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
+    @krav:SB-1.1 @krav:KD-2 @krav:KD-5 @vakt:AUTH-00080 @negativ @kapabilitet:klientdelegering
     Scenario: En klient som bare gir regnskapsførerrollen, kan ikke legges til en klientsystembruker som også krever "Merverdiavgift"
       Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
@@ -134,6 +134,27 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Og Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
       Og svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
+
+  Regel: En klientsystembruker slettes bare på sin egen rute, og ikke mens den har klienter
+
+    @krav:REQ-11 @krav:REQ-7 @krav:KD-3 @vakt:AUTH-00035 @negativ @kapabilitet:klientdelegering
+    Scenario: Regnskapsføreren kan ikke slette klientsystembrukeren mens klienten er lagt til på den
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
+      Når regnskapsføreren ved daglig leder sletter klientsystembrukeren fra systemleverandøren
+      Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren fortsatt har klienter
+      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
+      Og er klienten lagt til på klientsystembrukeren til regnskapsføreren
+
+    @krav:REQ-13 @krav:REQ-7 @vakt:AUTH-00036 @negativ
+    Scenario: En klientsystembruker kan ikke slettes på ruten for standard systembrukere
+      Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
+      Når regnskapsføreren ved daglig leder sletter klientsystembrukeren fra systemleverandøren som om den var en standard systembruker
+      Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren ikke er en standard systembruker
+      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
 
   Regel: Regnskapsføreren ser i Altinns klientadministrasjon hvilke klienter klientsystembrukeren handler for, og med hvilke tilgangspakker
 

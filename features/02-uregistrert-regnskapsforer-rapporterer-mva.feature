@@ -67,7 +67,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
 
   Regel: Uten delegering fra kunden kan ikke kunden legges til som klient
 
-    @krav:SB-2.3 @krav:KD-4 @negativ @kapabilitet:klientdelegering
+    @krav:SB-2.3 @krav:KD-4 @vakt:AUTH-00079 @negativ @kapabilitet:klientdelegering
     Scenario: En kunde som ikke har delegert noe til regnskapsføreren, kan ikke legges til
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
@@ -76,7 +76,7 @@ Egenskap: Uregistrert regnskapsfører rapporterer data for klient
       Så avviser Altinn at kunden legges til på klientsystembrukeren til regnskapsføreren, med feilkoden AUTH-00079
       Og er kunden ikke lagt til på klientsystembrukeren til regnskapsføreren
 
-    @krav:SB-2.3 @krav:KD-2 @krav:KD-5 @negativ @kapabilitet:klientdelegering
+    @krav:SB-2.3 @krav:KD-2 @krav:KD-5 @vakt:AUTH-00080 @negativ @kapabilitet:klientdelegering
     Scenario: En kunde som bare har delegert "Merverdiavgift", kan ikke legges til en klientsystembruker som også krever regnskapsførerrollen
       Gitt at systemleverandøren har registrert et system som krever tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakkene "Regnskapsfører med signeringsrettighet" og "Merverdiavgift"

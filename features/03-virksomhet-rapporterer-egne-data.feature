@@ -80,6 +80,35 @@ Egenskap: Virksomhet rapporterer egne data via systembruker
       Når systemet henter systembrukertoken fra Maskinporten for virksomheten
       Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
 
+  Regel: En virksomhet har én systembruker for systemet: en ny forespørsel for den samme avvises
+
+    @krav:REQ-12 @krav:REQ-5 @vakt:AUTH-00004 @negativ
+    Scenario: En ny forespørsel for en virksomhet som allerede har systembrukeren, avvises
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
+      Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
+      Så avvises forespørselen fra systemleverandøren fordi virksomheten allerede har en systembruker for systemet
+      Og systemleverandøren finner systembrukeren til virksomheten
+
+  Regel: En forespørsel systemleverandøren sletter, er borte
+
+    @krav:REQ-14 @negativ
+    Scenario: Systemleverandøren sletter en forespørsel som venter, og forespørselen finnes ikke lenger
+      Gitt at virksomheten har anskaffet systemet hos systemleverandøren
+      Og at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
+      Når systemleverandøren sletter forespørselen for virksomheten
+      Så er forespørselen for virksomheten slettet, og systemleverandøren finner den ikke lenger
+
+  Regel: En systembruker virksomheten sletter, er borte, og Maskinporten utsteder ikke lenger token for den
+
+    @krav:REQ-10 @negativ
+    Scenario: Virksomheten sletter systembrukeren, og systemet får ikke lenger systembrukertoken
+      Gitt at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
+      Og at systemet har hentet systembrukertoken fra Maskinporten for virksomheten
+      Når virksomheten ved daglig leder sletter systembrukeren fra systemleverandøren
+      Så er systembrukeren til virksomheten slettet, og systemleverandøren finner den ikke lenger
+      Når systemet henter systembrukertoken fra Maskinporten for virksomheten
+      Så avviser Maskinporten tokenforespørselen fra systemet for virksomheten med feilen "invalid_altinn_customer_configuration" og feilkoden MP-303
+
   Regel: Tjeneste-API-et godtar bare rapporter for en part systembrukeren har fått tilgang for
 
     @krav:SB-3.5 @krav:SVC-2 @krav:PDP-2 @negativ @kapabilitet:pdp @kapabilitet:mva

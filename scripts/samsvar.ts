@@ -38,7 +38,7 @@ import { lookAlikeProvides, prepareLookAlike, type LookAlike } from './lib/look-
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import { readRun, type RunRecord, type ScenarioResult } from './lib/results.ts';
 import { groupSeedSteps } from './lib/seed-steps.ts';
-import { scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
+import { guardCounts, guardLine, scenarioKey, traceMarkdown, traceTable, writeAllureTrace, type TraceRow } from './lib/traceability.ts';
 import { bundleRefusal, judge, traceLine, type Verdict } from './lib/verdict.ts';
 import { mergeShards, shardOf, type Shard } from './lib/shards.ts';
 
@@ -192,13 +192,16 @@ function writeBundle(reportsDir: string, raw: RawProfile & { path: string }, arg
   return archive;
 }
 
-/** The traceability gate's errors: every scenario has @krav, every id resolves, every MUST has a scenario. */
+/** The traceability gate's errors: every scenario has @krav, every id resolves, every MUST has a scenario, every @vakt sits with its requirement. */
 function traceabilityErrors(scenarios: SpecScenario[], requirements: Requirement[]): string[] {
   const trace = checkTraceability(scenarios, requirements);
   return [
     ...trace.withoutKrav.map((s) => `Scenariet «${s.name}» (${s.uri}:${s.line}) har ingen @krav-tagg.`),
     ...trace.unknownIds.map(({ id, scenario: s }) => `@krav:${id} i «${s.name}» (${s.uri}:${s.line}) finnes ikke i features/krav.yaml.`),
     ...trace.uncoveredMusts.map((r) => `MUST-kravet ${r.id} («${r.tekst}») dekkes ikke av noe scenario.`),
+    ...trace.misplacedGuards.map(({ kode, owner, scenario: s }) => owner === undefined
+      ? `@vakt:${kode} i «${s.name}» (${s.uri}:${s.line}) er ikke en vakt i features/krav.yaml.`
+      : `@vakt:${kode} i «${s.name}» (${s.uri}:${s.line}) hører til kravet ${owner}, men scenariet har ingen @krav:${owner}.`),
   ];
 }
 
@@ -232,6 +235,7 @@ function summaryOf(
       gateErrors: verdict.gateErrors,
     },
     trace: verdict.trace,
+    guards: guardCounts(rows),
     notApplicableMusts: verdict.notApplicableMusts,
     notRunMusts: verdict.notRunMusts,
     partlyRunMusts: verdict.partlyRunMusts,
@@ -461,6 +465,7 @@ function conclude(c: {
   let reportOk = true;
   if (options.report) reportOk = generateReport(resultsDir, join(reportsDir, 'allure-report'));
   printVerdict(profileName, verdict, run.results, skipped, relative(process.cwd(), join(reportsDir, 'kravsporing.md')));
+  console.log(`Vakter: ${guardLine(rows)} (vises, feiler ikke dommen).`);
   if (options.report && reportOk) console.log(`Rapport: ${relative(process.cwd(), join(reportsDir, 'allure-report/index.html'))}`);
   return reportOk;
 }

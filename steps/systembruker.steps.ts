@@ -13,6 +13,8 @@ import { expectSystemUserPackages } from '../support/expectations/endringsforesp
 import {
   acquireSystem,
   approveRequest,
+  deleteRequest,
+  deleteSystemUser,
   establishApproval,
   establishRejection,
   establishSystemUser,
@@ -23,6 +25,7 @@ import {
   readRequest,
   registerBoardMember,
   registeredRedirectUrl,
+  readBackDeletedSystemUser,
   rejectRequest,
   repeatRequest,
   requestSystemUser,
@@ -31,14 +34,18 @@ import {
 import {
   expectAlreadyAnswered,
   expectApprovalRefusedForRole,
+  expectDeleteRefused,
   expectApproved,
   expectNoRequest,
   expectNoSystemUser,
   expectRejected,
+  expectRequestDeleted,
   expectRequestPending,
   expectRequestRefused,
+  expectRequestRefusedForExistingSystemUser,
   expectSameRequestAgain,
   expectStillPending,
+  expectSystemUserDeleted,
   expectSystemUserFound,
 } from '../support/expectations/systembruker.ts';
 import { expectInsecureRedirectRefused, expectNoRequestOnSystem } from '../support/expectations/redirect-urls.ts';
@@ -78,8 +85,12 @@ When('{aktør} ved {aktør} avviser forespørselen fra {aktør}', async function
   await this.attach(describeSurface(await rejectRequest(as(company, Company), as(person, Person), as(vendor, Vendor))), 'text/plain');
 });
 
-Then('venter forespørselen fra {aktør} på godkjenning fra {aktør}', function (this: SamsvarWorld, vendor: Actor, company: Actor) {
-  expectRequestPending(as(vendor, Vendor), as(company, Company));
+Then('venter forespørselen fra {aktør} på godkjenning fra {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  const v = as(vendor, Vendor);
+  const c = as(company, Company);
+  // The write is read back (when it gave an id; without one the expectation fails on the answer itself).
+  if (v.customer(c).request?.data?.id) await readRequest(v, c);
+  expectRequestPending(v, c);
 });
 
 Then('får {aktør} den samme forespørselen tilbake for {aktør}', function (this: SamsvarWorld, vendor: Actor, company: Actor) {
@@ -179,4 +190,47 @@ Then('avvises forespørselen fra {aktør} for {aktør} med feilkoden {word}', fu
 Then('{aktør} finner ingen forespørsel for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
   await lookUpRequest(as(vendor, Vendor), as(company, Company));
   expectNoRequest(as(vendor, Vendor), as(company, Company));
+});
+
+// ---- Deleting a system user (REQ-10, REQ-11): the customer's access manager deletes it through the end-user API
+
+When('{aktør} ved daglig leder sletter systembrukeren/klientsystembrukeren fra {aktør}', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const owner = as(company, Company);
+  const answer = await deleteSystemUser(owner, owner.dagligLeder, as(vendor, Vendor));
+  await this.attach(`Daglig leder i ${company.role} sletter systembrukeren via Altinns API for sluttbrukere: HTTP ${answer.status}.`, 'text/plain');
+});
+
+Then('er systembrukeren til {aktør} slettet, og {aktør} finner den ikke lenger', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  await readBackDeletedSystemUser(as(company, Company), as(vendor, Vendor));
+  expectSystemUserDeleted(as(vendor, Vendor), as(company, Company));
+});
+
+When('{aktør} ved daglig leder sletter klientsystembrukeren fra {aktør} som om den var en standard systembruker', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const owner = as(company, Company);
+  const answer = await deleteSystemUser(owner, owner.dagligLeder, as(vendor, Vendor), 'standard');
+  await this.attach(`Daglig leder i ${company.role} sletter klientsystembrukeren på ruten for standard systembrukere: HTTP ${answer.status}.`, 'text/plain');
+});
+
+Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} fortsatt har klienter', function (this: SamsvarWorld, company: Actor) {
+  expectDeleteRefused(as(company, Company), 'AUTH-00035');
+});
+
+Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} ikke er en standard systembruker', function (this: SamsvarWorld, company: Actor) {
+  expectDeleteRefused(as(company, Company), 'AUTH-00036');
+});
+
+Then('avvises forespørselen fra {aktør} fordi {aktør} allerede har en systembruker for systemet', function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  expectRequestRefusedForExistingSystemUser(as(vendor, Vendor), as(company, Company));
+});
+
+When('{aktør} sletter forespørselen for {aktør}', async function (this: SamsvarWorld, vendor: Actor, company: Actor) {
+  await deleteRequest(as(vendor, Vendor), as(company, Company));
+});
+
+Then('er forespørselen for {aktør} slettet, og {aktør} finner den ikke lenger', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  const v = as(vendor, Vendor);
+  const c = as(company, Company);
+  await readRequest(v, c);
+  await lookUpRequest(v, c);
+  expectRequestDeleted(v, c);
 });

@@ -74,8 +74,8 @@ test('the trace table gives each requirement the verdict of its scenarios', () =
     { id: 'C', tekst: 'c', kilde: 'k', niva: 'SHOULD' as const },
   ];
   const scenarios = [
-    { uri: 'features/x.feature', line: 1, name: 's1', tags: [], krav: ['A', 'B'], capabilities: [] },
-    { uri: 'features/x.feature', line: 2, name: 's2', tags: [], krav: ['B'], capabilities: ['portal-ui'] },
+    { uri: 'features/x.feature', line: 1, name: 's1', tags: [], krav: ['A', 'B'], vakter: [], capabilities: [] },
+    { uri: 'features/x.feature', line: 2, name: 's2', tags: [], krav: ['B'], vakter: [], capabilities: ['portal-ui'] },
   ];
   const rows = traceTable(requirements, scenarios, [result('s1', 'passed', 1)], new Set(['features/x.feature:2']));
   assert.deepEqual(rows.map((r) => r.verdict), ['oppfylt', 'oppfylt', 'ikke dekket']);
@@ -90,4 +90,5 @@ test('the specification itself passes the traceability gate', () => {
   assert.deepEqual(problems.withoutKrav, []);
   assert.deepEqual(problems.unknownIds, []);
   assert.deepEqual(problems.uncoveredMusts, []);
+  assert.deepEqual(problems.misplacedGuards, []);
 });

@@ -23,10 +23,10 @@ const requirements: Requirement[] = [
 ];
 // s1 proves A, s2 proves B, s3 proves A and S; s4 (a capability the target lacks) is the only one for C.
 const spec: SpecScenario[] = [
-  { uri: URI, line: 1, name: 's1', tags: [], krav: ['A'], capabilities: [] },
-  { uri: URI, line: 2, name: 's2', tags: [], krav: ['B'], capabilities: [] },
-  { uri: URI, line: 3, name: 's3', tags: [], krav: ['A', 'S'], capabilities: [] },
-  { uri: URI, line: 4, name: 's4', tags: [], krav: ['C'], capabilities: ['formidling'] },
+  { uri: URI, line: 1, name: 's1', tags: [], krav: ['A'], vakter: [], capabilities: [] },
+  { uri: URI, line: 2, name: 's2', tags: [], krav: ['B'], vakter: [], capabilities: [] },
+  { uri: URI, line: 3, name: 's3', tags: [], krav: ['A', 'S'], vakter: [], capabilities: [] },
+  { uri: URI, line: 4, name: 's4', tags: [], krav: ['C'], vakter: [], capabilities: ['formidling'] },
 ];
 const notApplicable = new Set([`${URI}:4`]);
 

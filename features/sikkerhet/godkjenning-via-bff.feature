@@ -14,7 +14,7 @@ Egenskap: En person kan bare besvare en forespørsel i navnet til virksomheten d
     Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
     Og at virksomheten har anskaffet systemet hos systemleverandøren
 
-  @krav:BFF-1 @negativ
+  @krav:BFF-1 @vakt:AUTH-00041 @negativ
   Scenario: Daglig leder i en annen virksomhet kan ikke godkjenne forespørselen i navnet til sin egen virksomhet
     Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
     Når daglig leder i den andre virksomheten godkjenner forespørselen fra systemleverandøren til virksomheten i navnet til sin egen virksomhet

@@ -25,7 +25,7 @@ Egenskap: Det en person møter når en forespørsel om systembruker ikke kan bes
 
   Regel: En forespørsel kan bare besvares én gang
 
-    @krav:UI-2 @krav:REQ-3 @negativ @ui @kapabilitet:portal-ui
+    @krav:UI-2 @krav:REQ-3 @vakt:AUTH-00013 @negativ @ui @kapabilitet:portal-ui
     Scenario: En forespørsel daglig leder har godkjent, kan ikke avvises etterpå
       Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Og at virksomheten ved daglig leder har godkjent forespørselen fra systemleverandøren
@@ -34,7 +34,7 @@ Egenskap: Det en person møter når en forespørsel om systembruker ikke kan bes
       Og er forespørselen fra systemleverandøren godkjent av virksomheten med tilgangspakken "Merverdiavgift"
       Og systemleverandøren finner systembrukeren til virksomheten
 
-    @krav:UI-2 @krav:REQ-4 @negativ @ui @kapabilitet:portal-ui
+    @krav:UI-2 @krav:REQ-4 @vakt:AUTH-00013 @negativ @ui @kapabilitet:portal-ui
     Scenario: En forespørsel daglig leder har avvist, kan ikke godkjennes etterpå
       Gitt at systemleverandøren har bedt om en systembruker for virksomheten med tilgangspakken "Merverdiavgift"
       Og at virksomheten ved daglig leder har avvist forespørselen fra systemleverandøren
@@ -46,7 +46,7 @@ Egenskap: Det en person møter når en forespørsel om systembruker ikke kan bes
   Regel: Etter svaret sendes personen bare til en omdirigerings-URL systemet har registrert
 
     # Systemleverandøren ber om omdirigeringen; ingen person er med ennå, så scenarioet trenger ingen portal.
-    @krav:UI-3 @negativ
+    @krav:UI-3 @vakt:AUTH-00021 @negativ
     Scenario: En forespørsel med en omdirigerings-URL systemet ikke har registrert, avvises
       Når systemleverandøren ber om en systembruker for virksomheten med tilgangspakken "Merverdiavgift" og en omdirigerings-URL systemet ikke har registrert
       Så avvises forespørselen fra systemleverandøren for virksomheten med feilkoden AUTH-00021

@@ -310,6 +310,32 @@ export const FAULTS = {
     description:
       'confirmUrl i en forespørsel om systembruker (standard og klient) peker på godkjenningssiden med forespørselens externalRef som id, ikke forespørselens id.',
   },
+  // Issue 20: writes are read back, and every documented guard is a scenario
+  'slett-systembruker-beholder-token': {
+    krav: ['REQ-10'],
+    description:
+      'Slettingen av en standard systembruker svarer 202 og systembrukeren er borte fra oppslagene, men Maskinporten utsteder fortsatt systembrukertoken for den.',
+  },
+  'klientsystembruker-med-klienter-svarer-slettet': {
+    krav: ['REQ-11'],
+    description:
+      'Sletting av en klientsystembruker som fortsatt har klienter svarer 200 uten å slette noe (ingen AUTH-00035): klientsystembrukeren og klientene består.',
+  },
+  'ny-foresporsel-for-eksisterende-systembruker': {
+    krav: ['REQ-12'],
+    description:
+      'En forespørsel for en nøkkel som allerede har en aktiv systembruker, besvares med den godkjente forespørselen (200) i stedet for 400 AUTH-00004.',
+  },
+  'standard-sletting-godtar-klientsystembruker': {
+    krav: ['REQ-13'],
+    description:
+      'Ruten for å slette standard systembrukere sletter også en klientsystembruker (202) i stedet for 400 AUTH-00036.',
+  },
+  'slettet-foresporsel-finnes-fortsatt': {
+    krav: ['REQ-14'],
+    description:
+      'Systemleverandørens sletting av en forespørsel svarer 202, men forespørselen finnes fortsatt (på id og nøkkel).',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

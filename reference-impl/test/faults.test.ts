@@ -773,6 +773,54 @@ const PROBES: Record<FaultName, Probe> = {
       return new URL(confirmUrl).searchParams.get('id') === id;
     },
   },
+  'slett-systembruker-beholder-token': {
+    // A system user token asked for after the company deleted its system user: 400 MP-303.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const id = await standardSystemUser(w);
+      await ok(await auth(w, 'DELETE', `/systemuser/${w.party[COMPANY]?.partyId}/${id}`, await w.login(DAGL)), 'delete system user');
+      return (await token(w, await grant(w, [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: ISO, ID: `0192:${COMPANY}` } }]))).statusCode;
+    },
+  },
+  'klientsystembruker-med-klienter-svarer-slettet': {
+    // Deleting an agent system user that still has a client: 400 AUTH-00035.
+    conforming: 400, faulty: 200,
+    async run(w) {
+      const id = await agentWithClient(w);
+      return (await auth(w, 'DELETE', `/systemuser/agent/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
+    },
+  },
+  'ny-foresporsel-for-eksisterende-systembruker': {
+    // The same request again after it was approved: 400 AUTH-00004 (with the fault: the accepted request, 200).
+    conforming: 400, faulty: 200,
+    async run(w) {
+      await standardSystemUser(w);
+      return (await auth(w, 'POST', '/systemuser/request/vendor', await w.mp('altinn:authentication/systemuser.request.write'), {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      })).statusCode;
+    },
+  },
+  'standard-sletting-godtar-klientsystembruker': {
+    // An agent system user deleted on the standard route: 400 AUTH-00036.
+    conforming: 400, faulty: 202,
+    async run(w) {
+      const id = await agentWithClient(w);
+      return (await auth(w, 'DELETE', `/systemuser/${w.party[ACCOUNTANT]?.partyId}/${id}`, await w.login(ACC_DAGL))).statusCode;
+    },
+  },
+  'slettet-foresporsel-finnes-fortsatt': {
+    // The vendor reads its request after deleting it: 404 AUTH-00010.
+    conforming: 404, faulty: 200,
+    async run(w) {
+      const vendor = await w.mp('altinn:authentication/systemuser.request.write');
+      const created = await ok(await auth(w, 'POST', '/systemuser/request/vendor', vendor, {
+        systemId: SYSTEM_ID, partyOrgNo: COMPANY, accessPackages: [{ urn: PKG('merverdiavgift') }],
+      }), 'request');
+      const id = (created.json() as { id: string }).id;
+      await ok(await auth(w, 'DELETE', `/systemuser/request/vendor/${id}`, vendor), 'delete request');
+      return (await auth(w, 'GET', `/systemuser/request/vendor/${id}`, await w.mp('altinn:authentication/systemuser.request.read'))).statusCode;
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

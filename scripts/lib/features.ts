@@ -15,7 +15,16 @@ export interface SpecScenario {
   name: string;
   tags: string[];
   krav: string[];
+  /** The documented guards (refusals) the scenario shows, by error code: its `@vakt:<kode>` tags. */
+  vakter: string[];
   capabilities: string[];
+}
+
+/** A refusal the contract documents for a vendor- or person-visible action (an entry under a requirement's `vakter`). */
+export interface Guard {
+  /** The error code the refusal carries (AUTH-00035); unique in the register. */
+  kode: string;
+  tekst: string;
 }
 
 export interface Requirement {
@@ -23,6 +32,8 @@ export interface Requirement {
   tekst: string;
   kilde: string;
   niva: 'MUST' | 'SHOULD';
+  /** The guards that belong to the requirement; a scenario shows one with `@vakt:<kode>` next to `@krav:<id>`. */
+  vakter?: Guard[];
 }
 
 function tagValues(tags: string[], prefix: string): string[] {
@@ -63,6 +74,7 @@ export function readScenarios(root: string, dir = 'features'): SpecScenario[] {
         name: pickle.name,
         tags,
         krav: tagValues(tags, '@krav:'),
+        vakter: tagValues(tags, '@vakt:'),
         capabilities: tagValues(tags, '@kapabilitet:'),
       });
     }
@@ -74,6 +86,7 @@ export function readRequirements(path: string): Requirement[] {
   const data = parseYaml(readFileSync(path, 'utf8')) as unknown;
   if (!Array.isArray(data)) throw new Error(`${path} must be a YAML list of requirements.`);
   const seen = new Set<string>();
+  const guardCodes = new Map<string, string>();
   return data.map((entry, i) => {
     const r = entry as Partial<Requirement>;
     if (typeof r.id !== 'string' || typeof r.tekst !== 'string' || typeof r.kilde !== 'string' || (r.niva !== 'MUST' && r.niva !== 'SHOULD')) {
@@ -81,6 +94,14 @@ export function readRequirements(path: string): Requirement[] {
     }
     if (seen.has(r.id)) throw new Error(`${path}: requirement ${r.id} is listed twice.`);
     seen.add(r.id);
+    if (r.vakter !== undefined) {
+      if (!Array.isArray(r.vakter)) throw new Error(`${path}: ${r.id}: vakter must be a list of { kode, tekst }.`);
+      for (const g of r.vakter as Array<Partial<Guard>>) {
+        if (typeof g?.kode !== 'string' || typeof g.tekst !== 'string') throw new Error(`${path}: ${r.id}: every guard needs kode and tekst.`);
+        if (guardCodes.has(g.kode)) throw new Error(`${path}: the guard ${g.kode} is listed twice (under ${guardCodes.get(g.kode)} and ${r.id}).`);
+        guardCodes.set(g.kode, r.id);
+      }
+    }
     return r as Requirement;
   });
 }
@@ -89,16 +110,29 @@ export interface TraceabilityProblems {
   withoutKrav: SpecScenario[];
   unknownIds: Array<{ id: string; scenario: SpecScenario }>;
   uncoveredMusts: Requirement[];
+  /** A `@vakt:<kode>` no requirement lists, or on a scenario without the `@krav` of the requirement that lists it. */
+  misplacedGuards: Array<{ kode: string; owner?: string; scenario: SpecScenario }>;
 }
 
-/** The traceability gate: every scenario has @krav, every id resolves, every MUST has a scenario. */
+/**
+ * The traceability gate: every scenario has @krav, every id resolves, every MUST has a scenario, and
+ * every @vakt names a guard of a requirement the scenario is tagged with. A guard without a scenario is
+ * not a gate: the trace lists it (traceability.ts).
+ */
 export function checkTraceability(scenarios: SpecScenario[], requirements: Requirement[]): TraceabilityProblems {
   const known = new Set(requirements.map((r) => r.id));
   const used = new Set(scenarios.flatMap((s) => s.krav));
+  const ownerOf = new Map(requirements.flatMap((r) => (r.vakter ?? []).map((g) => [g.kode, r.id] as const)));
   return {
     withoutKrav: scenarios.filter((s) => s.krav.length === 0),
     unknownIds: scenarios.flatMap((s) => s.krav.filter((id) => !known.has(id)).map((id) => ({ id, scenario: s }))),
     uncoveredMusts: requirements.filter((r) => r.niva === 'MUST' && !used.has(r.id)),
+    misplacedGuards: scenarios.flatMap((s) =>
+      s.vakter.flatMap((kode) => {
+        const owner = ownerOf.get(kode);
+        if (owner !== undefined && s.krav.includes(owner)) return [];
+        return [owner === undefined ? { kode, scenario: s } : { kode, owner, scenario: s }];
+      })),
   };
 }
 

@@ -5,16 +5,31 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Requirement, SpecScenario } from './features.ts';
+import type { Guard, Requirement, SpecScenario } from './features.ts';
 import type { ScenarioResult, ScenarioStatus } from './results.ts';
 
 export type ScenarioVerdict = ScenarioStatus | 'ikke aktuelt' | 'ikke kjørt';
 export type RequirementVerdict = 'oppfylt' | 'avvik' | 'ikke testbar' | 'ikke aktuelt' | 'ikke kjørt' | 'ikke dekket';
 
+export interface TraceScenario {
+  uri: string;
+  line: number;
+  name: string;
+  result: ScenarioVerdict;
+}
+
+/** A documented guard of the requirement, with the scenarios tagged `@vakt:<kode>` that show it (none: `ikke dekket`). */
+export interface GuardRow {
+  guard: Guard;
+  verdict: RequirementVerdict;
+  scenarios: TraceScenario[];
+}
+
 export interface TraceRow {
   requirement: Requirement;
   verdict: RequirementVerdict;
-  scenarios: Array<{ uri: string; line: number; name: string; result: ScenarioVerdict }>;
+  scenarios: TraceScenario[];
+  guards: GuardRow[];
 }
 
 export const scenarioKey = (s: { uri: string; line: number }): string => `${s.uri}:${s.line}`;
@@ -35,16 +50,20 @@ export function traceTable(
   notApplicableKeys: Set<string>,
 ): TraceRow[] {
   const byKey = new Map(results.map((r) => [scenarioKey(r), r.status] as const));
+  const row = (s: SpecScenario): TraceScenario => ({
+    uri: s.uri,
+    line: s.line,
+    name: s.name,
+    result: (byKey.get(scenarioKey(s)) ?? (notApplicableKeys.has(scenarioKey(s)) ? 'ikke aktuelt' : 'ikke kjørt')) as ScenarioVerdict,
+  });
   return requirements.map((requirement) => {
-    const rows = scenarios
-      .filter((s) => s.krav.includes(requirement.id))
-      .map((s) => ({
-        uri: s.uri,
-        line: s.line,
-        name: s.name,
-        result: (byKey.get(scenarioKey(s)) ?? (notApplicableKeys.has(scenarioKey(s)) ? 'ikke aktuelt' : 'ikke kjørt')) as ScenarioVerdict,
-      }));
-    return { requirement, verdict: requirementVerdict(rows.map((r) => r.result)), scenarios: rows };
+    const own = scenarios.filter((s) => s.krav.includes(requirement.id));
+    const rows = own.map(row);
+    const guards = (requirement.vakter ?? []).map((guard) => {
+      const shown = own.filter((s) => s.vakter.includes(guard.kode)).map(row);
+      return { guard, verdict: requirementVerdict(shown.map((r) => r.result)), scenarios: shown };
+    });
+    return { requirement, verdict: requirementVerdict(rows.map((r) => r.result)), scenarios: rows, guards };
   });
 }
 
@@ -68,6 +87,31 @@ export function traceCounts(rows: TraceRow[]): TraceCounts {
   return { total: rows.length, musts: musts.length, all: tally(rows), must: tally(musts) };
 }
 
+export interface GuardCounts {
+  total: number;
+  /** Guards with at least one `@vakt` scenario in the specification (whatever this run's result). */
+  covered: number;
+  /** Guards no scenario shows: listed in the trace, not a gate (README, Gates). */
+  uncovered: Array<{ kode: string; krav: string }>;
+  /** Guards by this run's verdict, as requirements are counted. */
+  all: Record<RequirementVerdict, number>;
+}
+
+export function guardCounts(rows: TraceRow[]): GuardCounts {
+  const guards = rows.flatMap((r) => r.guards.map((g) => ({ ...g, krav: r.requirement.id })));
+  const all = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RequirementVerdict, number>;
+  for (const g of guards) all[g.verdict] += 1;
+  const uncovered = guards.filter((g) => g.scenarios.length === 0).map((g) => ({ kode: g.guard.kode, krav: g.krav }));
+  return { total: guards.length, covered: guards.length - uncovered.length, uncovered, all };
+}
+
+/** The console line (and the head of the Markdown section) for the guards. */
+export function guardLine(rows: TraceRow[]): string {
+  const c = guardCounts(rows);
+  const missing = c.uncovered.map((g) => `${g.kode} (${g.krav})`).join(', ');
+  return `${c.total} dokumenterte vakter: ${c.covered} vist av et @negativ-scenario, ${c.uncovered.length} uten scenario${missing ? `: ${missing}` : ''}`;
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -86,7 +130,15 @@ export function traceHtml(rows: TraceRow[]): string {
       const scenarios = row.scenarios.length
         ? row.scenarios.map((s) => `– ${verdict(s.result)}: ${escapeHtml(s.name)} <small>(${escapeHtml(s.uri)}:${s.line})</small>`).join('<br>')
         : '– <em>Ingen scenarier dekker kravet.</em>';
-      return `<p><b>${escapeHtml(row.requirement.id)} (${row.requirement.niva})</b> — ${verdict(row.verdict)}<br>${escapeHtml(row.requirement.tekst)}<br><small>Kilde: ${escapeHtml(row.requirement.kilde)}</small><br>${scenarios}</p>`;
+      const guards = row.guards
+        .map((g) => {
+          const shown = g.scenarios.length
+            ? g.scenarios.map((s) => `${verdict(s.result)}: ${escapeHtml(s.name)}`).join('; ')
+            : '<em>ingen scenarier viser vakten</em>';
+          return `<br>Vakt ${escapeHtml(g.guard.kode)} — ${verdict(g.verdict)}: ${escapeHtml(g.guard.tekst)} — ${shown}`;
+        })
+        .join('');
+      return `<p><b>${escapeHtml(row.requirement.id)} (${row.requirement.niva})</b> — ${verdict(row.verdict)}<br>${escapeHtml(row.requirement.tekst)}<br><small>Kilde: ${escapeHtml(row.requirement.kilde)}</small><br>${scenarios}${guards}</p>`;
     })
     .join('\n');
 }
@@ -109,6 +161,18 @@ export function traceMarkdown(rows: TraceRow[], profileName: string, run?: { kin
       const scenarios = r.scenarios.map((s) => `${s.name} (${word(s.result)})`).join('<br>') || '—';
       return `| ${r.requirement.id} | ${r.requirement.niva} | ${r.verdict} | ${scenarios.replace(/\|/g, '\\|')} |`;
     }),
+    '',
+    '## Vakter: avvisningene kontraktene dokumenterer',
+    '',
+    `- ${guardLine(rows)}. En vakt uten scenario vises her, men feiler ikke dommen.`,
+    '',
+    '| Vakt | Krav | Avvisning | Status | Scenarier (resultat) |',
+    '|---|---|---|---|---|',
+    ...rows.flatMap((r) =>
+      r.guards.map((g) => {
+        const scenarios = g.scenarios.map((s) => `${s.name} (${word(s.result)})`).join('<br>') || '**ingen scenario**';
+        return `| ${g.guard.kode} | ${r.requirement.id} | ${g.guard.tekst.replace(/\|/g, '\\|')} | ${g.verdict} | ${scenarios.replace(/\|/g, '\\|')} |`;
+      })),
     '',
   ];
   return lines.join('\n');

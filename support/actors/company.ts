@@ -17,6 +17,7 @@ import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { BffConnection, BffDelegationCheck } from '../clients/am-bff.ts';
 import type { ListPages } from '../lists.ts';
 import type { ChangeAnswerNotes } from '../tasks/changerequest.ts';
+import type { SystemUserDetail } from '../clients/authentication.ts';
 
 export type { CompanyFixture } from '../target/fixtures.ts';
 
@@ -53,6 +54,8 @@ export interface CompanyNotes extends AnswerNotes {
   delegation: DelegationNotes;
   /** The answers to a change request on its system user, and the system user as it read it. */
   change?: ChangeAnswerNotes;
+  /** The access manager's delete of the company's system user, and the owner's read of it afterwards. */
+  deletion?: { answer: ApiResponse<unknown>; readBack?: ApiResponse<SystemUserDetail> };
 }
 
 export class Company extends Actor {

@@ -58,6 +58,8 @@ export interface CustomerNotes {
   requestsBySystem?: ListPages<RequestSystemResponse>;
   /** GET byexternalref for the customer's standard request (after a refusal: none). */
   requestLookup?: ApiResponse<RequestSystemResponse>;
+  /** The vendor's delete of its request (DELETE systemuser/request/vendor/{id}). */
+  requestDeletion?: ApiResponse<unknown>;
   systemUserQuery?: ApiResponse<SystemUserExternal>;
   /** GET systemuser/vendor/bysystem/{systemId}, every page (support/lists.ts), read with the byquery look-up. */
   systemUsersBySystem?: ListPages<SystemUserExternal>;

@@ -50,17 +50,20 @@ export async function expectSystemUserToken(vendor: Vendor, company: Company): P
 }
 
 /**
- * TOK-2: the grant is refused with the OAuth error and MP id the contract names, and no token is given.
+ * TOK-2: the grant is refused (REQ-10 when the company's system user was deleted in the scenario) with the OAuth error and MP id the contract names, and no token is given.
  * TOK-3 when the company is an accountant's client: the owner of an agent system user is the accountant,
  * never the client, so a grant with the client's org number finds no system user.
  */
 export function expectTokenRefused(vendor: Vendor, company: Company, error: string, mpId: string): void {
   const response = vendor.customer(company).tokenResponse;
   assert.ok(response, `Systemet har ikke bedt Maskinporten om systembrukertoken for ${company.role}.`);
-  const krav = company.notes.accountantOrgNo ? 'TOK-3' : 'TOK-2';
+  const deleted = company.notes.deletion !== undefined && company.notes.deletion.answer.status < 300;
+  const krav = company.notes.accountantOrgNo ? 'TOK-3' : deleted ? 'REQ-10' : 'TOK-2';
   const what = company.notes.accountantOrgNo
     ? `Tokenforespørsel med ${company.role}s organisasjonsnummer som systemuser_org (eieren av klientsystembrukeren er regnskapsføreren ${company.notes.accountantOrgNo})`
-    : `Tokenforespørsel for ${company.role} uten gyldig systembruker`;
+    : deleted
+      ? `Tokenforespørsel for ${company.role} etter at systembrukeren er slettet`
+      : `Tokenforespørsel for ${company.role} uten gyldig systembruker`;
   expectOAuthError(response, error, mpId, krav, what);
   expectStatus(response, 400, krav, what);
   const body = response.body as { access_token?: unknown } | undefined;

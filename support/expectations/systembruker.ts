@@ -27,7 +27,7 @@ function expectRequestMatches(krav: string, request: RequestSystemResponse | und
   }
 }
 
-/** REQ-1 / SB-3.2: 201, Location, status New, a confirmUrl to the approval page of this very request. */
+/** REQ-1 / SB-3.2: 201, Location, status New, a confirmUrl to the approval page of this very request; read back with GET, stored as sent and New. */
 export function expectRequestPending(vendor: Vendor, company: Company): void {
   const notes = vendor.customer(company);
   const response = notes.request;
@@ -41,6 +41,13 @@ export function expectRequestPending(vendor: Vendor, company: Company): void {
   assert.equal(confirm, undefined, `[REQ-1] ${confirm}.`);
   const location = response.headers.location ?? '';
   assert.ok(request && location.endsWith(`/authentication/api/v1/systemuser/request/${request.id}`), `[REQ-1] Location skal peke på forespørselen (…/authentication/api/v1/systemuser/request/${request?.id}), var "${location}".`);
+  // Read back: the vendor's GET of the request shows it stored as sent, still New.
+  const read = notes.requestRead;
+  assert.ok(read, 'Systemleverandøren har ikke lest forespørselen tilbake.');
+  expectStatus(read, 200, 'REQ-1', 'Oppslag på forespørselen etter at den er opprettet');
+  assert.equal(read.data?.id, request?.id, `[REQ-1] Oppslaget skal gi forespørselen ${request?.id}, ga ${read.data?.id}.`);
+  expectRequestMatches('REQ-1', read.data, vendor, company, codes);
+  assert.equal(read.data?.status, 'New', `[REQ-1] Forespørselen skal være lagret med status New, oppslaget ga ${read.data?.status}.`);
 }
 
 /** REQ-2: the same key again gives 200 with the same request (id and confirmUrl). */
@@ -228,4 +235,52 @@ export function expectSentToRedirectUrl(company: Company, vendor: Vendor): strin
     `[UI-4] Forespørselen skal ha redirectUrl ${redirectUrl} (dit portalen sender personen etter svaret), hadde ${String(read.data?.redirectUrl)}.`,
   );
   return 'Sluttbruker er API: forespørselen har redirectUrl-en portalen sender personen til; selve omdirigeringen i nettleseren kontrolleres med --end-user browser.';
+}
+
+// ---- Deleting a system user (REQ-10, REQ-11, REQ-13) ----------------------------------------------------
+
+/**
+ * REQ-10: the customer's delete answered 202, and it is read back: the owner's read gives 404, the
+ * vendor's byquery gives 404, and the system user is gone from the vendor's bysystem list (every page,
+ * exact). Maskinporten's refusal is the scenario's next step (expectTokenRefused names REQ-10 then).
+ */
+export function expectSystemUserDeleted(vendor: Vendor, company: Company): void {
+  const deletion = company.notes.deletion;
+  assert.ok(deletion, `${company.role} har ikke slettet noen systembruker.`);
+  expectStatus(deletion.answer, 202, 'REQ-10', `Sletting av systembrukeren til ${company.role}`);
+  assert.ok(deletion.readBack, `Systembrukeren til ${company.role} er ikke lest tilbake etter slettingen.`);
+  expectStatus(deletion.readBack, 404, 'REQ-10', `Oppslag på systembrukeren til ${company.role} etter at den er slettet`);
+  const query = vendor.customer(company).systemUserQuery;
+  assert.ok(query, `Systemleverandøren har ikke slått opp systembrukeren til ${company.role}.`);
+  expectStatus(query, 404, 'REQ-10', `Systemleverandørens oppslag (byquery) på systembrukeren til ${company.role} etter at den er slettet`);
+  expectBySystemList(vendor, company, 'REQ-10');
+}
+
+/**
+ * REQ-11 / REQ-13: a delete the platform must refuse (an agent system user that still has clients:
+ * 400 AUTH-00035; an agent system user on the standard route: 400 AUTH-00036). The read-back that it
+ * is still there is the scenario's next step.
+ */
+export function expectDeleteRefused(company: Company, code: 'AUTH-00035' | 'AUTH-00036'): void {
+  const deletion = company.notes.deletion;
+  assert.ok(deletion, `${company.role} har ikke forsøkt å slette systembrukeren sin.`);
+  const [krav, why] = code === 'AUTH-00035' ? ['REQ-11', 'som fortsatt har klienter'] : ['REQ-13', 'på ruten for standard systembrukere'];
+  expectProblem(deletion.answer, 400, code, krav, `Sletting av klientsystembrukeren til ${company.role}, ${why}`);
+}
+
+/** REQ-12: a request for a key that already has an active system user is refused with 400 AUTH-00004, and no request is made. */
+export function expectRequestRefusedForExistingSystemUser(vendor: Vendor, company: Company): void {
+  const response = vendor.customer(company).request;
+  assert.ok(response, `Systemleverandøren har ikke bedt om noen systembruker for ${company.role}.`);
+  expectProblem(response, 400, 'AUTH-00004', 'REQ-12', `Ny forespørsel om systembruker for ${company.role}, som allerede har en systembruker for systemet`);
+}
+
+/** REQ-14: the vendor's delete of its request answered 202, and the request is gone: by id and by its key, 404 AUTH-00010. */
+export function expectRequestDeleted(vendor: Vendor, company: Company): void {
+  const notes = vendor.customer(company);
+  assert.ok(notes.requestDeletion, `Systemleverandøren har ikke slettet forespørselen for ${company.role}.`);
+  expectStatus(notes.requestDeletion, 202, 'REQ-14', `Sletting av forespørselen for ${company.role}`);
+  assert.ok(notes.requestRead && notes.requestLookup, `Forespørselen for ${company.role} er ikke lest tilbake etter slettingen.`);
+  expectProblem(notes.requestRead, 404, 'AUTH-00010', 'REQ-14', `Oppslag på forespørselen for ${company.role} (id) etter at den er slettet`);
+  expectProblem(notes.requestLookup, 404, 'AUTH-00010', 'REQ-14', `Oppslag på forespørselen for ${company.role} (nøkkelen) etter at den er slettet`);
 }

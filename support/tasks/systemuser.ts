@@ -236,3 +236,39 @@ export function systemUserIdOf(company: Company): string {
   assertTestable(id, `${company.role} har ikke godkjent noen systembruker i dette scenarioet.`);
   return id;
 }
+
+/**
+ * The company's access manager deletes its system user through the end-user API (When): a standard
+ * one with DELETE systemuser/{party}/{id}, an agent one with DELETE systemuser/agent/{party}/{id}
+ * (contracts authentication §5.2; vendors have no delete route); `route` picks the other route on
+ * purpose (REQ-13). Only an acknowledged delete takes
+ * the system user out of what the vendor's bysystem list must hold.
+ */
+export async function deleteSystemUser(company: Company, person: Person, vendor: Vendor, route: 'standard' | 'agent' = company.notes.systemUserType ?? 'standard'): Promise<ApiResponse<unknown>> {
+  await company.ready();
+  const id = systemUserIdOf(company);
+  const token = await person.token();
+  const answer = route === 'agent'
+    ? await person.authentication.deleteAgentSystemUser(token, company.partyId, id)
+    : await person.authentication.deleteSystemUser(token, company.partyId, id);
+  company.notes.deletion = { answer };
+  if (answer.status >= 200 && answer.status < 300) vendor.notes.systemUsers.delete(id);
+  return answer;
+}
+
+/** After a delete: the owner reads its system user, and the vendor looks it up and reads its bysystem list (a question). */
+export async function readBackDeletedSystemUser(company: Company, vendor: Vendor): Promise<void> {
+  const deletion = company.notes.deletion;
+  assertTestable(deletion, `${company.role} har ikke slettet noen systembruker.`);
+  const person = company.dagligLeder;
+  deletion.readBack = await person.authentication.systemUserOfParty(await person.token(), company.partyId, systemUserIdOf(company));
+  await findSystemUser(vendor, company);
+}
+
+/** The vendor deletes its request for the company (When): DELETE systemuser/request/vendor/{id}. */
+export async function deleteRequest(vendor: Vendor, company: Company): Promise<ApiResponse<unknown>> {
+  const requestId = requestIdFor(vendor, company);
+  const notes = vendor.customer(company);
+  notes.requestDeletion = await vendor.authentication.deleteRequest(await vendor.platformToken(), requestId);
+  return notes.requestDeletion;
+}

@@ -290,7 +290,8 @@ export function endUserHandlers(ctx: AuthContext) {
       const user = ctx.store.systemUsers.getActive(request.params.systemUserId);
       if (!user) throw authProblem('AUTH-00015');
       if (user.partyId !== org.partyId) throw authProblem('AUTH-00024');
-      if (user.userType !== 'standard') throw authProblem('AUTH-00036');
+      // Fault standard-sletting-godtar-klientsystembruker (selfcheck): the type is not checked.
+      if (user.userType !== 'standard' && !faultActive(ctx.config, 'standard-sletting-godtar-klientsystembruker')) throw authProblem('AUTH-00036');
       ctx.services.access.revokeAllForSystemUser(user.id);
       user.isDeleted = true;
       const madeBy = ctx.store.requests.getAny(user.id);
@@ -314,7 +315,11 @@ export function endUserHandlers(ctx: AuthContext) {
       if (user.userType !== 'agent') throw authProblem('AUTH-00034');
       const facilitatorId = request.query.facilitatorId;
       if (facilitatorId !== undefined && facilitatorId.toLowerCase() !== org.partyUuid.toLowerCase()) throw authProblem('AUTH-00039');
-      if (hasClientDelegations(ctx, user)) throw authProblem('AUTH-00035');
+      if (hasClientDelegations(ctx, user)) {
+        // Fault klientsystembruker-med-klienter-svarer-slettet (selfcheck): the guard answers success and deletes nothing.
+        if (faultActive(ctx.config, 'klientsystembruker-med-klienter-svarer-slettet')) return reply.code(200).send();
+        throw authProblem('AUTH-00035');
+      }
       ctx.services.access.revokeAllForSystemUser(user.id);
       user.isDeleted = true;
       const madeBy = ctx.store.requests.getAny(user.id);

@@ -44,6 +44,8 @@ export function requestKey(systemId: string, partyOrgNo: string, externalRef: st
 
 /** §3.4 step 2: an active system user exists for the key → 400 AUTH-00004. */
 function checkNoActiveSystemUser(ctx: AuthContext, key: RequestKey): void {
+  // Fault ny-foresporsel-for-eksisterende-systembruker (selfcheck): the check is skipped.
+  if (faultActive(ctx.config, 'ny-foresporsel-for-eksisterende-systembruker')) return;
   if (ctx.store.systemUsers.findActiveByKey(key)) throw authProblem('AUTH-00004');
 }
 
@@ -288,7 +290,8 @@ export function requestHandlers(ctx: AuthContext) {
       const vendorOrgNo = requireVendorForCreate(request);
       const found = ctx.store.requests.getAny(request.params.requestId);
       if (!found || found.vendorOrgNo !== vendorOrgNo) throw authProblem('AUTH-00010');
-      found.isDeleted = true;
+      // Fault slettet-foresporsel-finnes-fortsatt (selfcheck): acknowledged, not deleted.
+      if (!faultActive(ctx.config, 'slettet-foresporsel-finnes-fortsatt')) found.isDeleted = true;
       return reply.code(202).send();
     },
   };
