@@ -135,18 +135,18 @@ Egenskap: Registrert regnskapsfører rapporterer data for klient
       Så avviser tjeneste-API-et rapporten fra systemet for klienten med feilkoden MVA-00003
       Og svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
 
-  Regel: En klientsystembruker slettes bare på sin egen rute, og ikke mens den har klienter
+  Regel: En klientsystembruker slettes bare på sin egen rute, og slettes den mens den har klienter, fjernes klientene med den
 
-    @krav:REQ-11 @krav:REQ-7 @krav:KD-3 @vakt:AUTH-00035 @negativ @kapabilitet:klientdelegering
-    Scenario: Regnskapsføreren kan ikke slette klientsystembrukeren mens klienten er lagt til på den
+    @krav:REQ-11 @krav:REQ-7 @krav:KD-3 @krav:PDP-2 @negativ @kapabilitet:klientdelegering @kapabilitet:pdp
+    Scenario: Regnskapsføreren sletter klientsystembrukeren mens klienten er lagt til på den, og systembrukeren mister tilgangen for klienten
       Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren er registrert i Enhetsregisteret som regnskapsfører for klienten
       Og at regnskapsføreren har godkjent en klientsystembruker for systemet til systemleverandøren med tilgangspakken "Regnskapsfører med signeringsrettighet"
       Og at regnskapsføreren har lagt til klienten på klientsystembrukeren
       Når regnskapsføreren ved daglig leder sletter klientsystembrukeren fra systemleverandøren
-      Så avviser Altinn slettingen fordi klientsystembrukeren til regnskapsføreren fortsatt har klienter
-      Og systemleverandøren finner klientsystembrukeren til regnskapsføreren
-      Og er klienten lagt til på klientsystembrukeren til regnskapsføreren
+      Så er klientsystembrukeren til regnskapsføreren slettet med klientene, og systemleverandøren finner den ikke lenger
+      Når Skatteetaten spør Altinn Autorisasjon om systembrukeren til regnskapsføreren kan rapportere MVA for klienten
+      Så svarer Altinn Autorisasjon Skatteetaten at systembrukeren ikke får tilgang
 
     @krav:REQ-13 @krav:REQ-7 @vakt:AUTH-00036 @negativ
     Scenario: En klientsystembruker kan ikke slettes på ruten for standard systembrukere

@@ -211,8 +211,9 @@ When('{aktør} ved daglig leder sletter klientsystembrukeren fra {aktør} som om
   await this.attach(`Daglig leder i ${company.role} sletter klientsystembrukeren på ruten for standard systembrukere: HTTP ${answer.status}.`, 'text/plain');
 });
 
-Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} fortsatt har klienter', function (this: SamsvarWorld, company: Actor) {
-  expectDeleteRefused(as(company, Company), 'AUTH-00035');
+Then('er klientsystembrukeren til {aktør} slettet med klientene, og {aktør} finner den ikke lenger', async function (this: SamsvarWorld, company: Actor, vendor: Actor) {
+  await readBackDeletedSystemUser(as(company, Company), as(vendor, Vendor));
+  expectSystemUserDeleted(as(vendor, Vendor), as(company, Company), 'REQ-11');
 });
 
 Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} ikke er en standard systembruker', function (this: SamsvarWorld, company: Actor) {

@@ -75,9 +75,9 @@ test('the register refuses a guard listed twice or without kode and tekst', () =
   assert.throws(() => readRequirements(bare), /every guard needs kode and tekst/);
 });
 
-test('the register lists AUTH-00035 and a scenario shows it', () => {
-  const a = readRequirements('features/krav.yaml').find((r) => (r.vakter ?? []).some((g) => g.kode === 'AUTH-00035'));
-  assert.ok(a, 'features/krav.yaml lists the guard AUTH-00035');
-  const shown = readScenarios(process.cwd()).filter((s) => s.vakter.includes('AUTH-00035'));
+test('the register lists AUTH-00036 and a scenario shows it', () => {
+  const a = readRequirements('features/krav.yaml').find((r) => (r.vakter ?? []).some((g) => g.kode === 'AUTH-00036'));
+  assert.ok(a, 'features/krav.yaml lists the guard AUTH-00036');
+  const shown = readScenarios(process.cwd()).filter((s) => s.vakter.includes('AUTH-00036'));
   assert.ok(shown.length > 0 && shown.every((s) => s.krav.includes(a.id) && s.tags.includes('@negativ')), 'a @negativ scenario of its requirement shows it');
 });

@@ -319,7 +319,7 @@ export const FAULTS = {
   'klientsystembruker-med-klienter-svarer-slettet': {
     krav: ['REQ-11'],
     description:
-      'Sletting av en klientsystembruker som fortsatt har klienter svarer 200 uten å slette noe (ingen AUTH-00035): klientsystembrukeren og klientene består.',
+      'Sletting av en klientsystembruker som fortsatt har klienter svarer 200 uten å slette noe: klientsystembrukeren og klientene består.',
   },
   'ny-foresporsel-for-eksisterende-systembruker': {
     krav: ['REQ-12'],

@@ -325,18 +325,16 @@ describe('adding clients (contracts authorization §4.3)', () => {
 });
 
 describe('access ends (contracts authentication §5.2, authorization §4.1, §5)', () => {
-  test('an agent system user with clients cannot be deleted (AUTH-00035); without, it can, and its access is gone', async () => {
+  test('an agent system user with clients is deleted with its clients (Altinn asks for cascade=true): its access is gone', async () => {
     const w = await world();
     const regn = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'regn');
     assert.equal((await clients(w, 'POST', `clients?agent=${regn}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
+    assert.equal(await decision(w, regn, CLIENT_REGN), 'Permit');
     const person = await w.login(ACC_DAGL);
     const del = () => call(w, 'DELETE', `/systemuser/agent/${w.party[ACCOUNTANT]?.partyId}/${regn}`, person);
-    const refused = assertProblem(await del(), 400, 'AUTH-00035');
-    assert.equal(refused.title, 'The system user has delegations from customer. Remove the delegations before deleting the system user');
-    assert.equal(await decision(w, regn, CLIENT_REGN), 'Permit', 'the refused delete changed nothing');
-    assert.equal((await clients(w, 'DELETE', `clients?agent=${regn}&client=${uuid(w, CLIENT_REGN)}`)).statusCode, 200);
-    assert.equal((await del()).statusCode, 200);
+    assert.equal((await del()).statusCode, 200, 'no AUTH-00035: the clients go with it');
     assert.equal(await decision(w, regn, CLIENT_REGN), 'NotApplicable');
+    assertProblem(await del(), 404, 'AUTH-00015');
     assert.deepEqual((await clients(w, 'GET', `agents?party=${ACCOUNTANT}`)).json(), []);
     assertValidation(await clients(w, 'GET', `clients?agent=${regn}`), [['AUTH.VLD-00014', 'System user not found', '?agent']]);
   });

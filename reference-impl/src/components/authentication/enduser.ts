@@ -98,7 +98,7 @@ function partySystemUser(ctx: AuthContext, systemUserId: string, org: Organisati
   return user;
 }
 
-/** A client delegation held by an agent system user blocks its deletion (§5.2, §8.1: AUTH-00035). */
+/** Whether an agent system user still holds client delegations (they are deleted with it: docs/contracts/guards.md). */
 function hasClientDelegations(ctx: AuthContext, user: StoredSystemUser): boolean {
   return ctx.services.access.clientDelegationsTo(user.id).length > 0;
 }
@@ -300,8 +300,9 @@ export function endUserHandlers(ctx: AuthContext) {
     },
 
     /**
-     * DELETE systemuser/agent/{party}/{systemUserId}[?facilitatorId=] (§5.2): 400 AUTH-00035 while the agent
-     * system user has client delegations; otherwise soft delete, its request too; 200. `facilitatorId`,
+     * DELETE systemuser/agent/{party}/{systemUserId}[?facilitatorId=] (§5.2): soft delete, its request too,
+     * and its client delegations with it, as Altinn asks Access Management to delete the agent's assignment
+     * with `cascade=true` (docs/contracts/guards.md: AUTH-00035 is defined but returned nowhere); 200. `facilitatorId`,
      * when given, must be the party's uuid (400 AUTH-00039). Altinn deletes the request before checking
      * anything; the reference checks first.
      */
@@ -315,11 +316,8 @@ export function endUserHandlers(ctx: AuthContext) {
       if (user.userType !== 'agent') throw authProblem('AUTH-00034');
       const facilitatorId = request.query.facilitatorId;
       if (facilitatorId !== undefined && facilitatorId.toLowerCase() !== org.partyUuid.toLowerCase()) throw authProblem('AUTH-00039');
-      if (hasClientDelegations(ctx, user)) {
-        // Fault klientsystembruker-med-klienter-svarer-slettet (selfcheck): the guard answers success and deletes nothing.
-        if (faultActive(ctx.config, 'klientsystembruker-med-klienter-svarer-slettet')) return reply.code(200).send();
-        throw authProblem('AUTH-00035');
-      }
+      // Fault klientsystembruker-med-klienter-svarer-slettet (selfcheck): answers success and deletes nothing.
+      if (hasClientDelegations(ctx, user) && faultActive(ctx.config, 'klientsystembruker-med-klienter-svarer-slettet')) return reply.code(200).send();
       ctx.services.access.revokeAllForSystemUser(user.id);
       user.isDeleted = true;
       const madeBy = ctx.store.requests.getAny(user.id);
