@@ -12,19 +12,19 @@ Egenskap: Register gir ikke ut en persons fødselsnummer til uvedkommende
   Bakgrunn:
     Gitt at daglig leder i den andre virksomheten finnes i Register
 
-  @negativ @krav:SEC-11 @kapabilitet:maskinporten
+  @negativ @krav:SEC-13 @kapabilitet:maskinporten
   Scenario: En systemleverandør med et vanlig token fra Maskinporten får ikke slå opp personen
     Når systemleverandøren slår opp daglig leder i den andre virksomheten i Register med et vanlig token fra Maskinporten
     Så avviser Register oppslagene fra systemleverandøren uten å gi ut fødselsnummeret eller navnet til personen
 
-  @negativ @krav:SEC-11 @kapabilitet:maskinporten @kapabilitet:systemregister @kapabilitet:standard-systembruker
+  @negativ @krav:SEC-13 @kapabilitet:maskinporten @kapabilitet:systemregister @kapabilitet:standard-systembruker
   Scenario: Systembrukeren til en annen virksomhet får ikke slå opp personen
     Gitt at systemleverandøren har registrert et system som krever tilgangspakken "Merverdiavgift"
     Og at virksomheten har godkjent en systembruker for systemet til systemleverandøren med tilgangspakken "Merverdiavgift"
     Når systemet slår opp daglig leder i den andre virksomheten i Register med systembrukertokenet for virksomheten
     Så avviser Register oppslagene fra systemet uten å gi ut fødselsnummeret eller navnet til personen
 
-  @negativ @krav:SEC-11
+  @negativ @krav:SEC-13
   Scenario: En person uten tilknytning får ikke slå opp personen
     Når daglig leder slår opp daglig leder i den andre virksomheten i Register med sitt eget token
     Så avviser Register oppslagene fra daglig leder uten å gi ut fødselsnummeret eller navnet til personen

@@ -121,7 +121,7 @@ export const FAULTS = {
       'API-ene sjekker ikke scopet i tokenet (systemregisteret, MVA-tjenesten, Dialogporten, formidlingstjenesten).',
   },
   'register-viser-fodselsnummer': {
-    krav: ['SEC-11'],
+    krav: ['SEC-13'],
     description:
       'Register svarer på partsoppslag (parties/{partyId}, parties/byuuid/{partyUuid}) med ethvert gyldig token, også med en persons fødselsnummer og navn.',
   },

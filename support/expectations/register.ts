@@ -1,4 +1,4 @@
-// What a conforming Register answers a caller who may not read a person's party (SEC-11,
+// What a conforming Register answers a caller who may not read a person's party (SEC-13,
 // docs/contracts/register.md §1–§2): a refusal, 401 or 403 (Altinn answers 401 for a user who may not
 // act for the party and 403 for a token that meets neither the admin scope nor a platform access
 // token), and never the person's national identity number or name.
@@ -9,7 +9,7 @@ import { markVerified, type ApiResponse } from '../clients/http.ts';
 import { partyLookup } from '../tasks/register.ts';
 import type { Actor } from '../actors/actor.ts';
 
-const KRAV = 'SEC-11';
+const KRAV = 'SEC-13';
 
 function expectRefusedWithoutIdentity(response: ApiResponse<unknown>, pid: string, name: string, what: string): void {
   markVerified(response);
