@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { markVerified, type ApiResponse, type ValidationError } from './clients/http.ts';
 
-function describe(response: ApiResponse<unknown>): string {
+export function describe(response: ApiResponse<unknown>): string {
   const { method, url } = response.exchange.request;
   let path = url;
   try {

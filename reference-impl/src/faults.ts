@@ -120,6 +120,11 @@ export const FAULTS = {
     description:
       'API-ene sjekker ikke scopet i tokenet (systemregisteret, tjeneste-API-et, Dialogporten, formidlingstjenesten).',
   },
+  'register-viser-fodselsnummer': {
+    krav: ['SEC-13'],
+    description:
+      'Register svarer på partsoppslag (parties/{partyId}, parties/byuuid/{partyUuid}) med ethvert gyldig token, også med en persons fødselsnummer og navn.',
+  },
   // Service PEP and PDP
   'mva-hopper-over-pdp': {
     krav: ['SVC-2', 'SVC-5', 'PEP-1'],

@@ -347,6 +347,17 @@ const PROBES: Record<FaultName, Probe> = {
       return systemRegisterStatus(w, await w.mp('altinn:authentication/systemuser.request.read'));
     },
   },
+  'register-viser-fodselsnummer': {
+    // The accountant's daglig leder (unrelated) reads the company's daglig leder's party: 403, or the ssn.
+    conforming: 403, faulty: 200,
+    async run(w) {
+      const person = await ok(await w.app.inject({ method: 'POST', url: '/testdata/api/v1/persons', payload: { pid: '01818510159', name: 'Per Person' } }), 'person');
+      const { partyUuid } = person.json() as { partyUuid: string };
+      const res = await w.app.inject({ method: 'GET', url: `/register/api/v1/parties/byuuid/${partyUuid}`, headers: { authorization: `Bearer ${await w.login(ACC_DAGL)}` } });
+      assert.equal(res.statusCode === 200, res.body.includes('01818510159'));
+      return res.statusCode;
+    },
+  },
   'maskinporten-ignorer-jti': {
     // The same grant twice: the second is a replay (400 invalid_grant MP-012).
     conforming: 400, faulty: 200,

@@ -15,8 +15,15 @@ async function post(a: FastifyInstance, url: string, payload: unknown) {
   return a.inject({ method: 'POST', url: `/testdata/api/v1${url}`, payload: payload as object });
 }
 
-async function token(a: FastifyInstance): Promise<string> {
-  const res = await post(a, '/maskinporten/tokens', { claims: { scope: 'altinn:authorization/authorize', client_id: 'c' } });
+const ADMIN_SCOPE = 'altinn:register/partylookup.admin';
+
+async function token(a: FastifyInstance, scope = ADMIN_SCOPE, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await post(a, '/maskinporten/tokens', { claims: { scope, client_id: 'c', ...extra } });
+  return (res.json() as { access_token: string }).access_token;
+}
+
+async function personToken(a: FastifyInstance, pid: string): Promise<string> {
+  const res = await a.inject({ method: 'POST', url: '/idporten/api/v1/testlogin', payload: { pid } });
   return (res.json() as { access_token: string }).access_token;
 }
 
@@ -45,11 +52,13 @@ test('roles are idempotent and returned per organisation', () => {
   assert.deepEqual(store.rolesHeldBy({ orgNo: '310000027' }), [{ orgNo: ORG, role: 'REGN', holder: { orgNo: '310000027' } }]);
 });
 
-test('GET organizations/{orgNo} needs a bearer token and returns the Register organisation', async () => {
+test('GET organizations/{orgNo} needs a token with partylookup.admin and returns the Register organisation', async () => {
   const a = await app();
   await post(a, '/organisations', { orgNo: ORG, name: 'Regnskap AS', orgForm: 'AS' });
   const anonymous = await a.inject({ method: 'GET', url: `/register/api/v1/organizations/${ORG}` });
   assert.equal(anonymous.statusCode, 401);
+  const otherScope = await a.inject({ method: 'GET', url: `/register/api/v1/organizations/${ORG}`, headers: { authorization: `Bearer ${await token(a, 'altinn:authorization/authorize')}` } });
+  assert.equal(otherScope.statusCode, 403);
   const auth = { authorization: `Bearer ${await token(a)}` };
   const res = await a.inject({ method: 'GET', url: `/register/api/v1/organizations/${ORG}`, headers: auth });
   assert.equal(res.statusCode, 200);
@@ -62,7 +71,7 @@ test('GET organizations/{orgNo} needs a bearer token and returns the Register or
   assert.equal(missing.headers['content-type'], 'application/problem+json; charset=utf-8');
 });
 
-test('GET parties/{partyId} and parties/byuuid/{partyUuid} return organisations and persons', async () => {
+test('GET parties/{partyId} and parties/byuuid/{partyUuid} return organisations and persons to a token with partylookup.admin', async () => {
   const a = await app();
   const org = (await post(a, '/organisations', { orgNo: ORG, name: 'Regnskap AS', orgForm: 'AS' })).json() as { partyId: number; partyUuid: string };
   const person = (await post(a, '/persons', { pid: PID, name: 'Per Testesen' })).json() as { partyId: number; partyUuid: string };
@@ -83,4 +92,30 @@ test('GET parties/{partyId} and parties/byuuid/{partyUuid} return organisations 
   assert.equal(bad.statusCode, 400);
   assert.equal((bad.json() as { code: string }).code, 'STD-00000');
   assert.equal((await a.inject({ method: 'GET', url: '/register/api/v1/parties/byuuid/not-a-uuid', headers: auth })).statusCode, 400);
+});
+
+test('a person\'s party (ssn and name) is refused to a vendor, an unrelated system user and an unrelated person', async () => {
+  const a = await app();
+  const person = (await post(a, '/persons', { pid: PID, name: 'Per Testesen' })).json() as { partyId: number; partyUuid: string };
+  const other = '01818510159';
+  await post(a, '/persons', { pid: other, name: 'Ola Annen' });
+  const callers: Array<[string, string]> = [
+    ['a vendor\'s Maskinporten token with an unrelated scope', await token(a, 'altinn:authentication/systemregister.write', { consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000027' } })],
+    ['an unrelated organisation\'s system user token', await token(a, 'altinn:authorization/authorize', {
+      authorization_details: [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: 'iso6523-actorid-upis', ID: '0192:310000027' }, systemuser_id: ['5a4f9a0c-0c3e-4c1b-9a51-5d3b7f0e1a2b'] }],
+    })],
+    ['an unrelated person', await personToken(a, other)],
+  ];
+  for (const [who, bearer] of callers) {
+    for (const url of [`/register/api/v1/parties/${person.partyId}`, `/register/api/v1/parties/byuuid/${person.partyUuid}`]) {
+      const res = await a.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } });
+      assert.equal(res.statusCode, 403, `${who}: ${url}`);
+      assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', who);
+      assert.equal(res.body.includes(PID), false, `${who} must not see the ssn`);
+      assert.equal(res.body.includes('Per Testesen'), false, `${who} must not see the name`);
+    }
+  }
+  const anonymous = await a.inject({ method: 'GET', url: `/register/api/v1/parties/${person.partyId}` });
+  assert.equal(anonymous.statusCode, 401);
+  assert.equal(anonymous.body.includes(PID), false);
 });

@@ -10,6 +10,7 @@ import type { EvidenceRecorder } from '../evidence.ts';
 import type { HttpContext } from '../clients/http.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { PlatformViewsClient } from '../clients/platform-views.ts';
+import { RegisterClient } from '../clients/register.ts';
 
 /** What an actor needs from the World. */
 export interface ActorContext {
@@ -75,6 +76,11 @@ export abstract class Actor {
   /** Platform routes beyond the vendor API: a system's end-user views, token exchange, Altinn's OIDC keys. */
   get platformViews(): PlatformViewsClient {
     return new PlatformViewsClient(this.endpoint('platform'), this.http());
+  }
+
+  /** Altinn Register's v1 party lookups (platform-internal: docs/contracts/register.md). */
+  get register(): RegisterClient {
+    return new RegisterClient(this.endpoint('platform'), this.http());
   }
 
   /** The identifier of the resource with this role on the target (support/target/resources.ts). */

@@ -147,6 +147,19 @@ export class Person extends Actor {
     requireSuccess(response, `Å opprette ${this.role} (syntetisk person) i testdata-API-et`);
     this.name = name;
     this.pidValue = pid;
+    const made = response.data;
+    if (made && typeof made.partyId === 'number' && typeof made.partyUuid === 'string') this.madeParty = { partyId: made.partyId, partyUuid: made.partyUuid };
+  }
+
+  private madeParty: { partyId: number; partyUuid: string } | undefined;
+
+  /** The person's party in Register (party id and UUID): from the test data API or the profile's fixture. */
+  async party(): Promise<{ partyId: number; partyUuid: string }> {
+    await this.ready();
+    const fixture = this.existing;
+    const party = this.madeParty ?? (fixture?.partyId !== undefined && fixture.partyUuid !== undefined ? { partyId: fixture.partyId, partyUuid: fixture.partyUuid } : undefined);
+    assertTestable(party, `Partiet til ${this.role} i Register er ukjent (testdata-API-et ga det ikke, og fixturen har ikke partyId og partyUuid).`);
+    return party;
   }
 
   /**

@@ -47,6 +47,8 @@ export const CAPABILITIES = [
   'am-bff',
   /** Change requests on standard system users: vendor create/read, end-user approve/reject (docs/contracts/change-requests.md). */
   'endringsforespørsel',
+  /** Register v1's party lookups (parties/{partyId}, parties/byuuid/{partyUuid}) are reachable (docs/contracts/register.md). */
+  'register',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -5,6 +5,7 @@
 // API decides whether a party may be added (AUTH-00079, AUTH-00080); the page shows its refusal.
 // `party` is the owner organisation: its org number or its legacy integer party id.
 
+import type { Services } from '../../platform/services.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentPerson, sendPage, type Person, type PortalContext } from './context.ts';
 import { html, type Html } from './html.ts';
@@ -69,17 +70,17 @@ function clientsOf(items: unknown[]): Client[] {
     }));
 }
 
-async function owner(person: Person, party: string): Promise<{ orgNo: string; name: string } | undefined> {
+function owner(services: Services, party: string): { orgNo: string; name: string } | undefined {
   if (/^\d{9}$/.test(party)) {
-    const name = await organisationName(person.api, party);
+    const name = organisationName(services, party);
     return name === undefined ? undefined : { orgNo: party, name };
   }
-  const info = await partyById(person.api, party);
+  const info = partyById(services, party);
   return info ? { orgNo: info.orgNo, name: info.name } : undefined;
 }
 
 async function load(ctx: PortalContext, person: Person, systemUserId: string, party: string): Promise<Loaded> {
-  const org = await owner(person, party);
+  const org = owner(ctx.services, party);
   if (!org) return notFound('Fant ikke virksomheten.');
   const agents = await person.api.getAllPages<Agent>(`${API}/agents`, { party: org.orgNo });
   if (agents.problem) return { problem: agents.problem, status: agents.status };

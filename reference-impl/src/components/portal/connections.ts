@@ -3,6 +3,7 @@
 // rights holder (POST connections) and grant a package (POST connections/accesspackages), or take a
 // package back (DELETE connections/accesspackages). `party` is the customer's partyUuid, as in the API.
 
+import type { Services } from '../../platform/services.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentPerson, sendPage, type Person, type PortalContext } from './context.ts';
 import { html, type Html } from './html.ts';
@@ -94,8 +95,8 @@ function recipientNote(to: Record<string, unknown>): string | undefined {
 
 type Loaded = { view: ConnectionsView } | { problem: ApiProblem; status: number };
 
-async function load(person: Person, partyUuid: string): Promise<Loaded> {
-  const party = await partyByUuid(person.api, partyUuid);
+async function load(services: Services, person: Person, partyUuid: string): Promise<Loaded> {
+  const party = partyByUuid(services, partyUuid);
   if (!party) return { status: 404, problem: { status: 404, code: undefined, title: 'Fant ikke virksomheten.', detail: undefined } };
   const [permissions, packages] = await Promise.all([
     person.api.getAllPages<unknown>(`${API}/accesspackages`, { party: party.partyUuid, from: party.partyUuid }),
@@ -184,7 +185,7 @@ export function connectionHandlers(ctx: PortalContext) {
 
   /** Loads the page's data, or sends the refusal / login redirect and returns undefined. */
   async function viewOrReply(person: Person, party: string, reply: FastifyReply): Promise<ConnectionsView | FastifyReply> {
-    const loaded = await load(person, party);
+    const loaded = await load(ctx.services, person, party);
     if ('view' in loaded) return loaded.view;
     if (loaded.status === 401) return redirectToLogin(reply, ctx.config, pageUrl(party));
     return sendPage(reply, loaded.status, refusedPage(person, loaded.problem));

@@ -1,12 +1,15 @@
 // Display data the pages show next to what the end-user APIs answer: names of organisations, access
-// packages, resources and systems. Each read goes through the platform's own read API where the
-// reference has one; two have no API in the reference and use the owning component's service seam:
+// packages, resources and systems. Each read goes through the platform's own read API where that API is
+// one an end user's token may call; the others are read server side, as the platform reads them for
+// Altinn's own frontend, through the owning component's service seam:
 // - the system's name and vendor: the portal's system register read (`GET systemregister/{systemId}`,
 //   contracts authentication §2.1, portal scope) is not a route of the reference yet;
-// - an organisation's partyUuid from its number: Register's party lookup is not a route of the
-//   reference yet (`GET organizations/{orgNo}` answers without party ids).
+// - organisations and parties from Register: Register v1 is platform-internal (docs/contracts/register.md
+//   §1), so a person's token is refused there; the portal reads the register service, as Altinn's
+//   frontend reads Register with its platform access token.
 // None of these decide anything: every rule is the API's.
 
+import type { Organisation } from '../../platform/model.ts';
 import type { Services } from '../../platform/services.ts';
 import { seg, type PlatformClient } from './platform-client.ts';
 
@@ -43,36 +46,28 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Register: an organisation's name, or undefined. */
-export async function organisationName(api: PlatformClient, orgNo: string): Promise<string | undefined> {
-  const res = await api.get<{ name?: unknown }>(`/register/api/v1/organizations/${seg(orgNo)}`);
-  return res.problem ? undefined : str(res.body?.name);
+/** Register (read server side, see above): an organisation's name, or undefined. */
+export function organisationName(services: Services, orgNo: string): string | undefined {
+  return services.register.organisation(orgNo)?.name;
 }
 
-function partyInfo(body: Record<string, unknown>): PartyInfo | undefined {
-  const partyId = body.partyId;
-  const partyUuid = str(body.partyUuid);
-  const orgNo = str(body.orgNumber);
-  if (typeof partyId !== 'number' || !partyUuid || !orgNo) return undefined; // a person, or no party
-  return { partyId, partyUuid, orgNo, name: str(body.name) ?? orgNo };
-}
-
-/** Register: an organisation party by its partyUuid. */
-export async function partyByUuid(api: PlatformClient, partyUuid: string): Promise<PartyInfo | undefined> {
-  const res = await api.get<Record<string, unknown>>(`/register/api/v1/parties/byuuid/${seg(partyUuid)}`);
-  return res.problem || !res.body || typeof res.body !== 'object' ? undefined : partyInfo(res.body);
-}
-
-/** Register: an organisation party by its legacy integer party id. */
-export async function partyById(api: PlatformClient, partyId: string): Promise<PartyInfo | undefined> {
-  const res = await api.get<Record<string, unknown>>(`/register/api/v1/parties/${seg(partyId)}`);
-  return res.problem || !res.body || typeof res.body !== 'object' ? undefined : partyInfo(res.body);
-}
-
-/** An organisation party by org number (register service: no lookup route in the reference, see above). */
-export function partyByOrgNo(services: Services, orgNo: string): PartyInfo | undefined {
-  const org = services.register.organisation(orgNo);
+function partyInfo(org: Organisation | undefined): PartyInfo | undefined {
   return org ? { partyId: org.partyId, partyUuid: org.partyUuid, orgNo: org.orgNo, name: org.name } : undefined;
+}
+
+/** Register (read server side): an organisation party by its partyUuid; a person or no party is undefined. */
+export function partyByUuid(services: Services, partyUuid: string): PartyInfo | undefined {
+  return partyInfo(services.register.organisationByPartyUuid(partyUuid));
+}
+
+/** Register (read server side): an organisation party by its legacy integer party id. */
+export function partyById(services: Services, partyId: string): PartyInfo | undefined {
+  return /^[0-9]{1,10}$/.test(partyId) ? partyInfo(services.register.organisationByPartyId(Number(partyId))) : undefined;
+}
+
+/** Register (read server side): an organisation party by org number. */
+export function partyByOrgNo(services: Services, orgNo: string): PartyInfo | undefined {
+  return partyInfo(services.register.organisation(orgNo));
 }
 
 function toPackageInfo(body: Record<string, unknown>): PackageInfo | undefined {

@@ -136,8 +136,8 @@ async function load(ctx: PortalContext, person: Person, kind: RequestKind, id: s
     return `${titles.join(', ') || 'Ukjent tjeneste'} – ${actionName(right.action)}`;
   };
   const [vendorName, customerName, lists] = await Promise.all([
-    system.vendorOrgNo ? organisationName(person.api, system.vendorOrgNo) : Promise.resolve(undefined),
-    organisationName(person.api, request.partyOrgNo),
+    Promise.resolve(system.vendorOrgNo ? organisationName(ctx.services, system.vendorOrgNo) : undefined),
+    Promise.resolve(organisationName(ctx.services, request.partyOrgNo)),
     Promise.all(KINDS[kind].lists.map(async (spec) => ({
       spec,
       packages: await Promise.all((spec.packages?.(request) ?? []).map((p) => packageInfo(person.api, p.urn))),
