@@ -35,7 +35,7 @@ const outside: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /\/work\/(?:shared|\.library)\b/, reason: 'peker på en sti utenfor repoet' },
   { pattern: /\bDESIGN(?:\.md)?\s*§/, reason: 'siterer et designnotat som ikke ligger i repoet (bruk docs/architecture.md)' },
   { pattern: /\bSTYLE\.md\b/, reason: 'siterer en stilguide som ikke ligger i repoet' },
-  { pattern: /\bcontracts\s+§/, reason: 'siterer «contracts §N» uten å si hvilket dokument (bruk docs/contracts/<fil>.md §N)' },
+  { pattern: /\bcontracts\s+§/, reason: 'siterer en paragraf uten å si hvilket dokument (bruk docs/contracts/<fil>.md §N)' },
   {
     pattern: /\bcontracts\s+(?:altinn-)?(?:authentication|authorization|dialogporten-broker|dialogporten|broker|test-environments|conformance-practice)\b/,
     reason: 'siterer et kontraktdokument ved navn uten sti (bruk docs/contracts/<fil>.md §N)',
