@@ -30,15 +30,17 @@ test('sectionsOf reads numbered headings, letters and letter sections', () => {
 test('a citation of an existing document and section holds', () => {
   assert.deepEqual(checkText('x.ts', '// see docs/contracts/auth.md §3.2 and contracts/auth.md §A.4, docs/contracts/auth.md', docs), []);
   assert.deepEqual(checkText('x.ts', '// (docs/contracts/auth.md §3).', docs), []);
+  assert.deepEqual(checkText('x.ts', 'kilde: "docs/contracts/auth.md §3.2–§3, §A.4 and §0"', docs), []);
 });
 
 test('a missing document or section is named with the line', () => {
-  const problems = checkText('x.ts', 'a\n// docs/contracts/auth.md §3.7\n// docs/contracts/gone.md §1', docs);
+  const problems = checkText('x.ts', 'a\n// docs/contracts/auth.md §3.7\n// docs/contracts/gone.md §1\n// docs/contracts/auth.md §3.2, §9', docs);
   assert.deepEqual(
     problems.map((p) => [p.line, p.reason]),
     [
       [2, 'docs/contracts/auth.md har ingen overskrift §3.7'],
       [3, 'docs/contracts/gone.md finnes ikke'],
+      [4, 'docs/contracts/auth.md har ingen overskrift §9'],
     ],
   );
 });

@@ -27,7 +27,13 @@ export function sectionsOf(markdown: string): Set<string> {
 }
 
 // `docs/contracts/<file>.md §3.2`, `contracts/<file>.md §A.4`, `contracts/<file>.md` (no section).
-const citation = /(?:docs\/)?contracts\/([A-Za-z0-9_-]+\.md)(?:\s*§\s*([A-Z](?:\.\d+)*|\d+(?:\.\d+)*))?/g;
+const SECTION = String.raw`(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)`;
+// The sections that follow a document's name, in a chain: `§2.4–§2.5, §3.2` or `§1 and §4`.
+const citation = new RegExp(
+  String.raw`(?:docs\/)?contracts\/([A-Za-z0-9_-]+\.md)((?:\s*§\s*${SECTION})(?:\s*(?:,|–|-|og|and|or|eller)\s*§\s*${SECTION})*)?`,
+  'g',
+);
+const sectionIn = new RegExp(String.raw`§\s*(${SECTION})`, 'g');
 
 // References that lead out of the repository. Each pattern says why, in the message.
 const outside: Array<{ pattern: RegExp; reason: string }> = [
@@ -56,11 +62,15 @@ export function checkText(
       if (m) problems.push({ file, line, text: m[0], reason });
     }
     for (const m of lineText.matchAll(citation)) {
-      const [whole, name = '', section] = m;
+      const [whole, name = '', chain = ''] = m;
       if (!docs.exists(name)) {
         problems.push({ file, line, text: whole, reason: `docs/contracts/${name} finnes ikke` });
-      } else if (section && !docs.sections(name).has(section)) {
-        problems.push({ file, line, text: whole, reason: `docs/contracts/${name} har ingen overskrift §${section}` });
+        continue;
+      }
+      for (const [, section = ''] of chain.matchAll(sectionIn)) {
+        if (!docs.sections(name).has(section)) {
+          problems.push({ file, line, text: whole, reason: `docs/contracts/${name} har ingen overskrift §${section}` });
+        }
       }
     }
   });
