@@ -53,11 +53,12 @@ test('references out of the repository are refused, each with its reason', () =>
     '// contracts authentication §3.2',
     '// contracts/altinn-authentication.md §6.1',
     '// STYLE.md says',
+    '// docs/contracts/auth.md §3; authorization §4.2',
   ];
   const problems = checkText('x.ts', lines.join('\n'), docs);
   assert.deepEqual(
     problems.map((p) => p.line),
-    [1, 2, 3, 4, 5, 6],
+    [1, 2, 3, 4, 5, 6, 7],
   );
   assert.match(problems[2]?.reason ?? '', /uten å si hvilket dokument/);
   assert.match(problems[4]?.reason ?? '', /altinn-authentication\.md finnes ikke/);

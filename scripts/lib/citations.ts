@@ -46,6 +46,11 @@ const outside: Array<{ pattern: RegExp; reason: string }> = [
     pattern: /\bcontracts\s+(?:altinn-)?(?:authentication|authorization|dialogporten-broker|dialogporten|broker|test-environments|conformance-practice)\b/,
     reason: 'siterer et kontraktdokument ved navn uten sti (bruk docs/contracts/<fil>.md §N)',
   },
+  {
+    // "…; authorization §4.2" after another citation: a document named without its path.
+    pattern: /(?<![\w/.-])(?<!contracts\s+)`?(?:altinn-)?(?:authentication|authorization|dialogporten-broker)(?:\.md)?`?\s+§/,
+    reason: 'siterer et kontraktdokument ved navn uten sti (bruk docs/contracts/<fil>.md §N)',
+  },
 ];
 
 /** The problems in one file's text; `exists(name)` and `sections(name)` look documents up in docs/contracts. */
