@@ -16,6 +16,8 @@ const doc = [
   '## A. DIALOGPORTEN',
   '### A.4 Service-owner create',
   '#### Not numbered',
+  '## 9. Open points',
+  '1. **§9.1** A point that code cites.',
 ].join('\n');
 
 const docs = {
@@ -24,7 +26,7 @@ const docs = {
 };
 
 test('sectionsOf reads numbered headings, letters and letter sections', () => {
-  assert.deepEqual([...sectionsOf(doc)].sort(), ['0', '3', '3.2', 'A', 'A.4']);
+  assert.deepEqual([...sectionsOf(doc)].sort(), ['0', '3', '3.2', '9', '9.1', 'A', 'A.4']);
 });
 
 test('a citation of an existing document and section holds', () => {
@@ -34,13 +36,13 @@ test('a citation of an existing document and section holds', () => {
 });
 
 test('a missing document or section is named with the line', () => {
-  const problems = checkText('x.ts', 'a\n// docs/contracts/auth.md §3.7\n// docs/contracts/gone.md §1\n// docs/contracts/auth.md §3.2, §9', docs);
+  const problems = checkText('x.ts', 'a\n// docs/contracts/auth.md §3.7\n// docs/contracts/gone.md §1\n// docs/contracts/auth.md §3.2, §8', docs);
   assert.deepEqual(
     problems.map((p) => [p.line, p.reason]),
     [
       [2, 'docs/contracts/auth.md har ingen overskrift §3.7'],
       [3, 'docs/contracts/gone.md finnes ikke'],
-      [4, 'docs/contracts/auth.md har ingen overskrift §9'],
+      [4, 'docs/contracts/auth.md har ingen overskrift §8'],
     ],
   );
 });

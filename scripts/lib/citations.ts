@@ -16,18 +16,23 @@ export interface CitationProblem {
   reason: string;
 }
 
-/** Section numbers a markdown document declares in its headings: `## 3.`, `### 3.2 …`, `### A.4 …`, `## A. …`. */
+/**
+ * Section numbers a markdown document declares: in its headings (`## 3.`, `### 3.2 …`, `### A.4 …`,
+ * `## A. …`), or as a numbered point that opens with its number in bold (`6. **§9.6** …`).
+ */
 export function sectionsOf(markdown: string): Set<string> {
   const sections = new Set<string>();
   for (const line of markdown.split('\n')) {
-    const m = /^#{1,6}\s+(?:§\s*)?([A-Z]|[A-Z]?\.?\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(line);
+    const m =
+      /^#{1,6}\s+(?:§\s*)?([A-H]|[A-H]?\.?\d+(?:\.\d+)*)\.?(?=\s|$)/.exec(line) ??
+      /^\s*(?:\d+\.|[-*])\s+\*\*§\s*([A-H](?:\.\d+)*|\d+(?:\.\d+)*)\*\*/.exec(line);
     if (m?.[1]) sections.add(m[1].replace(/\.$/, ''));
   }
   return sections;
 }
 
 // `docs/contracts/<file>.md §3.2`, `contracts/<file>.md §A.4`, `contracts/<file>.md` (no section).
-const SECTION = String.raw`(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)`;
+const SECTION = String.raw`(?:[A-H](?:\.\d+)*|\d+(?:\.\d+)*)`;
 // The sections that follow a document's name, in a chain: `§2.4–§2.5, §3.2` or `§1 and §4`.
 const citation = new RegExp(
   String.raw`(?:docs\/)?contracts\/([A-Za-z0-9_-]+\.md)((?:\s*§\s*${SECTION})(?:\s*(?:,|–|-|og|and|or|eller)\s*§\s*${SECTION})*)?`,
@@ -47,7 +52,7 @@ const outside: Array<{ pattern: RegExp; reason: string }> = [
     reason: 'siterer et kontraktdokument ved navn uten sti (bruk docs/contracts/<fil>.md §N)',
   },
   {
-    // "…; authorization §4.2" after another citation: a document named without its path.
+    // A second document named after a first citation by its bare name, without docs/contracts/.
     pattern: /(?<![\w/.-])(?<!contracts\s+)`?(?:altinn-)?(?:authentication|authorization|dialogporten-broker)(?:\.md)?`?\s+§/,
     reason: 'siterer et kontraktdokument ved navn uten sti (bruk docs/contracts/<fil>.md §N)',
   },
