@@ -94,7 +94,7 @@ export function expectValidationError(
   return found;
 }
 
-/** The response is an OAuth error with this `error` and an MP id in the description (DESIGN §7). */
+/** The response is an OAuth error with this `error` and an MP id in the description. */
 export function expectOAuthError(response: ApiResponse<unknown>, error: string, mpId: string, krav: string, what: string): void {
   markVerified(response);
   assert.ok(response.status >= 400 && response.status < 500, `[${krav}] ${what}: forventet en avvisning (4xx), fikk ${describe(response)}.`);

@@ -17,8 +17,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import type { ReferenceConfig } from '../src/config.ts';
 
-/** Debian's Chromium (no browser download); SAMSVAR_CHROMIUM points elsewhere, e.g. to see the failure. */
-const CHROMIUM = process.env.SAMSVAR_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium (no browser download); SAMSVAR_CHROMIUM_PATH points elsewhere, e.g. to see the failure. */
+const CHROMIUM = process.env.SAMSVAR_CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',

@@ -1,5 +1,5 @@
 // The cast of one scenario: actors made on first mention, one per role word. The role words are the
-// features' own (DESIGN §8 glossary); "systemet" is the vendor's software and so the vendor itself.
+// features' own (docs/architecture.md §6, the glossary); "systemet" is the vendor's software and so the vendor itself.
 // "kunden" and "klienten" are one party seen from two sides (the seed's scenario 2 says both): the
 // accountant's customer, which becomes its client.
 

@@ -104,7 +104,7 @@ export class MaskinportenIdentity {
     return this.key.kid;
   }
 
-  /** Maskinporten's issuer, read from its metadata once (DESIGN §4: never guessed from a URL layout). */
+  /** Maskinporten's issuer, read from its metadata once (never guessed from a URL layout). */
   async issuer(): Promise<string> {
     if (this.issuerValue === undefined) {
       const metadata = requireSuccess(await this.client.metadata(), 'Å lese Maskinportens metadata (/.well-known/oauth-authorization-server)');

@@ -4,7 +4,7 @@
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
-/** RFC 8414 metadata; `issuer` is the `aud` every grant must carry (DESIGN §4). */
+/** RFC 8414 metadata; `issuer` is the `aud` every grant must carry. */
 export interface MaskinportenMetadata {
   issuer: string;
   token_endpoint?: string;

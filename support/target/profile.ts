@@ -1,5 +1,5 @@
 // Target profiles: loading, validation against targets/profile.schema.json, ${NAME} substitution
-// and per-endpoint overrides from the environment (DESIGN §4). Used by the runner (scripts/samsvar.ts)
+// and per-endpoint overrides from the environment (docs/architecture.md §4). Used by the runner (scripts/samsvar.ts)
 // and by the World; nothing here starts or knows the reference implementation.
 
 import { readFileSync } from 'node:fs';

@@ -38,7 +38,7 @@ export interface AccessPackage {
   isResourcePolicyAvailable: boolean;
 }
 
-/** One rule of a resource policy (JSON rules, not XACML XML; DESIGN §5). */
+/** One rule of a resource policy (JSON rules, not XACML XML). */
 export interface PolicyRule {
   /** Rule effect; the policy combines rules with deny-overrides. Default Permit. */
   effect?: 'Permit' | 'Deny';

@@ -156,7 +156,7 @@ function organisationOf(subject: Attr[]): string | undefined {
  * acting through a plain Maskinporten token reaches a resource only through a policy rule that names it
  * as the resource's owner (`urn:altinn:org`, the rule Altinn's policy templates give the service owner
  * — inferred, [?] in contracts dialogporten-broker §B.6). The reference's policies name access packages
- * only (DESIGN §5), so that rule is implied: the resource's competent authority, acting for itself, is
+ * only, so that rule is implied: the resource's competent authority, acting for itself, is
  * permitted the actions the policy's Permit rules name. Any other organisation gets NotApplicable.
  */
 function serviceOwnerRulePermits(resource: Resource, orgNo: string, party: Party | undefined, action: string | undefined): boolean {

@@ -1,4 +1,4 @@
-// File content of the broker on disk (DESIGN §5): an upload streams into a staging file while its MD5
+// File content of the broker on disk: an upload streams into a staging file while its MD5
 // and size are computed, so no file is ever held whole in memory; it becomes the transfer's content
 // only by a rename after it is complete and its checksum matches (`publish`). An upload that fails or
 // is aborted leaves only a staging file, which is deleted.
