@@ -1,5 +1,5 @@
 // Steps of rights and authorization: the service owner's resource and policy, Altinn's access package
-// catalogue, the PDP the service owner asks directly (contracts authorization §1, §2, §6), and what
+// catalogue, the PDP the service owner asks directly (docs/contracts/altinn-authorization.md §1, §2, §6), and what
 // the PDP's decision log shows the service the system called asked it (docs/contracts/pep.md).
 
 import assert from 'node:assert/strict';

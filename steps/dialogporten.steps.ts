@@ -1,4 +1,4 @@
-// Steps of Dialogporten (seed scenario 4; contracts dialogporten-broker §A): the service owner's
+// Steps of Dialogporten (seed scenario 4; docs/contracts/dialogporten-broker.md §A): the service owner's
 // message service and messages, the system's system user token for Dialogporten, its search and
 // reads for a client, the PDP question Dialogporten asks, and the refusals.
 

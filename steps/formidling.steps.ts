@@ -1,4 +1,4 @@
-// Steps of the broker, formidlingstjenesten (seed scenario 5; contracts dialogporten-broker §B):
+// Steps of the broker, formidlingstjenesten (seed scenario 5; docs/contracts/dialogporten-broker.md §B):
 // Kartverket's single resource for tinglysning, the system and system user that hold it, the system's
 // token and sending, the PDP question, and Kartverket receiving, verifying and confirming the file.
 

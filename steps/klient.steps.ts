@@ -1,6 +1,6 @@
 // Steps of the accountant and its clients: the service owner's policy for the accountant packages,
 // the ER role REGN, the customer's delegation to the accountant in Altinn (connections), and client
-// delegation to the accountant's agent system user (contracts authentication §5.3; authorization §3,
+// delegation to the accountant's agent system user (docs/contracts/altinn-authentication.md §5.3; docs/contracts/altinn-authorization.md §3,
 // §4.2–§4.3, §5).
 
 import { Given, Then, When } from '@cucumber/cucumber';

@@ -1,7 +1,7 @@
 // Steps of the agent (client) system user, klientsystembruker: the system it belongs to, the vendor's
 // agent request, its approval by the accountant's daglig leder, the read-backs, the refusals, and what
-// Altinn's package catalogue says about the packages an agent system user carries (contracts
-// authentication §3, §5; authorization §2.4–§2.5, §4.2).
+// Altinn's package catalogue says about the packages an agent system user carries (docs/contracts/altinn-authentication.md
+// §3, §5; docs/contracts/altinn-authorization.md §2.4–§2.5, §4.2).
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { describeSurface } from '../support/abilities/answer-requests.ts';

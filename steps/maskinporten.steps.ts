@@ -1,5 +1,5 @@
 // Steps of the system user token: the system asks Maskinporten for a token for a customer, and holds
-// tokens Maskinporten would never give for the refusal scenarios (contracts authentication §6).
+// tokens Maskinporten would never give for the refusal scenarios (docs/contracts/altinn-authentication.md §6).
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';

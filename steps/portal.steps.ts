@@ -1,4 +1,4 @@
-// Steps of what a person sees in the target's portal (contracts authentication §3.1–§3.2: confirmUrl
+// Steps of what a person sees in the target's portal (docs/contracts/altinn-authentication.md §3.1–§3.2: confirmUrl
 // and redirectUrl). The person's actions themselves (approve, reject, grant, add and remove clients)
 // are the ordinary steps of their domains; their tasks choose the browser or the API.
 

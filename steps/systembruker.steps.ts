@@ -1,5 +1,5 @@
 // Steps of the system user lifecycle: acquisition, the vendor's request, the company's approval or
-// rejection through its daglig leder, and the vendor's read-back (contracts authentication §3, §5).
+// rejection through its daglig leder, and the vendor's read-back (docs/contracts/altinn-authentication.md §3, §5).
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';

@@ -1,5 +1,5 @@
 // Steps of the system register: the vendor registers its system with the rights the service needs,
-// and the register refuses registrations that break its rules (contracts authentication §2).
+// and the register refuses registrations that break its rules (docs/contracts/altinn-authentication.md §2).
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { as } from '../support/actors/cast.ts';

@@ -7,7 +7,7 @@
 export interface Decision {
   /** The feature's words: "får tilgang" or "ikke får tilgang". */
   phrase: string;
-  /** The exact XACML decision the step requires (contracts authorization §2). */
+  /** The exact XACML decision the step requires (docs/contracts/altinn-authorization.md §2). */
   xacml: 'Permit' | 'NotApplicable';
 }
 

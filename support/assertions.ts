@@ -63,7 +63,7 @@ export function expectProblem(response: ApiResponse<unknown>, status: number, co
 
 /**
  * The response is an Altinn validation problem (400 STD-00000) whose validationErrors hold `code` at
- * `path` (contracts authentication §7.2: tests match on code + paths).
+ * `path` (docs/contracts/altinn-authentication.md §7.2: tests match on code + paths).
  */
 export function expectValidationError(
   response: ApiResponse<unknown>,

@@ -1,5 +1,5 @@
 // MD5 of a byte stream, computed as the bytes pass, never holding them: what the broker's `checksum`
-// is (contracts dialogporten-broker §B.2: MD5, 32 lower-case hex characters). The suite uses it on
+// is (docs/contracts/dialogporten-broker.md §B.2: MD5, 32 lower-case hex characters). The suite uses it on
 // both sides of a file transfer: the system computes the checksum it sends at initialize, and the
 // recipient computes the MD5 of the bytes it downloaded and compares it with the file's checksum.
 

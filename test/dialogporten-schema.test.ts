@@ -72,7 +72,7 @@ test('a renamed member of a search item, and of the page, are caught', () => {
 test('a value outside its enum, a wrong type and a broken id format are caught', () => {
   const dialog = recorded('dialog');
   for (const broken of [
-    { ...dialog, status: 'Sent' }, // an input alias, never an output status (contracts §A.5)
+    { ...dialog, status: 'Sent' }, // an input alias, never an output status (docs/contracts/dialogporten-broker.md §A.5)
     { ...dialog, hasUnopenedContent: 'true' },
     { ...dialog, id: 'not-a-guid' },
   ]) {

@@ -135,7 +135,7 @@ describe('the MVA example service against the reference', { timeout: 120_000 }, 
     return reply.body as unknown as DecisionEntry[];
   }
 
-  /** Claims as Maskinporten issues them for a system user (contracts authentication §6.3). */
+  /** Claims as Maskinporten issues them for a system user (docs/contracts/altinn-authentication.md §6.3). */
   function systemUserClaims(systemUserId: string, scope = 'samsvar:mva.write'): Record<string, unknown> {
     return {
       scope,

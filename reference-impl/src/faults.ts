@@ -1,7 +1,7 @@
 // The catalogue of faults the reference implementation can be started with (`--fault <name>`,
 // repeatable): each one a realistic non-conformance, switched on at the one place the real check
 // lives, so `npm run selfcheck` can prove that the suite's refusal scenarios are able to fail
-// (issue 6 part 4; contracts conformance-practice §2). A fault is read from `config.faults` at request
+// (issue 6 part 4; docs/contracts/toolchain.md §2). A fault is read from `config.faults` at request
 // time through `faultActive`; with no faults the reference conforms. Names are Norwegian kebab-case,
 // descriptions a Norwegian one-liner (they are printed by the reference and by the selfcheck).
 

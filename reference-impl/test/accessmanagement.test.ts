@@ -20,7 +20,7 @@ function codes(role: string, orgForm: string): string[] {
   return packagesForRole(role, orgForm).map((p) => p.code).sort();
 }
 
-/** contracts authorization §2.4, verbatim: code, id, D, A, service owner. */
+/** docs/contracts/altinn-authorization.md §2.4, verbatim: code, id, D, A, service owner. */
 const SECTION_2_4: Array<[string, string, boolean, boolean, boolean]> = [
   ['regnskapsforer-med-signeringsrettighet', '955d5779-3e2b-4098-b11d-0431dc41ddbe', true, false, true],
   ['regnskapsforer-uten-signeringsrettighet', 'a5f7f72a-9b89-445d-85bb-06f678a3d4d1', true, false, true],

@@ -1,4 +1,4 @@
-// Unit tests of the authentication component over inject (contracts authentication §2, §3, §5, §7, §8.1):
+// Unit tests of the authentication component over inject (docs/contracts/altinn-authentication.md §2, §3, §5, §7, §8.1):
 // the system register's validation order and codes, system user requests (standard and agent) with
 // paging, the end-user approve/reject/delete of a person, and the system user reads (byExternalId,
 // byquery, bysystem). The world is built through the test data API and the ID-porten stand-in, as the
@@ -166,7 +166,7 @@ async function createRequest(w: World, overrides: RequestBody = {}): Promise<Rec
   return res.json() as Record<string, unknown>;
 }
 
-/** The PDP's decision for a system user acting on RESOURCE for CUSTOMER (contracts authorization §1). */
+/** The PDP's decision for a system user acting on RESOURCE for CUSTOMER (docs/contracts/altinn-authorization.md §1). */
 async function pdpDecision(w: World, systemUserId: string, action: string): Promise<string> {
   const token = await w.mp('altinn:authorization/authorize', SERVICE_OWNER);
   const attr = (AttributeId: string, Value: string) => ({ AttributeId, Value });
@@ -187,7 +187,7 @@ async function approve(w: World, requestId: string, pid = DAGL, party = w.custom
 }
 
 // ---------------------------------------------------------------------------------------------------
-describe('system register (contracts authentication §2)', () => {
+describe('system register (docs/contracts/altinn-authentication.md §2)', () => {
   test('POST registers a system: 200 with the internal GUID as a JSON string; GET returns it', async () => {
     const w = await world();
     const res = await call(w, 'POST', '/systemregister/vendor', await w.mp(SCOPE.srWrite), systemBody());
@@ -431,7 +431,7 @@ describe('system register (contracts authentication §2)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('system user requests, vendor side (contracts authentication §3.1–§3.4)', () => {
+describe('system user requests, vendor side (docs/contracts/altinn-authentication.md §3.1–§3.4)', () => {
   test('create → 201 with Location and confirmUrl; the same key again → 200 with the same request', async () => {
     const w = await world();
     await registerSystem(w);
@@ -615,7 +615,7 @@ describe('system user requests, vendor side (contracts authentication §3.1–§
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('end-user approve and reject (contracts authentication §3.5)', () => {
+describe('end-user approve and reject (docs/contracts/altinn-authentication.md §3.5)', () => {
   test('a DAGL approves: 200 true, a standard system user with the request id, packages and rights granted', async () => {
     const w = await world();
     await registerSystem(w);
@@ -761,7 +761,7 @@ describe('end-user approve and reject (contracts authentication §3.5)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('system users (contracts authentication §5)', () => {
+describe('system users (docs/contracts/altinn-authentication.md §5)', () => {
   async function approvedWorld() {
     const w = await world();
     await registerSystem(w);

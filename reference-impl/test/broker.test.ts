@@ -1,4 +1,4 @@
-// Unit tests of the broker stand-in (contracts dialogporten-broker §B): a company's system user, holding
+// Unit tests of the broker stand-in (docs/contracts/dialogporten-broker.md §B): a company's system user, holding
 // the broker resource as a single right (enkeltrettighet), sends a tinglysning file to Kartverket, the
 // resource's service owner, which downloads it (whole and by byte range) and confirms with its own
 // Maskinporten token. Every refusal of §B.4 with its BRO code; a corrupted or aborted upload is never
@@ -143,7 +143,7 @@ function uploadRaw(w: World, id: string, token: string, content: Buffer | Readab
   return w.app.inject({ method: 'POST', url: `${API}/filetransfer/${id}/upload`, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: content });
 }
 
-/** Asserts a BRO problem (contracts §B.5): status, code, the RFC 9110 type and the title. */
+/** Asserts a BRO problem (docs/contracts/dialogporten-broker.md §B.5): status, code, the RFC 9110 type and the title. */
 function assertBro(res: LightMyRequestResponse, status: number, number: number): Record<string, unknown> {
   assert.equal(res.statusCode, status, res.body);
   assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
@@ -192,7 +192,7 @@ function multipart(fields: Array<[string, string]>, file?: { name: string; conte
 }
 
 // ---------------------------------------------------------------------------------------------------
-describe('send, download and confirm (contracts §B.1–§B.4)', () => {
+describe('send, download and confirm (docs/contracts/dialogporten-broker.md §B.1–§B.4)', () => {
   test('the company\'s system user sends; Kartverket downloads whole and by range, and confirms', async () => {
     const w = await world();
     try {
@@ -340,7 +340,7 @@ describe('send, download and confirm (contracts §B.1–§B.4)', () => {
   });
 });
 
-describe('the PDP for a plain organisation subject (contracts §B.6)', () => {
+describe('the PDP for a plain organisation subject (docs/contracts/dialogporten-broker.md §B.6)', () => {
   test('the resource\'s service owner, acting for itself, is permitted what the policy names; nobody else', async () => {
     const w = await world();
     try {
@@ -370,7 +370,7 @@ describe('the PDP for a plain organisation subject (contracts §B.6)', () => {
   });
 });
 
-describe('refusals (contracts §B.4, §B.5, §B.6)', () => {
+describe('refusals (docs/contracts/dialogporten-broker.md §B.4, §B.5, §B.6)', () => {
   test('initialize: token gate, model validation, and the PDP (401 BRO-00006) before the resource checks', async () => {
     const w = await world();
     try {

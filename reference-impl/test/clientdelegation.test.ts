@@ -1,5 +1,5 @@
-// Unit tests of client delegation for agent system users over inject (contracts authentication §3.5,
-// §5.2–§5.3, §7.4; authorization §1.4, §3.2, §4): an accountant's access manager approves an agent
+// Unit tests of client delegation for agent system users over inject (docs/contracts/altinn-authentication.md §3.5,
+// §5.2–§5.3, §7.4; docs/contracts/altinn-authorization.md §1.4, §3.2, §4): an accountant's access manager approves an agent
 // request; its client administrator adds clients the ER roles (REGN, REVI, FFØR) or a customer's grant
 // (rettighetshaver) make available; the AND rule; the PDP permits the agent system user for a client
 // only while the client is delegated; an agent system user with clients cannot be deleted.
@@ -84,7 +84,7 @@ async function world(): Promise<World> {
       return ((await td(app, 'POST', '/maskinporten/tokens', { claims })).json() as { access_token: string }).access_token;
     },
   };
-  // The customer's daglig leder makes the accountant a rights holder and grants merverdiavgift (contracts authorization §5).
+  // The customer's daglig leder makes the accountant a rights holder and grants merverdiavgift (docs/contracts/altinn-authorization.md §5).
   const customer = await w.login(CLIENT_DAGL);
   for (const client of [CLIENT_GRANT, CLIENT_BOTH]) {
     const holder = await am(w, 'POST', `/enduser/connections?party=${uuid(w, client)}&to=${uuid(w, ACCOUNTANT)}`, customer);
@@ -173,7 +173,7 @@ async function decision(w: World, systemUserId: string, partyOrgNo: string): Pro
 }
 
 // ---------------------------------------------------------------------------------------------------
-describe('agent system users (contracts authentication §3.5, §5.2)', () => {
+describe('agent system users (docs/contracts/altinn-authentication.md §3.5, §5.2)', () => {
   test('the accountant\'s access manager approves: userType agent, listed under agents, no client rights yet', async () => {
     const w = await world();
     // Neither a person without a role in the accountant nor a client's daglig leder may approve for the accountant.
@@ -204,7 +204,7 @@ describe('agent system users (contracts authentication §3.5, §5.2)', () => {
   });
 });
 
-describe('ER roles and what they make available (contracts authorization §3.2, §4.2)', () => {
+describe('ER roles and what they make available (docs/contracts/altinn-authorization.md §3.2, §4.2)', () => {
   test('REGN gives the accountant packages, REVI the auditor packages, FFØR forretningsforer-eiendom for BRL only', async () => {
     const w = await world();
     const regn = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'regn');
@@ -230,7 +230,7 @@ describe('ER roles and what they make available (contracts authorization §3.2, 
   });
 });
 
-describe('adding clients (contracts authorization §4.3)', () => {
+describe('adding clients (docs/contracts/altinn-authorization.md §4.3)', () => {
   test('the AND rule: a client missing one package is listed as available yet refused with AUTH-00080', async () => {
     const w = await world();
     const both = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet', 'merverdiavgift'], 'both');
@@ -324,7 +324,7 @@ describe('adding clients (contracts authorization §4.3)', () => {
   });
 });
 
-describe('access ends (contracts authentication §5.2, authorization §4.1, §5)', () => {
+describe('access ends (docs/contracts/altinn-authentication.md §5.2, docs/contracts/altinn-authorization.md §4.1, §5)', () => {
   test('an agent system user with clients is deleted with its clients (Altinn asks for cascade=true): its access is gone', async () => {
     const w = await world();
     const regn = await agentSystemUser(w, ['regnskapsforer-med-signeringsrettighet'], 'regn');

@@ -1,4 +1,4 @@
-// Unit tests of the Access Management connections API over inject (contracts authorization §3.2, §5):
+// Unit tests of the Access Management connections API over inject (docs/contracts/altinn-authorization.md §3.2, §5):
 // a customer's daglig leder makes an accountant organisation a rights holder and grants it ordinary
 // packages; accountant packages cannot be granted; who may act; what the connections and package
 // lists show, including what the ER roles (DAGL, REGN, REVI, FFØR) give.
@@ -96,7 +96,7 @@ function packageRoles(res: LightMyRequestResponse): Map<string, string[]> {
   return new Map(body.data.map((p) => [p.package.urn.replace('urn:altinn:accesspackage:', ''), p.permissions.map((x) => x.role.code)]));
 }
 
-describe('the customer grants an ordinary package to the accountant (contracts authorization §5)', () => {
+describe('the customer grants an ordinary package to the accountant (docs/contracts/altinn-authorization.md §5)', () => {
   test('rights holder 200 AssignmentDto, merverdiavgift 200 AssignmentPackageDto, both idempotent', async () => {
     const w = await world();
     const dagl = await w.login(CUSTOMER_DAGL);
@@ -200,7 +200,7 @@ describe('the customer grants an ordinary package to the accountant (contracts a
   });
 });
 
-describe('connections and package lists (contracts authorization §3.2, §5)', () => {
+describe('connections and package lists (docs/contracts/altinn-authorization.md §3.2, §5)', () => {
   test('GET connections: the party\'s connections to others and from others, packages only when asked', async () => {
     const w = await world();
     const dagl = await w.login(CUSTOMER_DAGL);

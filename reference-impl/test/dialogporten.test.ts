@@ -1,4 +1,4 @@
-// Unit tests of the Dialogporten stand-in over inject (contracts dialogporten-broker §A): the service
+// Unit tests of the Dialogporten stand-in over inject (docs/contracts/dialogporten-broker.md §A): the service
 // owner creates and deletes dialogs and adds transmissions; a system user searches, reads and lists
 // transmissions, as far as the PDP lets it. Every end-user response is validated with ajv against the
 // official OpenAPI in @digdir/dialogporten-schema: that is the proof the shapes are Dialogporten's.
@@ -202,7 +202,7 @@ describe('the official schema check (proof that it can fail)', () => {
   });
 });
 
-describe('service owner: create a dialog (contracts §A.4)', () => {
+describe('service owner: create a dialog (docs/contracts/dialogporten-broker.md §A.4)', () => {
   test('201 with the id as a JSON string, Location and ETag', async () => {
     const w = await world();
     const res = await call(w, 'POST', '/serviceowner/dialogs', await w.mp('digdir:dialogporten.serviceprovider', SERVICE_OWNER), dialogBody());
@@ -241,7 +241,7 @@ describe('service owner: create a dialog (contracts §A.4)', () => {
   });
 });
 
-describe('end user: search (contracts §A.2)', () => {
+describe('end user: search (docs/contracts/dialogporten-broker.md §A.2)', () => {
   test('a system user finds its party\'s dialogs; the items are the official search shape', async () => {
     const w = await world();
     const id = await createDialog(w);
@@ -309,7 +309,7 @@ describe('end user: search (contracts §A.2)', () => {
   });
 });
 
-describe('end user: get one dialog (contracts §A.3)', () => {
+describe('end user: get one dialog (docs/contracts/dialogporten-broker.md §A.3)', () => {
   test('200 in the official shape with ETag, a verifiable dialog token and a seen-log entry; the PDP was asked', async () => {
     const w = await world();
     const id = await createDialog(w);
@@ -375,7 +375,7 @@ describe('end user: get one dialog (contracts §A.3)', () => {
   });
 });
 
-describe('end user: transmissions (contracts §A.1, §A.3)', () => {
+describe('end user: transmissions (docs/contracts/dialogporten-broker.md §A.1, §A.3)', () => {
   test('list and get in the official shapes; a transmission for a resource without access hides its URLs', async () => {
     const w = await world();
     const id = await createDialog(w);

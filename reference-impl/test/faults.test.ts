@@ -150,7 +150,7 @@ async function clients(w: World, method: 'POST' | 'DELETE', agent: string): Prom
   return auth(w, method, `/enduser/systemuser/clients?agent=${agent}&client=${w.party[CLIENT]?.partyUuid}`, token);
 }
 
-/** A JWT grant from the vendor's client (contracts authentication §6.1). */
+/** A JWT grant from the vendor's client (docs/contracts/altinn-authentication.md §6.1). */
 function grant(w: World, authorizationDetails?: unknown[]): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ scope: 'samsvar:mva.write', jti: randomUUID(), ...(authorizationDetails ? { authorization_details: authorizationDetails } : {}) })

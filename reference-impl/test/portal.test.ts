@@ -397,7 +397,7 @@ describe('test login (standing in for ID-porten)', () => {
   });
 });
 
-describe('confirmUrl pages (contracts authentication §3.1, §3.5)', () => {
+describe('confirmUrl pages (docs/contracts/altinn-authentication.md §3.1, §3.5)', () => {
   test('the page needs a login and comes back to itself; it shows the system, vendor, customer and packages', async () => {
     const w = await world();
     const req = await createRequest(w);
@@ -665,7 +665,7 @@ describe('change request page (docs/contracts/change-requests.md §3)', () => {
   });
 });
 
-describe('connections page: a customer grants packages to an accountant (contracts authorization §5)', () => {
+describe('connections page: a customer grants packages to an accountant (docs/contracts/altinn-authorization.md §5)', () => {
   test('the daglig leder adds the accountant by org number and grants merverdiavgift; then takes it back', async () => {
     const w = await world();
     const customer = w.party[CUSTOMER]?.partyUuid ?? '';
@@ -739,7 +739,7 @@ describe('connections page: a customer grants packages to an accountant (contrac
   });
 });
 
-describe('clients page: the accountant manages an agent system user\'s clients (contracts authorization §4.2)', () => {
+describe('clients page: the accountant manages an agent system user\'s clients (docs/contracts/altinn-authorization.md §4.2)', () => {
   /** The customer gives the accountant merverdiavgift; the accountant gets an agent system user with it. */
   async function agentWithClient(w: World): Promise<string> {
     const customer = w.party[CUSTOMER]?.partyUuid ?? '';

@@ -61,7 +61,7 @@ function apiAnswer(via: Surface, reply: Reply, response: ApiResponse<boolean>): 
 
 const sameRefusal = (status: number, code: string): Refusal => ({ status, code });
 
-/** Authentication's end-user routes (contracts authentication §3.5): its own problems. */
+/** Authentication's end-user routes (docs/contracts/altinn-authentication.md §3.5): its own problems. */
 const authentication: AnswerRequests = {
   via: 'authentication',
   async answer(person, request, reply) {

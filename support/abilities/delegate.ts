@@ -1,7 +1,7 @@
 // The ability of a person to delegate for an organisation: the customer's daglig leder makes an
 // accountant a rights holder and grants it access packages (Access Management's connections,
-// contracts authorization §5), and the accountant's daglig leder adds and removes clients on the agent
-// system user (Authentication's client delegation, contracts authentication §5.3). Two interchangeable
+// docs/contracts/altinn-authorization.md §5), and the accountant's daglig leder adds and removes clients on the agent
+// system user (Authentication's client delegation, docs/contracts/altinn-authentication.md §5.3). Two interchangeable
 // implementations: the end-user APIs with the person's token, or the target's portal in the person's
 // browser (the portal flavour's pages). Tasks call `delegateFor(person)` and read one answer shape
 // (`DelegationAnswer`); which surface took the action is part of the answer (`via`) and of the report,

@@ -1,7 +1,7 @@
 // The accountant (regnskapsfører): an accounting firm, itself a company, that owns an agent system
 // user (klientsystembruker) and adds its clients to it. Its daglig leder acts for it in Altinn: approves
-// the vendor's agent request (contracts authentication §3.5) and, as client administrator, adds and
-// removes clients (contracts authentication §5.3, authorization §4.2) with a person token carrying the
+// the vendor's agent request (docs/contracts/altinn-authentication.md §3.5) and, as client administrator, adds and
+// removes clients (docs/contracts/altinn-authentication.md §5.3, docs/contracts/altinn-authorization.md §4.2) with a person token carrying the
 // client delegation scopes.
 
 import { Company, type FixtureRef } from './company.ts';
@@ -13,7 +13,7 @@ import type { DelegationAnswer } from '../abilities/delegate.ts';
 import type { BffAgentDelegation, BffClientDelegation } from '../clients/am-bff.ts';
 import type { MyClient, Paged } from '../clients/accessmanagement.ts';
 
-/** Scopes of the person token for client delegation (contracts authentication §1). */
+/** Scopes of the person token for client delegation (docs/contracts/altinn-authentication.md §1). */
 export const CLIENT_DELEGATION_SCOPE = 'altinn:portal/enduser altinn:clientdelegations.read altinn:clientdelegations.write';
 
 /** What the accountant did and saw for one client (keyed by the client's org number). */

@@ -1,7 +1,7 @@
 // A company (virksomhet) that acquires a system and owns its standard system user. Its daglig leder
 // (an ER key role, DAGL) is the person who approves or rejects requests on its behalf. The same class
 // plays an accountant's customer (kunden/klienten): it may grant packages to the accountant through
-// its daglig leder (contracts authorization §5).
+// its daglig leder (docs/contracts/altinn-authorization.md §5).
 
 import type { AnswerNotes } from '../abilities/answer-requests.ts';
 import { ProfileError } from '../target/profile.ts';
@@ -26,7 +26,7 @@ export interface FixtureRef {
   key: PoolKey;
 }
 
-/** What a customer did in Altinn for an accountant (contracts authorization §5: connections). */
+/** What a customer did in Altinn for an accountant (docs/contracts/altinn-authorization.md §5: connections). */
 export interface DelegationNotes {
   /** The accountant organisation made a rights holder (rettighetshaver): POST connections, or naming it on the portal's form. */
   rightHolder?: DelegationAnswer<AssignmentDto>;

@@ -20,7 +20,7 @@ import type { ApiResponse } from '../clients/http.ts';
 export const KARTVERKET_ORGNO = '310000043';
 export const KARTVERKET_ORGCODE = 'kv';
 
-/** The broker's recipient scope (contracts dialogporten-broker §B.6). */
+/** The broker's recipient scope (docs/contracts/dialogporten-broker.md §B.6). */
 export const BROKER_READ_SCOPE = 'altinn:broker.read';
 
 /** What Kartverket did with the files sent to it (keyed by file transfer id where there are several). */

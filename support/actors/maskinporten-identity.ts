@@ -1,6 +1,6 @@
 // An organisation's Maskinporten client as the suite holds it: the client id, the private key that
 // signs its JWT grants, and a Maskinporten client to send them with. Used by the vendor (its system)
-// and the service owner (its PEP). Grants follow contracts authentication §6.1: RS256 with `kid`,
+// and the service owner (its PEP). Grants follow docs/contracts/altinn-authentication.md §6.1: RS256 with `kid`,
 // iss = client id, aud = the issuer read from the metadata, iat, exp ≤ 120 s after iat, a fresh jti,
 // scope, and for a system user one authorization_details entry.
 
@@ -22,7 +22,7 @@ export interface SystemUserAuthorizationDetails {
   externalRef?: string;
 }
 
-/** authorization_details for a system user owned by `ownerOrgNo` (contracts authentication §6.1). */
+/** authorization_details for a system user owned by `ownerOrgNo` (docs/contracts/altinn-authentication.md §6.1). */
 export function systemUserDetails(ownerOrgNo: string, externalRef?: string): SystemUserAuthorizationDetails {
   return {
     type: 'urn:altinn:systemuser',
@@ -124,7 +124,7 @@ export class MaskinportenIdentity {
   }
 
   /**
-   * The claims of a JWT grant (RFC 7523) for this client, as contracts authentication §6.1 gives them:
+   * The claims of a JWT grant (RFC 7523) for this client, as docs/contracts/altinn-authentication.md §6.1 gives them:
    * iss = client id, aud = the issuer, iat, exp = iat + 60 s, a fresh jti, scope and, for a system user,
    * authorization_details. The attack battery changes one of them before it signs.
    */

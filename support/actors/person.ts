@@ -165,7 +165,7 @@ export class Person extends Actor {
   /**
    * The person token (once per scenario and scope), from the token source the profile names
    * (`persons.tokens`): a login at the ID-porten stand-in, or Altinn Test Tools' GetPersonalToken.
-   * Without `scope` it is altinn:portal/enduser; client delegation asks for more (contracts authentication §1).
+   * Without `scope` it is altinn:portal/enduser; client delegation asks for more (docs/contracts/altinn-authentication.md §1).
    */
   async token(scope?: string): Promise<string> {
     await this.ready();

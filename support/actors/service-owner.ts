@@ -31,7 +31,7 @@ export const MVA_ACTIONS = ['read', 'write'] as const;
 
 /**
  * The accountant packages the policy also names (seed scenario 1: "Skatteetaten har inkludert
- * MVA-rapportering i én eller flere tilgangspakker for regnskapsførere"; contracts authorization §7).
+ * MVA-rapportering i én eller flere tilgangspakker for regnskapsførere"; docs/contracts/altinn-authorization.md §7).
  * They reach an agent system user only through client delegation from a client with ER role REGN.
  */
 export const MVA_ACCOUNTANT_PACKAGES = ['regnskapsforer-med-signeringsrettighet', 'regnskapsforer-uten-signeringsrettighet'] as const;
@@ -63,7 +63,7 @@ export function mvaResource(): TestResource {
 
 export const PDP_SCOPE = 'altinn:authorization/authorize';
 
-/** The service-owner API of Dialogporten: sending messages (dialogs) to a party (contracts dialogporten-broker §A.4, §A.6). */
+/** The service-owner API of Dialogporten: sending messages (dialogs) to a party (docs/contracts/dialogporten-broker.md §A.4, §A.6). */
 export const DIALOGPORTEN_SERVICEPROVIDER_SCOPE = 'digdir:dialogporten.serviceprovider';
 
 /** What the service owner asks the PDP: may this system user do `action` on `resource` for the party? */

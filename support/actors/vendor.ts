@@ -21,7 +21,7 @@ import type { FileTransferNotes } from '../tasks/formidling.ts';
 import type { SecurityNotes } from '../tasks/sikkerhet.ts';
 import type { ChangeRequestNotes } from '../tasks/changerequest.ts';
 
-/** Scopes the vendor's own calls to the platform need (contracts authentication §1). */
+/** Scopes the vendor's own calls to the platform need (docs/contracts/altinn-authentication.md §1). */
 export const VENDOR_PLATFORM_SCOPES = [
   'altinn:authentication/systemregister.write',
   'altinn:authentication/systemuser.request.write',
@@ -36,7 +36,7 @@ export const MVA_SCOPES = { write: 'samsvar:mva.write', read: 'samsvar:mva.read'
  * broker's sender side, which the system asks for in its system user tokens (seed scenario 4:
  * "Systemleverandør har nødvendige scope for dialogporten og Altinn meldingstjenester"; Altinn's guide
  * names digdir:dialogporten and altinn:correspondence.read for a system user reading Dialogporten,
- * docs/contracts/platform-behaviour.md §6; contracts dialogporten-broker §A.6, §B.6).
+ * docs/contracts/platform-behaviour.md §6; docs/contracts/dialogporten-broker.md §A.6, §B.6).
  */
 export const MESSAGE_AND_FILE_SCOPES = {
   dialogporten: 'digdir:dialogporten',

@@ -1,4 +1,4 @@
-// Altinn Access Management, end-user connections (contracts authorization §5): a customer's access
+// Altinn Access Management, end-user connections (docs/contracts/altinn-authorization.md §5): a customer's access
 // manager (here its daglig leder, with a person token) makes an accountant organisation a rights
 // holder (rettighetshaver) and grants it ordinary access packages. Every party is a partyUuid; `party`
 // is the party being administered and must equal `from` or `to`. Paths are appended to `platform`.
@@ -7,7 +7,7 @@ import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
 const BASE = '/accessmanagement/api/v1/enduser/connections';
 
-/** AssignmentDto: the rights holder assignment (contracts authorization §5, POST connections). */
+/** AssignmentDto: the rights holder assignment (docs/contracts/altinn-authorization.md §5, POST connections). */
 export interface AssignmentDto {
   id: string;
   roleId: string;

@@ -1,6 +1,6 @@
 // Altinn Authentication: the system register (vendor), system user requests, standard and agent
-// (vendor and end user), system users, and client delegation for agent system users (contracts
-// authentication §2, §3, §5, §5.3; authorization §4.2). Paths are appended to the `platform` endpoint
+// (vendor and end user), system users, and client delegation for agent system users (docs/contracts/altinn-authentication.md
+// §2, §3, §5, §5.3; docs/contracts/altinn-authorization.md §4.2). Paths are appended to the `platform` endpoint
 // exactly as on platform.altinn.no.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
@@ -14,7 +14,7 @@ export interface Iso6523Party {
   id?: string;
 }
 
-/** Right = {action?, resource:[{id, value}]} (contracts authentication §2.2). */
+/** Right = {action?, resource:[{id, value}]} (docs/contracts/altinn-authentication.md §2.2). */
 export interface Right {
   action?: string;
   resource: Array<{ id: string; value: string }>;
@@ -24,7 +24,7 @@ export interface AccessPackageRef {
   urn: string;
 }
 
-/** RegisterSystemRequest (contracts authentication §2.2). */
+/** RegisterSystemRequest (docs/contracts/altinn-authentication.md §2.2). */
 export interface RegisterSystemRequest {
   id: string;
   vendor: Iso6523Party;
@@ -42,7 +42,7 @@ export interface RegisteredSystemResponse extends RegisterSystemRequest {
   isDeleted?: boolean;
 }
 
-/** CreateRequestSystemUser (contracts authentication §3.2). */
+/** CreateRequestSystemUser (docs/contracts/altinn-authentication.md §3.2). */
 export interface CreateRequestSystemUser {
   systemId: string;
   partyOrgNo: string;
@@ -55,7 +55,7 @@ export interface CreateRequestSystemUser {
 
 export type RequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
 
-/** RequestSystemResponse (contracts authentication §3.2). */
+/** RequestSystemResponse (docs/contracts/altinn-authentication.md §3.2). */
 export interface RequestSystemResponse {
   id: string;
   integrationTitle?: string;
@@ -73,7 +73,7 @@ export interface RequestSystemResponse {
 }
 
 /**
- * CreateAgentRequestSystemUser (contracts authentication §3.2): the standard request's fields without
+ * CreateAgentRequestSystemUser (docs/contracts/altinn-authentication.md §3.2): the standard request's fields without
  * `rights`, and `accessPackages` required and non-empty. `rights` is here only so a refusal scenario
  * can send what the contract forbids.
  */
@@ -87,7 +87,7 @@ export interface CreateAgentRequestSystemUser {
   rights?: Right[];
 }
 
-/** AgentRequestSystemResponse: RequestSystemResponse without `rights` (contracts authentication §3.2). */
+/** AgentRequestSystemResponse: RequestSystemResponse without `rights` (docs/contracts/altinn-authentication.md §3.2). */
 export type AgentRequestSystemResponse = Omit<RequestSystemResponse, 'rights'>;
 
 /** ChangeRequestSystemUser: what the vendor asks to add (required) and remove (unwanted) (docs/contracts/change-requests.md §2). */
@@ -127,7 +127,7 @@ export interface SystemUserDetail {
   [member: string]: unknown;
 }
 
-/** SystemUserExternalDTO (contracts authentication §5.1). */
+/** SystemUserExternalDTO (docs/contracts/altinn-authentication.md §5.1). */
 export interface SystemUserExternal {
   id: string;
   integrationTitle?: string;
@@ -142,27 +142,27 @@ export interface SystemUserExternal {
   userType: 'standard' | 'agent' | string;
 }
 
-/** One client of an agent system user (contracts authentication §5.3: ClientInfo). */
+/** One client of an agent system user (docs/contracts/altinn-authentication.md §5.3: ClientInfo). */
 export interface ClientInfo {
   clientId: string;
   clientOrganizationNumber: string;
   clientOrganizationName?: string;
 }
 
-/** GET clients and clients/available (contracts authentication §5.3: ClientInfoPaginated). */
+/** GET clients and clients/available (docs/contracts/altinn-authentication.md §5.3: ClientInfoPaginated). */
 export interface ClientList {
   links?: { next?: string | null };
   data: ClientInfo[];
   systemUserInformation?: { systemUserId?: string; systemUserOwnerOrg?: string };
 }
 
-/** POST and DELETE clients: `{agent, client}` (contracts authentication §5.3: ClientDelegationResponse). */
+/** POST and DELETE clients: `{agent, client}` (docs/contracts/altinn-authentication.md §5.3: ClientDelegationResponse). */
 export interface ClientDelegationResponse {
   agent: string;
   client: string;
 }
 
-/** An agent system user as GET agents?party= lists it (contracts authorization §4.2: the internal DTO). */
+/** An agent system user as GET agents?party= lists it (docs/contracts/altinn-authorization.md §4.2: the internal DTO). */
 export interface AgentSystemUser {
   id: string;
   integrationTitle?: string;
@@ -231,7 +231,7 @@ export class AuthenticationClient extends HttpClient {
 
   /**
    * GET systemuser/vendor/bysystem/{systemId} (scope systemregister.write): every active system user of
-   * the vendor's system, paged `{links:{next}, data:[SystemUserExternal]}` (contracts authentication §5.2).
+   * the vendor's system, paged `{links:{next}, data:[SystemUserExternal]}` (docs/contracts/altinn-authentication.md §5.2).
    */
   systemUsersBySystem(token: string, systemId: string): Promise<ApiResponse<{ links?: { next?: string | null }; data: SystemUserExternal[] }>> {
     return this.send({ method: 'GET', path: `${BASE}/systemuser/vendor/bysystem/${encodeURIComponent(systemId)}`, bearer: token });
@@ -374,7 +374,7 @@ export function orgNoOf(party: Iso6523Party | undefined): string | undefined {
 }
 
 /**
- * Where each system register validation error points (contracts authentication §2.3, `paths[]`),
+ * Where each system register validation error points (docs/contracts/altinn-authentication.md §2.3, `paths[]`),
  * and the requirement of the register (features/krav.yaml) that names it.
  */
 export const SYSTEM_REGISTER_ERRORS: Record<string, { path: string; krav: string }> = {

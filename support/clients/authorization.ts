@@ -1,5 +1,5 @@
 // Altinn Authorization's PDP for API providers and service owners: POST /authorization/api/v1/authorize
-// in the XACML 3.0 JSON profile (contracts authorization §1). Responses come in camelCase from the code
+// in the XACML 3.0 JSON profile (docs/contracts/altinn-authorization.md §1). Responses come in camelCase from the code
 // and in PascalCase in docs and fixtures: the parser reads both.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
@@ -46,7 +46,7 @@ export interface DecisionResult {
   statusMessage: string | undefined;
 }
 
-/** The request a service owner's PEP sends for a system user (contracts authorization §1.2, minimal shape). */
+/** The request a service owner's PEP sends for a system user (docs/contracts/altinn-authorization.md §1.2, minimal shape). */
 export function systemUserDecisionRequest(input: { systemUserId: string; action: string; resource: string; partyOrgNo: string }): XacmlJsonRequestRoot {
   return {
     Request: {

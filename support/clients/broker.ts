@@ -1,4 +1,4 @@
-// Altinn Broker, the file transfer API (formidlingstjenesten; contracts dialogporten-broker §B):
+// Altinn Broker, the file transfer API (formidlingstjenesten; docs/contracts/dialogporten-broker.md §B):
 // initialize, upload, overview, details, list, download and confirm download, under
 // `{broker}/broker/api/v1`. Uploads and downloads are streams: the client never holds a file whole.
 // An upload sends a Readable as the raw body (application/octet-stream) with its Content-Length; a
@@ -15,7 +15,7 @@ import type { Exchange } from '../evidence.ts';
 
 const BASE = '/broker/api/v1';
 
-/** FileTransferInitalizeExt (contracts §B.2). */
+/** FileTransferInitalizeExt (docs/contracts/dialogporten-broker.md §B.2). */
 export interface FileTransferInitialize {
   resourceId: string;
   fileName: string;
@@ -36,7 +36,7 @@ export type FileTransferStatus =
   | 'Initialized' | 'UploadStarted' | 'UploadProcessing' | 'Published' | 'Cancelled' | 'AllConfirmedDownloaded' | 'Purged' | 'Failed';
 export type RecipientStatus = 'Initialized' | 'DownloadStarted' | 'DownloadConfirmed';
 
-/** FileTransferOverviewExt (contracts §B.3). */
+/** FileTransferOverviewExt (docs/contracts/dialogporten-broker.md §B.3). */
 export interface FileTransferOverview {
   fileTransferId: string;
   resourceId: string;
@@ -61,7 +61,7 @@ export interface FileTransferOverview {
   published: string | null;
 }
 
-/** FileTransferStatusDetailsExt (contracts §B.3): the overview without `published`, with both histories. */
+/** FileTransferStatusDetailsExt (docs/contracts/dialogporten-broker.md §B.3): the overview without `published`, with both histories. */
 export interface FileTransferDetails extends Omit<FileTransferOverview, 'published'> {
   fileTransferStatusHistory: Array<{ fileTransferStatus: string; fileTransferStatusText: string; fileTransferStatusChanged: string }>;
   recipientFileTransferStatusHistory: Array<{
@@ -72,7 +72,7 @@ export interface FileTransferDetails extends Omit<FileTransferOverview, 'publish
   }>;
 }
 
-/** The list query (contracts §B.1). */
+/** The list query (docs/contracts/dialogporten-broker.md §B.1). */
 export interface FileTransferQuery {
   resourceId: string;
   status?: FileTransferStatus;
@@ -231,7 +231,7 @@ export class BrokerClient extends HttpClient {
   }
 }
 
-/** `0192:<orgno>`: how the broker names a sender or recipient organisation (contracts §B.2). */
+/** `0192:<orgno>`: how the broker names a sender or recipient organisation (docs/contracts/dialogporten-broker.md §B.2). */
 export const brokerParty = (orgNo: string): string => `0192:${orgNo}`;
 
 /** A Buffer as upload content. */

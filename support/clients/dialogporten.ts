@@ -1,4 +1,4 @@
-// Dialogporten (contracts dialogporten-broker §A): the service owner's API (create, search and get its
+// Dialogporten (docs/contracts/dialogporten-broker.md §A): the service owner's API (create, search and get its
 // own dialogs, add an activity; docs/contracts/dialogporten-serviceowner.md) and the end-user API a
 // system user or a person token reaches (search, get one dialog, its transmissions). Paths are
 // appended to the `dialogporten` endpoint as the official OpenAPI writes them (`/api/v1/...`).
@@ -30,7 +30,7 @@ export const OPERATIONS = {
 /** A Dialogporten answer and the operation it answers. */
 export type DialogportenResponse<T> = ApiResponse<T> & { operation: DialogportenOperation };
 
-/** Localization and ContentValue (contracts §A.3). */
+/** Localization and ContentValue (docs/contracts/dialogporten-broker.md §A.3). */
 export interface Localization {
   value: string;
   languageCode: string;
@@ -55,7 +55,7 @@ export interface CreateTransmission {
   externalReference?: string;
 }
 
-/** V1ServiceOwnerDialogsCommandsCreate_Dialog, the members Samsvar sends (contracts §A.4). */
+/** V1ServiceOwnerDialogsCommandsCreate_Dialog, the members Samsvar sends (docs/contracts/dialogporten-broker.md §A.4). */
 export interface CreateDialog {
   serviceResource: string;
   party: string;
@@ -88,7 +88,7 @@ export interface DialogSearchItem {
   fromServiceOwnerTransmissionsCount?: number;
 }
 
-/** PaginatedListOfV1EndUserDialogsQueriesSearch_Dialog (contracts §A.2). */
+/** PaginatedListOfV1EndUserDialogsQueriesSearch_Dialog (docs/contracts/dialogporten-broker.md §A.2). */
 export interface DialogSearchResult {
   items: DialogSearchItem[];
   hasNextPage: boolean;
@@ -96,7 +96,7 @@ export interface DialogSearchResult {
   orderBy: string;
 }
 
-/** The members of a dialog the suite reads (V1EndUserDialogsQueriesGet_Dialog, contracts §A.3). */
+/** The members of a dialog the suite reads (V1EndUserDialogsQueriesGet_Dialog, docs/contracts/dialogporten-broker.md §A.3). */
 export interface EndUserDialog extends Omit<DialogSearchItem, 'content'> {
   revision: string;
   content: { title: ContentValue; summary?: ContentValue | null };
@@ -131,7 +131,7 @@ export interface ServiceOwnerDialog {
   activities: Activity[];
 }
 
-/** The search filters Samsvar uses (contracts §A.2: party or serviceResource is required). */
+/** The search filters Samsvar uses (docs/contracts/dialogporten-broker.md §A.2: party or serviceResource is required). */
 export interface DialogSearch {
   party?: string;
   serviceResource?: string;
@@ -201,7 +201,7 @@ export class DialogportenClient extends HttpClient {
   }
 }
 
-/** `urn:altinn:organization:identifier-no:<orgno>`: a dialog's party (contracts §A.2, §A.4). */
+/** `urn:altinn:organization:identifier-no:<orgno>`: a dialog's party (docs/contracts/dialogporten-broker.md §A.2, §A.4). */
 export const organisationParty = (orgNo: string): string => `urn:altinn:organization:identifier-no:${orgNo}`;
 
 /** `urn:altinn:person:identifier-no:<pid>`: a person's own party (docs/contracts/dialogporten-persons.md §2). */

@@ -12,7 +12,7 @@ export class Broken extends Error {
   override name = 'Broken';
 }
 
-/** One entry of an Altinn validation problem (contracts authentication §7.2). */
+/** One entry of an Altinn validation problem (docs/contracts/altinn-authentication.md §7.2). */
 export interface ValidationError {
   code: string;
   title?: string;
@@ -21,7 +21,7 @@ export interface ValidationError {
   [extension: string]: unknown;
 }
 
-/** RFC 9457 problem details in Altinn's shape (contracts authentication §7.1). */
+/** RFC 9457 problem details in Altinn's shape (docs/contracts/altinn-authentication.md §7.1). */
 export interface Problem {
   type?: string;
   title?: string;

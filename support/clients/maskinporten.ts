@@ -1,5 +1,5 @@
 // Maskinporten (and the reference's stand-in): authorization server metadata, the JWKS, and the
-// JWT-bearer token endpoint (contracts authentication §6). The grant itself is made and signed by
+// JWT-bearer token endpoint (docs/contracts/altinn-authentication.md §6). The grant itself is made and signed by
 // the actor that owns the key (support/actors/maskinporten-key.ts); this client only carries it.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
@@ -16,7 +16,7 @@ export interface JwkSet {
   keys: Array<Record<string, unknown>>;
 }
 
-/** Token response (contracts authentication §6.3). */
+/** Token response (docs/contracts/altinn-authentication.md §6.3). */
 export interface TokenResponse {
   access_token: string;
   token_type: string;

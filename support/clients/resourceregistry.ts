@@ -1,9 +1,9 @@
 // Resource registry (resources and their policies) and Access Management's public access package
-// metadata (contracts authorization §6, §2.6). Both are read without a token, as on platform.altinn.no.
+// metadata (docs/contracts/altinn-authorization.md §6, §2.6). Both are read without a token, as on platform.altinn.no.
 
 import { HttpClient, type ApiResponse, type HttpContext } from './http.ts';
 
-/** The resource as the registry returns it (contracts authorization §6.1; the keys the suite reads). */
+/** The resource as the registry returns it (docs/contracts/altinn-authorization.md §6.1; the keys the suite reads). */
 export interface ServiceResource {
   identifier: string;
   title?: Record<string, string>;
@@ -21,14 +21,14 @@ export interface AttributeMatch {
   urn?: string;
 }
 
-/** GET resource/{id}/policy/rules → [{subject:[…], action, resource:[…]}] (contracts authorization §6.1). */
+/** GET resource/{id}/policy/rules → [{subject:[…], action, resource:[…]}] (docs/contracts/altinn-authorization.md §6.1). */
 export interface PolicyRule {
   subject?: Array<AttributeMatch | string>;
   action?: AttributeMatch | string;
   resource?: Array<AttributeMatch | string>;
 }
 
-/** PackageDto (contracts authorization §2.6). */
+/** PackageDto (docs/contracts/altinn-authorization.md §2.6). */
 export interface AccessPackageInfo {
   id: string;
   name?: string;

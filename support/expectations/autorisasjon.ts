@@ -1,5 +1,5 @@
-// What the resource registry, the access package catalogue and the PDP answer (contracts
-// authorization §1, §2, §6).
+// What the resource registry, the access package catalogue and the PDP answer (docs/contracts/altinn-authorization.md
+// §1, §2, §6).
 
 import assert from 'node:assert/strict';
 import { expectStatus } from '../assertions.ts';
@@ -36,7 +36,7 @@ export function expectPackageAssignable(vendor: Vendor, packageCode: string): vo
 
 /**
  * SB-0.4: Altinn's access package catalogue describes the package the policy names: looked up by its
- * URN it answers 200 with that URN, the catalogue's fixed id (contracts authorization §2.4), a name, a
+ * URN it answers 200 with that URN, the catalogue's fixed id (docs/contracts/altinn-authorization.md §2.4), a name, a
  * description and the area it belongs to, and says it may be used in resource policies.
  */
 export function expectPackageDescribed(vendor: Vendor, packageCode: string): void {

@@ -1,4 +1,4 @@
-// What a conforming Dialogporten answers (contracts dialogporten-broker §A): the service owner's
+// What a conforming Dialogporten answers (docs/contracts/dialogporten-broker.md §A): the service owner's
 // messages reach the party, a system user with read access finds and fetches them with their
 // transmissions, and a party or message it may not read is hidden from search (empty list) and
 // refused on get (403). Every answer asserted here must also follow the official OpenAPI schema.

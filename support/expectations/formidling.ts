@@ -1,4 +1,4 @@
-// What a conforming broker answers (contracts dialogporten-broker §B): a tinglysning sent with a
+// What a conforming broker answers (docs/contracts/dialogporten-broker.md §B): a tinglysning sent with a
 // system user holding the single right is initialized, uploaded and published for Kartverket; Kartverket
 // finds it, downloads bytes whose MD5 is the file's checksum, and confirms, after which every
 // recipient has confirmed. A sender without the right is refused (401 BRO-00006); a corrupted upload
@@ -109,7 +109,7 @@ function inOrder(history: string[], expected: string[]): boolean {
 /**
  * BR-4: the confirmation answers 204; the details show Kartverket's status DownloadConfirmed and, every
  * recipient having confirmed, the transfer AllConfirmedDownloaded, with both status histories in the
- * order of the status machines (contracts §B.3).
+ * order of the status machines (docs/contracts/dialogporten-broker.md §B.3).
  */
 export function expectAllConfirmed(company: Company, kartverket: Kartverket): void {
   const { confirmation, detailsAfter } = kartverket.reception;

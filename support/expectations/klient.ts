@@ -1,5 +1,5 @@
-// What conforming client delegation and connections answer (contracts authentication §5.3;
-// authorization §4.2–§4.3, §5). Then-steps call these; each message names the requirement.
+// What conforming client delegation and connections answer (docs/contracts/altinn-authentication.md §5.3;
+// docs/contracts/altinn-authorization.md §4.2–§4.3, §5). Then-steps call these; each message names the requirement.
 
 import assert from 'node:assert/strict';
 import { expectProblem, expectStatus } from '../assertions.ts';
@@ -18,7 +18,7 @@ import type { Accountant } from '../actors/accountant.ts';
 import type { Company } from '../actors/company.ts';
 
 /**
- * Fixed package ids of Altinn's catalogue (contracts authorization §2.4): the same in every environment,
+ * Fixed package ids of Altinn's catalogue (docs/contracts/altinn-authorization.md §2.4): the same in every environment,
  * so a grant can be checked against the id a conforming target must answer with.
  */
 export const PACKAGE_IDS: Record<string, string> = {
@@ -211,7 +211,7 @@ export function expectPackageGranted(customer: Company, accountant: Accountant, 
  * KD-8: the customer cannot grant an accountant package. The connections API runs a delegation check:
  * a package that is not assignable is one the customer's access manager is not allowed to assign, so
  * the answer is 400 STD-00000 with the validation error the contract names for that check
- * (contracts authorization §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
+ * (docs/contracts/altinn-authorization.md §5: AM.VLD-00026 "User is not allowed to assign…"; §2.4: isAssignable false).
  */
 export function expectGrantRefused(customer: Company, accountant: Accountant, code: string, errorCode: string): void {
   const answer = customer.notes.delegation.packageGrants.get(code);

@@ -1,5 +1,5 @@
-// What conforming agent (client) system user APIs answer (contracts authentication §3, §5;
-// authorization §2.4–§2.5, §4.2). Then-steps call these; each message names the requirement.
+// What conforming agent (client) system user APIs answer (docs/contracts/altinn-authentication.md §3, §5;
+// docs/contracts/altinn-authorization.md §2.4–§2.5, §4.2). Then-steps call these; each message names the requirement.
 
 import assert from 'node:assert/strict';
 import { expectProblem, expectStatus, expectValidationError } from '../assertions.ts';
@@ -90,7 +90,7 @@ export function expectAgentListed(accountant: Accountant, code: string): void {
   assert.ok(urns.includes(`${ACCESS_PACKAGE_PREFIX}${code}`), `[KD-1] Klientsystembrukeren skal ha tilgangspakken ${code}, har ${urns.join(', ') || 'ingen'}.`);
 }
 
-/** REQ-8: an agent request without packages is refused with 400 AUTH-00058 (contracts authentication §3.4 step 9). */
+/** REQ-8: an agent request without packages is refused with 400 AUTH-00058 (docs/contracts/altinn-authentication.md §3.4 step 9). */
 export function expectAgentRequestRefused(vendor: Vendor, accountant: Accountant, code: string): void {
   const response = vendor.customer(accountant).agentRequest;
   assert.ok(response, `Systemleverandøren har ikke bedt om noen klientsystembruker for ${accountant.role}.`);
@@ -99,7 +99,7 @@ export function expectAgentRequestRefused(vendor: Vendor, accountant: Accountant
 
 /**
  * REQ-9: an agent request with single rights is refused with 400, and the refusal names the reason:
- * a validation error STD.VLD-00003 pointing at /body/rights (contracts authentication §3.2: the agent
+ * a validation error STD.VLD-00003 pointing at /body/rights (docs/contracts/altinn-authentication.md §3.2: the agent
  * request has no `rights`; §7.2: tests match on code + paths). Real Altinn's model has no such field
  * and may ignore it; the reference is strict, and a target that accepts the request, or refuses it for
  * another reason (no packages, an unknown system), fails here.
@@ -118,7 +118,7 @@ export function expectNoAgentRequest(vendor: Vendor, accountant: Accountant): vo
   expectProblem(response, 404, 'AUTH-00010', krav, `Oppslag på forespørsel om klientsystembruker for ${accountant.role} etter en avvist forespørsel`);
 }
 
-/** The package as the catalogue returned it (contracts authorization §2.6): 200 and the URN asked for. */
+/** The package as the catalogue returned it (docs/contracts/altinn-authorization.md §2.6): 200 and the URN asked for. */
 export function packageInfo(vendor: Vendor, code: string, krav: string) {
   const response = vendor.notes.packageInfo;
   assert.ok(response, 'Systemleverandøren har ikke slått opp tilgangspakken.');

@@ -1,4 +1,4 @@
-// What a conforming Maskinporten answers to a system user grant (contracts authentication §6).
+// What a conforming Maskinporten answers to a system user grant (docs/contracts/altinn-authentication.md §6).
 
 import assert from 'node:assert/strict';
 import { expectOAuthError, expectStatus } from '../assertions.ts';

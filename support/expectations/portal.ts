@@ -51,7 +51,7 @@ export function sameUrl(a: string, b: string): boolean {
 
 /**
  * A request answered in the portal: the browser went on to the request's redirectUrl when it had one
- * (contracts authentication §3.2: the vendor's page, which the system registered), otherwise the
+ * (docs/contracts/altinn-authentication.md §3.2: the vendor's page, which the system registered), otherwise the
  * portal shows its receipt.
  */
 export function expectAnsweredInPortal(

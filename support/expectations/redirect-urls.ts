@@ -9,7 +9,7 @@ import { expectMembers, listItems } from '../lists.ts';
 import type { Company } from '../actors/company.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
-/** SEC-11: the request is refused with 400 and the code (AUTH-00021, contracts authentication §3.2). */
+/** SEC-11: the request is refused with 400 and the code (AUTH-00021, docs/contracts/altinn-authentication.md §3.2). */
 export function expectInsecureRedirectRefused(vendor: Vendor, company: Company, code: string): void {
   const notes = vendor.customer(company);
   const response = notes.request;

@@ -1,5 +1,5 @@
 // What a conforming target answers to the attack battery (features/sikkerhet/angrep-*.feature):
-// Maskinporten refuses the grant with the OAuth error and MP id of contracts authentication §6.4 and
+// Maskinporten refuses the grant with the OAuth error and MP id of docs/contracts/altinn-authentication.md §6.4 and
 // gives no token; a protected API refuses the token with 401 (not authenticated) or 403 (no scope),
 // and with its own error code where the contract names one.
 

@@ -1,4 +1,4 @@
-// What conforming request and system user APIs answer (contracts authentication §3, §5).
+// What conforming request and system user APIs answer (docs/contracts/altinn-authentication.md §3, §5).
 
 import assert from 'node:assert/strict';
 import { assertTestable, expectProblem, expectStatus } from '../assertions.ts';
@@ -164,7 +164,7 @@ export function expectNoRequest(vendor: Vendor, company: Company): void {
 
 /**
  * UI-1: a person with a relation to the company but without the access manager role cannot approve.
- * The API answers 403 (contracts authentication §3.5; the reference names it AUTH-00066, real Altinn's
+ * The API answers 403 (docs/contracts/altinn-authentication.md §3.5; the reference names it AUTH-00066, real Altinn's
  * policy gives a bare 403, so only the status is held against the target); the portal does not offer
  * Godkjenn and says why.
  */
@@ -190,7 +190,7 @@ export function expectStillPending(vendor: Vendor, company: Company): void {
 
 /**
  * UI-2: a request that has been answered cannot be answered again: the API answers 409 AUTH-00013
- * (contracts authentication §3.3); the portal offers no buttons and says it is answered.
+ * (docs/contracts/altinn-authentication.md §3.3); the portal offers no buttons and says it is answered.
  */
 export function expectAlreadyAnswered(company: Company): void {
   const last = company.notes.lastAnswer;

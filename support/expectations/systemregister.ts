@@ -1,4 +1,4 @@
-// What a conforming system register answers (contracts authentication §2). Then-steps call these;
+// What a conforming system register answers (docs/contracts/altinn-authentication.md §2). Then-steps call these;
 // each message names the requirement (features/krav.yaml).
 
 import assert from 'node:assert/strict';

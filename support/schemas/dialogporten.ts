@@ -1,5 +1,5 @@
 // Dialogporten's official OpenAPI (the npm package @digdir/dialogporten-schema, swagger.verified.json,
-// the file Dialogporten itself publishes; contracts dialogporten-broker §A.0) as ajv validators, so the
+// the file Dialogporten itself publishes; docs/contracts/dialogporten-broker.md §A.0) as ajv validators, so the
 // suite checks every Dialogporten response it receives against the official shapes, whatever the
 // target. The suite's own reading of the spec: it shares no code with the reference implementation.
 //
@@ -100,7 +100,7 @@ export class DialogportenSchemas {
    * Checks a response body against what the operation declares for that status (`method` and the
    * spec's path template, e.g. GET /api/v1/enduser/dialogs/{dialogId}). The spec declares no body for
    * 403 (and none for 401), but Dialogporten answers an authenticated refusal with ProblemDetails
-   * (contracts §A.6, §A.8): a JSON error body is checked as ProblemDetails. Returns undefined when the
+   * (docs/contracts/dialogporten-broker.md §A.6, §A.8): a JSON error body is checked as ProblemDetails. Returns undefined when the
    * operation declares no JSON body for the status and the body is not a JSON error object (an empty
    * 401, a text 503): there is no official shape to check.
    */

@@ -1,6 +1,6 @@
 // Tasks of rights and authorization: the service owner publishes the MVA resource with its policy,
 // the vendor reads which rights the service requires (resource registry, access package catalogue),
-// and the service owner asks the PDP directly about a system user (contracts authorization §1, §2, §6).
+// and the service owner asks the PDP directly about a system user (docs/contracts/altinn-authorization.md §1, §2, §6).
 
 import assert from 'node:assert/strict';
 import { assertTestable, requireSuccess } from '../assertions.ts';

@@ -1,4 +1,4 @@
-// Tasks of Dialogporten (contracts dialogporten-broker §A): the service owner links read access for
+// Tasks of Dialogporten (docs/contracts/dialogporten-broker.md §A): the service owner links read access for
 // its messages to the accountant packages and sends messages (dialogs, each with a transmission) to a
 // party; the system searches for a party's messages and fetches each one with its transmissions,
 // with a system user token (scope digdir:dialogporten); the service owner asks the PDP, as
@@ -302,7 +302,7 @@ export async function searchWithPlainToken(vendor: Vendor, party: Company): Prom
 // ---- Altinn Autorisasjon validerer tilgangen ----------------------------------------------------------
 
 /**
- * The service owner asks the PDP what Dialogporten asks it (contracts §A.6): may the system user
+ * The service owner asks the PDP what Dialogporten asks it (docs/contracts/dialogporten-broker.md §A.6): may the system user
  * `systemUserOwner` approved `read` the message service (or the sealed one) for the party? (When)
  */
 export async function askPdpAboutMessages(owner: ServiceOwner, systemUserOwner: Company, party: Company, sealed = false): Promise<void> {

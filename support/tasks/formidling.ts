@@ -1,4 +1,4 @@
-// Tasks of the broker, formidlingstjenesten (seed scenario 5; contracts dialogporten-broker §B):
+// Tasks of the broker, formidlingstjenesten (seed scenario 5; docs/contracts/dialogporten-broker.md §B):
 // Kartverket's broker resource for tinglysning, the vendor's system holding it as a single right
 // (enkeltrettighet), the company's system user for it, the system sending a tinglysning (initialize
 // with the MD5 checksum, then the upload as a stream), and Kartverket receiving it: the list of
@@ -23,14 +23,14 @@ import type { Company } from '../actors/company.ts';
 import type { Person } from '../actors/person.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
-/** Kartverket's broker resource for tinglysning (the real Altinn 3 id is not public: contracts §B.9). */
+/** Kartverket's broker resource for tinglysning (the real Altinn 3 id is not public: docs/contracts/dialogporten-broker.md §B.9). */
 export const TINGLYSING_RESOURCE_ID = SAMPLE_RESOURCES.tinglysing;
-/** The access package the resource's policy names (contracts §B.9); the system gets the resource itself, as a single right. */
+/** The access package the resource's policy names (docs/contracts/dialogporten-broker.md §B.9); the system gets the resource itself, as a single right. */
 export const TINGLYSING_PACKAGE = 'tinglysing-eiendom';
-/** The mandatory property of a tinglysning shipment (contracts §B.9, Kartverket's example client). */
+/** The mandatory property of a tinglysning shipment (docs/contracts/dialogporten-broker.md §B.9, Kartverket's example client). */
 export const TINGLYSING_OPERATION = 'sendTilTinglysing';
 
-/** The single right on the broker resource, as the system and the request carry it (contracts §B.6, authentication §2.2). */
+/** The single right on the broker resource, as the system and the request carry it (docs/contracts/dialogporten-broker.md §B.6, docs/contracts/altinn-authentication.md §2.2). */
 export const tinglysingRight = (resource: string = TINGLYSING_RESOURCE_ID): Right => ({ resource: [{ id: 'urn:altinn:resource', value: resource }] });
 
 /** The document a user sends: a small synthetic tinglysning, its MD5 and the shipment reference. */
@@ -245,7 +245,7 @@ export async function readSentTransfer(vendor: Vendor, company: Company): Promis
 
 /**
  * Seed scenario 5, step 4 (When): Kartverket asks the PDP what the broker asks it at initialize
- * (contracts §B.4, §B.6): may the system user `systemUserOwner` approved `write` the resource for the party?
+ * (docs/contracts/dialogporten-broker.md §B.4, §B.6): may the system user `systemUserOwner` approved `write` the resource for the party?
  */
 export async function askPdpAboutTinglysing(kartverket: Kartverket, systemUserOwner: Company, party: Company): Promise<void> {
   await party.ready();

@@ -1,7 +1,7 @@
 // Tasks of the accountant-client relationship: the ER role REGN between the organisations (test data
 // API), the customer's delegation to the accountant in Altinn (connections: rights holder and access
-// packages; contracts authorization §5), and client delegation to the accountant's agent system user
-// (contracts authentication §5.3, authorization §4.2–§4.3). What a person does (the customer's daglig
+// packages; docs/contracts/altinn-authorization.md §5), and client delegation to the accountant's agent system user
+// (docs/contracts/altinn-authentication.md §5.3, docs/contracts/altinn-authorization.md §4.2–§4.3). What a person does (the customer's daglig
 // leder granting, the accountant's daglig leder adding and removing clients) goes through one ability
 // (support/abilities/delegate.ts): the end-user APIs, or the target's portal when persons act in the
 // browser; the tasks note its one answer shape.

@@ -1,4 +1,4 @@
-// Tasks of the agent (client) system user (contracts authentication §3, §5; authorization §2.5,
+// Tasks of the agent (client) system user (docs/contracts/altinn-authentication.md §3, §5; docs/contracts/altinn-authorization.md §2.5,
 // §4.5): the vendor asks the accountant for a klientsystembruker, the accountant's daglig leder
 // approves it (support/abilities/answer-requests.ts: the Access Management BFF, the end-user API or
 // the approval page in the browser), and the vendor and the accountant read it back.
@@ -13,7 +13,7 @@ import type { AgentRequestSystemResponse, AgentSystemUser, CreateAgentRequestSys
 import type { Accountant } from '../actors/accountant.ts';
 import type { Vendor } from '../actors/vendor.ts';
 
-/** How an agent request departs from a valid one (contracts authentication §3.2, §3.4 step 9). */
+/** How an agent request departs from a valid one (docs/contracts/altinn-authentication.md §3.2, §3.4 step 9). */
 export interface AgentRequestVariant {
   /** Single rights on these resources: an agent request carries access packages only. */
   rightsOn?: string[];
@@ -56,7 +56,7 @@ export async function approveAgentRequest(accountant: Accountant, vendor: Vendor
   const confirmUrl = confirmUrlFor(vendor.customer(accountant).agentRequest?.data, accountant);
   const answer = await answerRequestsFor(person).answer(person, { kind: 'agent', partyId, requestId, confirmUrl }, 'approve');
   noteAnswer(accountant.notes, person, answer);
-  // The system user id equals the id of the approved request (contracts authentication §3.3).
+  // The system user id equals the id of the approved request (docs/contracts/altinn-authentication.md §3.3).
   if (answer.done) {
     accountant.notes.systemUserId = requestId;
     accountant.notes.systemUserType = 'agent';
@@ -75,7 +75,7 @@ export async function readAgentRequest(vendor: Vendor, accountant: Accountant): 
 
 /**
  * The vendor looks for an agent request for the accountant by its key (a question): after a refused
- * request there must be none. externalRef defaults to the org number (contracts authentication §3.2).
+ * request there must be none. externalRef defaults to the org number (docs/contracts/altinn-authentication.md §3.2).
  */
 export async function lookUpAgentRequest(vendor: Vendor, accountant: Accountant): Promise<ApiResponse<AgentRequestSystemResponse>> {
   await Promise.all([vendor.ready(), accountant.ready()]);

@@ -1,4 +1,4 @@
-// Tasks around the system user token (contracts authentication §6): the system asks Maskinporten
+// Tasks around the system user token (docs/contracts/altinn-authentication.md §6): the system asks Maskinporten
 // for a token for a customer; for the refusal scenarios it holds tokens Maskinporten would never
 // give (expired, minted through the test data API's named test hook; or signed with a foreign key).
 

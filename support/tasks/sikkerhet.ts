@@ -1,6 +1,6 @@
 // The attack battery (features/sikkerhet/angrep-*.feature): JWT grants Maskinporten must refuse
-// (contracts authentication §6.1, §6.4), and tokens every protected API must refuse (contracts
-// authorization §1.5; dialogporten-broker §A.6, §B.6; docs/samsvar-apis.md §3). Each attack changes
+// (docs/contracts/altinn-authentication.md §6.1, §6.4), and tokens every protected API must refuse (docs/contracts/altinn-authorization.md
+// §1.5; docs/contracts/dialogporten-broker.md §A.6, §B.6; docs/samsvar-apis.md §3). Each attack changes
 // one thing in what a well-behaved client sends, so a target that skips exactly that check is caught.
 // The suite makes the attacks itself with jose, as an attacker would; it needs no help from the target
 // except the test data API's token mint for the expired token (capability testdata-api).
@@ -48,7 +48,7 @@ function changed(change: (claims: Record<string, unknown>) => void): GrantAttack
  * undefined step, which fails the run.
  */
 export const GRANT_ATTACKS = {
-  // Signature and key (contracts §6.1 grant header: RS256/384/512 with a registered kid; §6.4 MP-100, MP-124)
+  // Signature and key (docs/contracts/altinn-authentication.md §6.1 grant header: RS256/384/512 with a registered kid; §6.4 MP-100, MP-124)
   'alg «none» og ingen signatur': async (_identity, valid) => ({ assertion: new UnsecuredJWT(valid).encode() }),
   'HS256-signatur laget med den offentlige nøkkelen': async (identity, valid) => ({
     assertion: await new SignJWT(valid)
@@ -171,7 +171,7 @@ async function systemUserToken(vendor: Vendor, company: Company, scope: string):
 
 /** The APIs by the words the features use for them (the vocabulary of the parameter type {api}). */
 export const PROTECTED_APIS = {
-  // The vendor's own platform API: reading its system in the system register (contracts authentication §2).
+  // The vendor's own platform API: reading its system in the system register (docs/contracts/altinn-authentication.md §2).
   systemregisteret: {
     genuineToken: (vendor) => vendor.platformToken(),
     // A scope the vendor's client has on every target, which does not open the system register.
@@ -184,13 +184,13 @@ export const PROTECTED_APIS = {
     tokenWithoutScope: (vendor, company) => systemUserToken(vendor, needsParty(company, 'tjeneste-API-et'), MVA_SCOPES.read),
     call: (vendor, company, token) => vendor.mva.submit(token, vatReport(needsParty(company, 'tjeneste-API-et').orgNo)),
   },
-  // Dialogporten's end-user search for the company's dialogs (contracts dialogporten-broker §A.6; scope digdir:dialogporten).
+  // Dialogporten's end-user search for the company's dialogs (docs/contracts/dialogporten-broker.md §A.6; scope digdir:dialogporten).
   Dialogporten: {
     genuineToken: (vendor, company) => systemUserToken(vendor, needsParty(company, 'Dialogporten'), MESSAGE_AND_FILE_SCOPES.dialogporten),
     tokenWithoutScope: (vendor, company) => systemUserToken(vendor, needsParty(company, 'Dialogporten'), MVA_SCOPES.write),
     call: (vendor, company, token) => vendor.dialogporten.searchDialogs(token, { party: organisationParty(needsParty(company, 'Dialogporten').orgNo) }),
   },
-  // The broker's list of file transfers for the tinglysning resource (contracts dialogporten-broker §B.6; scope altinn:broker.write or .read).
+  // The broker's list of file transfers for the tinglysning resource (docs/contracts/dialogporten-broker.md §B.6; scope altinn:broker.write or .read).
   formidlingstjenesten: {
     genuineToken: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MESSAGE_AND_FILE_SCOPES.brokerWrite)),
     tokenWithoutScope: async (vendor, company) => vendor.tokenFor('broker', await systemUserToken(vendor, needsParty(company, 'formidlingstjenesten'), MVA_SCOPES.write)),

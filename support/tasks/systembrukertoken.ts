@@ -1,5 +1,5 @@
-// The system user token for a service other than the MVA sample service: the same grant (contracts
-// authentication §6.1: one authorization_details entry naming the system user's owner), asking for
+// The system user token for a service other than the MVA sample service: the same grant (docs/contracts/altinn-authentication.md
+// §6.1: one authorization_details entry naming the system user's owner), asking for
 // the service's own scope — `digdir:dialogporten` for Dialogporten, `altinn:broker.write` for the
 // broker. Maskinporten's answer is kept by the domain that asked (Dialogporten, formidling).
 
@@ -34,7 +34,7 @@ export function requireScopedToken(token: ScopedToken, owner: Company): string {
 
 /**
  * A plain Maskinporten token for the vendor's own organisation with `scope`: no authorization_details,
- * so no system user (contracts dialogporten-broker §A.6: such a token must be refused by the end-user API).
+ * so no system user (docs/contracts/dialogporten-broker.md §A.6: such a token must be refused by the end-user API).
  */
 export async function plainMaskinportenToken(vendor: Vendor, scope: string): Promise<string> {
   await vendor.ready();

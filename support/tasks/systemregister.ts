@@ -1,4 +1,4 @@
-// Tasks of the system register (contracts authentication §2): what the vendor sends to register its
+// Tasks of the system register (docs/contracts/altinn-authentication.md §2): what the vendor sends to register its
 // system, in the variants the features name, and the read-back.
 
 import { randomBytes } from 'node:crypto';
@@ -11,9 +11,9 @@ import type { Vendor } from '../actors/vendor.ts';
 export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
 
 /**
- * Packages meant only for client relations (not assignable, contracts authorization §2.3–§2.4): they
+ * Packages meant only for client relations (not assignable, docs/contracts/altinn-authorization.md §2.3–§2.4): they
  * follow from ER roles REGN, REVI and FFØR. A system that requires one must be registered with
- * isVisible false (contracts authentication §2.3, AUTH.VLD-00018).
+ * isVisible false (docs/contracts/altinn-authentication.md §2.3, AUTH.VLD-00018).
  */
 export const CLIENT_RELATION_PACKAGES: ReadonlySet<string> = new Set([
   'regnskapsforer-med-signeringsrettighet',

@@ -1,4 +1,4 @@
-// Tasks of the system user lifecycle (contracts authentication §3, §5): the company acquires the
+// Tasks of the system user lifecycle (docs/contracts/altinn-authentication.md §3, §5): the company acquires the
 // system, the vendor asks for a system user, the company's daglig leder approves or rejects, and the
 // vendor reads back the request and the system user. A person answers through the ability of
 // support/abilities/answer-requests.ts: the Access Management BFF, the end-user API or the browser.
@@ -24,7 +24,7 @@ export function acquireSystem(company: Company, vendor: Vendor): void {
 
 /** How a request departs from the plain one. */
 export interface RequestVariant {
-  /** Where the person's browser goes after the answer (contracts authentication §3.2, §3.4 step 8). */
+  /** Where the person's browser goes after the answer (docs/contracts/altinn-authentication.md §3.2, §3.4 step 8). */
   redirectUrl?: string;
 }
 
@@ -57,7 +57,7 @@ function requestIdFor(vendor: Vendor, company: Company): string {
   return id;
 }
 
-/** The URL the vendor sends the person to (the request's confirmUrl, contracts authentication §3.1). */
+/** The URL the vendor sends the person to (the request's confirmUrl, docs/contracts/altinn-authentication.md §3.1). */
 export function confirmUrlFor(request: { confirmUrl?: string } | undefined, company: Company): string {
   const url = request?.confirmUrl;
   assertTestable(typeof url === 'string' && /^https?:\/\//.test(url), `forespørselen for ${company.role} har ingen confirmUrl personen kan åpne (var ${JSON.stringify(url)}).`);
@@ -84,7 +84,7 @@ async function answerRequest(company: Company, person: Person, vendor: Vendor, r
   const ability = inNameOf === company ? answerRequestsFor(person) : answerRequestsOverHttp(person);
   const answer = await ability.answer(person, request, reply);
   noteAnswer(company.notes, person, answer);
-  // The system user id equals the id of the approved request (contracts authentication §3.3).
+  // The system user id equals the id of the approved request (docs/contracts/altinn-authentication.md §3.3).
   if (reply === 'approve' && answer.done && inNameOf === company) {
     company.notes.systemUserId = requestId;
     company.notes.systemUserType = 'standard';
@@ -121,7 +121,7 @@ export async function establishRejection(company: Company, person: Person, vendo
 /**
  * A redirect URL the vendor's system registered (its first `allowedRedirectUrls` entry), with the
  * vendor's own state in the query: the platform matches scheme, host, port and path and ignores the
- * query (contracts authentication §3.2), and the browser must arrive with the query intact.
+ * query (docs/contracts/altinn-authentication.md §3.2), and the browser must arrive with the query intact.
  */
 export function registeredRedirectUrl(vendor: Vendor): string {
   const allowed = vendor.notes.system?.allowedRedirectUrls?.[0];
@@ -191,7 +191,7 @@ export async function readRequest(vendor: Vendor, company: Company): Promise<Api
 
 /**
  * The vendor looks for a request for the company by its key (a question): after a refused request
- * there must be none. externalRef defaults to the org number (contracts authentication §3.2).
+ * there must be none. externalRef defaults to the org number (docs/contracts/altinn-authentication.md §3.2).
  */
 export async function lookUpRequest(vendor: Vendor, company: Company): Promise<ApiResponse<RequestSystemResponse>> {
   await Promise.all([vendor.ready(), company.ready()]);
@@ -240,7 +240,7 @@ export function systemUserIdOf(company: Company): string {
 /**
  * The company's access manager deletes its system user through the end-user API (When): a standard
  * one with DELETE systemuser/{party}/{id}, an agent one with DELETE systemuser/agent/{party}/{id}
- * (contracts authentication §5.2; vendors have no delete route); `route` picks the other route on
+ * (docs/contracts/altinn-authentication.md §5.2; vendors have no delete route); `route` picks the other route on
  * purpose (REQ-13). Only an acknowledged delete takes
  * the system user out of what the vendor's bysystem list must hold.
  */

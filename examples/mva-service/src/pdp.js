@@ -1,7 +1,7 @@
 // The service's Policy Enforcement Point: asks Altinn's PDP (POST {platform}/authorization/api/v1/authorize,
-// XACML 3.0 JSON profile; contracts authorization §1) whether a system user may do an action on the
+// XACML 3.0 JSON profile; docs/contracts/altinn-authorization.md §1) whether a system user may do an action on the
 // resource for a party. The PDP wants a token with scope altinn:authorization/authorize; the service
-// owner gets one from Maskinporten with a JWT grant signed by its own key (contracts authentication §6.1)
+// owner gets one from Maskinporten with a JWT grant signed by its own key (docs/contracts/altinn-authentication.md §6.1)
 // and reuses it until shortly before it expires.
 
 import { randomUUID } from 'node:crypto';
@@ -23,7 +23,7 @@ const XACML = {
 /** The PDP or Maskinporten could not be asked: the answer is not a decision, so the service fails closed. */
 export class PdpUnavailable extends Error {}
 
-/** The request a PEP sends for a system user (contracts authorization §1.2, minimal shape). */
+/** The request a PEP sends for a system user (docs/contracts/altinn-authorization.md §1.2, minimal shape). */
 export function decisionRequest({ systemUserId, action, resource, partyOrgNo }) {
   return {
     Request: {

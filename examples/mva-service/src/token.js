@@ -24,7 +24,7 @@ export class TokenRefusal extends Error {
 /** Thrown when the JWKS cannot be fetched: not the caller's fault, so not a 401. */
 export class UpstreamUnavailable extends Error {}
 
-/** An "0192:<orgNo>" identifier (ISO 6523) → the organisation number; `ID` or `id` (contracts §6.3). */
+/** An "0192:<orgNo>" identifier (ISO 6523) → the organisation number; `ID` or `id` (docs/contracts/altinn-authentication.md §6.3). */
 function orgNoOf(identifier) {
   if (identifier === null || typeof identifier !== 'object') return null;
   const id = typeof identifier.ID === 'string' ? identifier.ID : typeof identifier.id === 'string' ? identifier.id : null;

@@ -1,7 +1,7 @@
 // Error classes of the reference implementation. Handlers throw these; one error handler
 // (see error-handler.ts) serialises them. Handlers never build error JSON inline.
 //
-// Wire shapes (contracts altinn-authentication §7):
+// Wire shapes (docs/contracts/altinn-authentication.md §7):
 // - Altinn problem:      application/problem+json {type, title, status, detail?, code, traceId, statusDescription, ...ext}
 // - Altinn validation:   the same with code STD-00000 and validationErrors[{code, title, paths, detail?, ...ext}]
 // - OAuth (Maskinporten): application/json {error, error_description: "MP-nnn: ..."}
@@ -58,7 +58,7 @@ export class PlainProblem extends ExposedError {
   }
 }
 
-/** A response body that is a bare string, as some Altinn endpoints send (contracts authentication §7.3). */
+/** A response body that is a bare string, as some Altinn endpoints send (docs/contracts/altinn-authentication.md §7.3). */
 export class PlainTextError extends ExposedError {
   constructor(
     readonly status: number,
@@ -70,7 +70,7 @@ export class PlainTextError extends ExposedError {
 
 /**
  * An OAuth 2.0 error from the Maskinporten or ID-porten stand-in. The MP id, where one exists, leads the
- * description ("MP-303: ..."), as Maskinporten does (contracts authentication §6.4).
+ * description ("MP-303: ..."), as Maskinporten does (docs/contracts/altinn-authentication.md §6.4).
  */
 export class OAuthError extends ExposedError {
   constructor(
@@ -108,7 +108,7 @@ export class InvalidScope extends OAuthError {
   }
 }
 
-/** invalid_altinn_customer_configuration (400), MP-303, per Altinn's docs (contracts authentication §6.4). */
+/** invalid_altinn_customer_configuration (400), MP-303, per Altinn's docs (docs/contracts/altinn-authentication.md §6.4). */
 export class InvalidAltinnCustomerConfiguration extends OAuthError {
   constructor(description: string) {
     super(400, 'invalid_altinn_customer_configuration', 'MP-303', description);

@@ -44,7 +44,7 @@ export interface PolicyRule {
   effect?: 'Permit' | 'Deny';
   /** Subject URNs: urn:altinn:accesspackage:<code> (or a single-right subject, later issues). */
   subjects: string[];
-  /** Action ids: read, write, ... (contracts authorization §6.3). */
+  /** Action ids: read, write, ... (docs/contracts/altinn-authorization.md §6.3). */
   actions: string[];
 }
 
@@ -68,7 +68,7 @@ export interface MaskinportenClient {
   jwks: Array<Record<string, unknown>>;
 }
 
-/** Right = {action?, resource:[{id, value}]} (contracts authentication §2.2). */
+/** Right = {action?, resource:[{id, value}]} (docs/contracts/altinn-authentication.md §2.2). */
 export interface Right {
   action?: string;
   resource: Array<{ id: string; value: string }>;

@@ -68,7 +68,7 @@ export interface SystemRegisterService {
 /** System users. Owned by components/authentication. */
 export interface SystemUserService {
   systemUser(id: string): SystemUser | undefined;
-  /** Maskinporten's lookup (contracts authentication §6.2, §5.2 byExternalId). */
+  /** Maskinporten's lookup (docs/contracts/altinn-authentication.md §6.2, §5.2 byExternalId). */
   byExternalId(query: {
     clientId: string;
     systemProviderOrgNo: string;
@@ -79,19 +79,19 @@ export interface SystemUserService {
 
 /** Packages one AM role gives (ClientDto.access): the role code (regnskapsforer, rettighetshaver, ...) and package codes. */
 export interface RolePackages {
-  /** AM role code: regnskapsforer, revisor, forretningsforer, rettighetshaver, ... (contracts authorization §3.1). */
+  /** AM role code: regnskapsforer, revisor, forretningsforer, rettighetshaver, ... (docs/contracts/altinn-authorization.md §3.1). */
   role: string;
   /** Package codes (no URN prefix). */
   packages: string[];
 }
 
-/** One client of a facilitator (AM ClientDto, contracts authorization §4.4): the client and what it gives, per role. */
+/** One client of a facilitator (AM ClientDto, docs/contracts/altinn-authorization.md §4.4): the client and what it gives, per role. */
 export interface ClientAccess {
   clientOrgNo: string;
   access: RolePackages[];
 }
 
-/** One client delegated to an agent system user (AM Delegation + DelegationPackage, contracts authorization §4.1). */
+/** One client delegated to an agent system user (AM Delegation + DelegationPackage, docs/contracts/altinn-authorization.md §4.1). */
 export interface ClientDelegation {
   facilitatorOrgNo: string;
   clientOrgNo: string;
@@ -124,13 +124,13 @@ export interface AccessService {
   /**
    * Package codes (no URN prefix) the system user holds for `partyOrgNo`: packages assigned directly by
    * the party (standard system user) and packages client-delegated from the party when it is a client of
-   * the agent system user's owner (contracts authorization §1.4 step 3, §4.1).
+   * the agent system user's owner (docs/contracts/altinn-authorization.md §1.4 step 3, §4.1).
    */
   packagesForSystemUser(systemUserId: string, partyOrgNo: string): string[];
   /** Package codes a person holds for `orgNo` (through ER roles and direct assignments). */
   packagesForPerson(pid: string, orgNo: string): string[];
   /**
-   * The facilitator's clients (AM GET clientdelegations/clients, contracts authorization §4.3–§4.4): every
+   * The facilitator's clients (AM GET clientdelegations/clients, docs/contracts/altinn-authorization.md §4.3–§4.4): every
    * organisation that has given `facilitatorOrgNo` an ER role or a rettighetshaver assignment carrying
    * delegable packages. With `anyOfPackages` (codes) only those packages are listed, and clients left
    * with none are dropped (the "any package matches" filter).
@@ -138,7 +138,7 @@ export interface AccessService {
   clientsOf(facilitatorOrgNo: string, anyOfPackages?: string[]): ClientAccess[];
   /**
    * Delegates packages from a client to an agent system user through the facilitator (AM POST
-   * clientdelegations/agents/accesspackages, contracts authorization §4.3 step 4). Idempotent.
+   * clientdelegations/agents/accesspackages, docs/contracts/altinn-authorization.md §4.3 step 4). Idempotent.
    */
   delegateToAgent(input: { facilitatorOrgNo: string; clientOrgNo: string; agentSystemUserId: string; values: RolePackages[] }): ClientDelegationOutcome;
   /** The clients delegated to an agent system user, in the order they were added. */
@@ -158,7 +158,7 @@ export interface PdpService {
   decideForSystemUser(query: { systemUserId: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'];
   /**
    * Decide for a plain organisation subject (`urn:altinn:organization:identifier-no`), as a PEP builds it
-   * from a Maskinporten token without a system user (the `consumer` org; contracts dialogporten-broker
+   * from a Maskinporten token without a system user (the `consumer` org; docs/contracts/dialogporten-broker.md
    * §B.6). Every decision is written to the decision log.
    */
   decideForOrganisation(query: { orgNo: string; action: string; resource: string; partyOrgNo: string; pep: PepService }): DecisionLogEntry['decision'];

@@ -37,7 +37,7 @@ export interface TokenConfig extends FaultConfig {
   publicUrl: string;
 }
 
-/** The claims the platform reads from a Maskinporten token (contracts authentication §6.3). */
+/** The claims the platform reads from a Maskinporten token (docs/contracts/altinn-authentication.md §6.3). */
 export interface MaskinportenClaims extends JWTPayload {
   client_id: string;
   scope: string;
@@ -225,7 +225,7 @@ export function scopesOf(token: VerifiedToken): string[] {
 
 export interface BearerOptions {
   accept: Issuer[];
-  /** The token must carry at least one of these scopes (contracts authentication §0). Empty: no scope check. */
+  /** The token must carry at least one of these scopes (docs/contracts/altinn-authentication.md §0). Empty: no scope check. */
   anyScope: string[];
   /** Only Altinn tokens exchanged from an accepted provider's token (VerifyOptions.raw false). */
   exchangedOnly?: boolean;
@@ -252,7 +252,7 @@ export function requireBearer(issuers: TokenIssuers, options: BearerOptions) {
   };
 }
 
-/** The vendor org number from a Maskinporten token's `consumer` claim (contracts authentication §0), or undefined. */
+/** The vendor org number from a Maskinporten token's `consumer` claim (docs/contracts/altinn-authentication.md §0), or undefined. */
 export function consumerOrgNo(token: VerifiedToken | null): string | undefined {
   if (!token || token.issuer !== 'maskinporten') return undefined;
   const consumer = token.claims.consumer as unknown;

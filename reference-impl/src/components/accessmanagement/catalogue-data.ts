@@ -1,4 +1,4 @@
-// The organisation access package catalogue as data (contracts authorization §2.2–§2.4).
+// The organisation access package catalogue as data (docs/contracts/altinn-authorization.md §2.2–§2.4).
 //
 // Every organisation package code of §2.3 is here, grouped by area. Flags follow §2.3: every package
 // is delegable (D) and assignable (A) unless listed in NOT_DELEGABLE / NOT_ASSIGNABLE, and is

@@ -64,7 +64,7 @@ export class Catalogue implements CatalogueService {
     }
   }
 
-  /** A full URN (`urn:altinn:accesspackage:<code>`), `:<code>`, a bare code or a package id (contracts authorization §2.1). */
+  /** A full URN (`urn:altinn:accesspackage:<code>`), `:<code>`, a bare code or a package id (docs/contracts/altinn-authorization.md §2.1). */
   find(urnOrCodeOrId: string): AccessPackage | undefined {
     const key = urnOrCodeOrId.trim();
     let found: AccessPackage | undefined;

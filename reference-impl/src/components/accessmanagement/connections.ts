@@ -1,4 +1,4 @@
-// The end-user connections API of Access Management (contracts authorization §5), relative to
+// The end-user connections API of Access Management (docs/contracts/altinn-authorization.md §5), relative to
 // /accessmanagement/api/v1: a customer's access manager makes another party a rights holder
 // (rettighetshaver) and grants it access packages; the unregistered accountant's way to clients.
 //
@@ -42,7 +42,7 @@ import * as s from './schemas.ts';
 import type { AccessManager, RoleAccess } from './service.ts';
 import type { Recipient } from './store.ts';
 
-/** contracts authorization §5 (AM AuthzConstants): the connections scopes, or the portal scope. */
+/** docs/contracts/altinn-authorization.md §5 (AM AuthzConstants): the connections scopes, or the portal scope. */
 const SCOPE = {
   portal: 'altinn:portal/enduser',
   toOthersRead: 'altinn:accessmanagement/enduser:connections:toothers.read',
@@ -180,7 +180,7 @@ function checkConnectionExists(ctx: Ctx, party: Organisation, to: Entity): void 
  * AddPackage's rules, gathered as AM's ValidationComposer does:
  * - the person must be able to assign the package for the party (delegation check `IsAssignable &&
  *   CanDelegate`) → AM.VLD-00026 at QUERY/packageId. This is the refusal a customer gets for
- *   `regnskapsforer-*` (IsAssignable=false, contracts authorization §2.4, §5): AM folds IsAssignable into
+ *   `regnskapsforer-*` (IsAssignable=false, docs/contracts/altinn-authorization.md §2.4, §5): AM folds IsAssignable into
  *   the delegation check, so the code is 00026, not 00048 (PackageIsNotAssignable, which only AM's
  *   delegation-request API uses);
  * - PackageIsAssignableTo: hovedadministrator and virksomhetens-representant-skjemaoppgaver never to an
@@ -233,7 +233,7 @@ function holderEntity(ctx: Ctx, holder: { orgNo: string } | { pid: string }): En
   return entityOfRecipient(ctx.services, 'pid' in holder ? { type: 'person', pid: holder.pid } : { type: 'organisation', orgNo: holder.orgNo });
 }
 
-/** The AM role code of an ER role (REGN → regnskapsforer; contracts authorization §3.1). */
+/** The AM role code of an ER role (REGN → regnskapsforer; docs/contracts/altinn-authorization.md §3.1). */
 function roleCode(er: string): string {
   return erRole(er)?.code ?? er;
 }

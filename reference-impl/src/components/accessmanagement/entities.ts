@@ -1,4 +1,4 @@
-// AM entities and roles as the connections API names them (contracts authorization §0, §3.1, §5;
+// AM entities and roles as the connections API names them (docs/contracts/altinn-authorization.md §0, §3.1, §5;
 // AM contracts CompactEntityDto, CompactRoleDto, CompactPackageDto, AccessReason): parties resolved
 // from a partyUuid (organisations and persons from the register, system users from authentication)
 // and their compact DTOs. Values the reference does not store (parent, children, userId, dates) are
@@ -85,7 +85,7 @@ interface RoleInfo {
 }
 
 /**
- * Altinn 3 roles (contracts authorization §3.1): rettighetshaver (direct assignment) and agent
+ * Altinn 3 roles (docs/contracts/altinn-authorization.md §3.1): rettighetshaver (direct assignment) and agent
  * (facilitator -> agent system user).
  */
 const ALTINN_ROLES: readonly RoleInfo[] = [
@@ -114,7 +114,7 @@ export function roleInfo(code: string): RoleInfo {
 
 export const RIGHTHOLDER_ROLE_ID = '42cae370-2dc1-4fdc-9c67-c2f4b0f0f829';
 
-/** AM CompactRoleDto. The legacy URN's key really is `"legacyurn "`, with a trailing space (contracts authorization §0). */
+/** AM CompactRoleDto. The legacy URN's key really is `"legacyurn "`, with a trailing space (docs/contracts/altinn-authorization.md §0). */
 export function compactRole(code: string): Record<string, unknown> {
   const r = roleInfo(code);
   return { id: r.id, code: r.code, urn: r.urn, 'legacyurn ': r.legacyUrn, children: null };
@@ -127,7 +127,7 @@ export function compactPackage(pkg: AccessPackage): Record<string, unknown> {
 
 /**
  * AM AccessReason as System.Text.Json writes it (no converter): the flag as a number and its records
- * (contracts authorization §4.1: direct, client-delegation, keyrole, rolemap, parent).
+ * (docs/contracts/altinn-authorization.md §4.1: direct, client-delegation, keyrole, rolemap, parent).
  */
 const REASONS = {
   direct: { flag: 1, description: 'Access granted directly with assignment' },

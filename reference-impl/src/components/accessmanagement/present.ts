@@ -1,4 +1,4 @@
-// DTOs of the access package metadata API (contracts authorization §2.6; AM PackageDto, AreaDto,
+// DTOs of the access package metadata API (docs/contracts/altinn-authorization.md §2.6; AM PackageDto, AreaDto,
 // AreaGroupDto, TypeDto). Children are nested one way only (group -> areas -> packages), and every
 // package carries a summary of its area and group, so no DTO refers back to its parent's list.
 // Values the reference does not have (area group URN, icon URLs) are null, as AM writes them.

@@ -1,6 +1,6 @@
 // The Access Management problem and validation descriptors this component uses, with code, status and
 // exact title as AM's contracts library defines them (Altinn.Authorization.Api.Contracts Errors/Problems.cs
-// and Errors/ValidationErrors.cs; contracts authorization §0, §4.4, §5). AM validation errors name the
+// and Errors/ValidationErrors.cs; docs/contracts/altinn-authorization.md §0, §4.4, §5). AM validation errors name the
 // query parameter as `QUERY/<name>` in `paths` and carry one extension member, as AM writes them.
 
 import { AltinnProblem, ValidationProblem, type ValidationErrorItem } from '../../platform/errors.ts';

@@ -1,4 +1,4 @@
-// Role -> access package mapping (AM RolePackage; contracts authorization §3.2), as data.
+// Role -> access package mapping (AM RolePackage; docs/contracts/altinn-authorization.md §3.2), as data.
 //
 // Packages a role gives are packages *in the organisation the role is registered on* (ER: from = the
 // organisation, to = the role holder). `orgForms` filters by that organisation's org form (AM entity

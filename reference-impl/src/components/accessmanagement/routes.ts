@@ -1,4 +1,4 @@
-// Access package metadata routes (contracts authorization §2.6). Public, as in AM: these controllers
+// Access package metadata routes (docs/contracts/altinn-authorization.md §2.6). Public, as in AM: these controllers
 // carry no [Authorize]. Accept-Language is not honoured: names are Norwegian (nb).
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -62,7 +62,7 @@ export function metadataRoutes(app: FastifyInstance, catalogue: Catalogue, confi
     return packageDto(catalogue, pkg);
   });
 
-  // Full URN (url-encoded) or bare code (contracts authorization §2.6).
+  // Full URN (url-encoded) or bare code (docs/contracts/altinn-authorization.md §2.6).
   app.get(`${BASE}/package/urn/:urn`, { schema: { params: urnParams } },
     async function getPackageByUrn(request: FastifyRequest<{ Params: { urn: string } }>) {
       const urn = request.params.urn;

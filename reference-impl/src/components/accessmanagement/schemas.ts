@@ -31,7 +31,7 @@ export const searchQuery = {
   },
 } as const;
 
-// ---- connections (contracts authorization §5) ----------------------------------------------------
+// ---- connections (docs/contracts/altinn-authorization.md §5) ----------------------------------------------------
 // ASP.NET binds `Guid` query parameters: a value that is not a GUID is a 400 from model binding, so it is
 // a shape error here. Unknown query parameters are ignored, as ASP.NET does. `bool` binds "true"/"false"
 // in any casing.

@@ -1,5 +1,5 @@
 // AccessService: who holds which access packages and single rights for which party. The PDP uses it
-// as its policy information point (contracts authorization §1.4 step 3).
+// as its policy information point (docs/contracts/altinn-authorization.md §1.4 step 3).
 
 import { faultActive, type FaultConfig } from '../../faults.ts';
 import type { Right } from '../../platform/model.ts';
@@ -22,7 +22,7 @@ export interface RoleAccess {
   packages: Array<{ code: string; canDelegate: boolean; hasAccess: boolean }>;
 }
 
-/** The packages that make a person an access manager of a party (contracts authentication §3.5, authorization §5). */
+/** The packages that make a person an access manager of a party (docs/contracts/altinn-authentication.md §3.5, docs/contracts/altinn-authorization.md §5). */
 const ACCESS_MANAGER_PACKAGES = ['tilgangsstyrer', 'hovedadministrator'];
 
 export class AccessManager implements AccessService {
@@ -71,7 +71,7 @@ export class AccessManager implements AccessService {
   packagesForSystemUser(systemUserId: string, partyOrgNo: string): string[] {
     // Direct assignments from the party (standard system user).
     const direct = this.store.to({ type: 'systemuser', id: systemUserId }, partyOrgNo).flatMap((a) => a.packages);
-    // Client delegation (contracts authorization §4.1): packages delegated from the party as a client. A
+    // Client delegation (docs/contracts/altinn-authorization.md §4.1): packages delegated from the party as a client. A
     // package counts only while the client relation it came through still gives it (AM deletes delegation
     // packages with the assignment or role they hang on).
     // Fault klient-lagt-til-uten-videredelegering (selfcheck): the client is on the agent's client list,
@@ -95,7 +95,7 @@ export class AccessManager implements AccessService {
   }
 
   /**
-   * What `clientOrgNo` gives the facilitator as a client, per role (AM GetClients, contracts authorization
+   * What `clientOrgNo` gives the facilitator as a client, per role (AM GetClients, docs/contracts/altinn-authorization.md
    * §4.3–§4.4): every ER role the facilitator holds in the client (REGN, REVI, FFØR filtered by the client's
    * org form, ...) and its rettighetshaver assignment, each with its delegable packages only. Roles that
    * give no delegable package are left out.
@@ -110,7 +110,7 @@ export class AccessManager implements AccessService {
       .filter((a) => a.packages.length > 0);
   }
 
-  /** contracts authorization §4.3 step 5: `supplier` assignments are never clients; the reference has none. */
+  /** docs/contracts/altinn-authorization.md §4.3 step 5: `supplier` assignments are never clients; the reference has none. */
   clientsOf(facilitatorOrgNo: string, anyOfPackages?: string[]): ClientAccess[] {
     const candidates = new Set<string>();
     for (const role of this.services.register.rolesHeldBy({ orgNo: facilitatorOrgNo })) candidates.add(role.orgNo);
@@ -127,7 +127,7 @@ export class AccessManager implements AccessService {
   }
 
   /**
-   * contracts authorization §4.3 step 4, AM DelegateAccessPackageToAgent: each package must be delegable and
+   * docs/contracts/altinn-authorization.md §4.3 step 4, AM DelegateAccessPackageToAgent: each package must be delegable and
    * come from the named role of the client's relation to the facilitator (ER role package for the client's
    * org form, or the rettighetshaver assignment's package); the agent must be an agent system user. The
    * facilitator -> agent assignment (role `agent`) is created on the first delegation. Idempotent.
@@ -182,7 +182,7 @@ export class AccessManager implements AccessService {
     return this.delegations.remove(facilitatorOrgNo, clientOrgNo, agentSystemUserId);
   }
 
-  // ---- connections (contracts authorization §5) ---------------------------------------------------
+  // ---- connections (docs/contracts/altinn-authorization.md §5) ---------------------------------------------------
 
   /** An access manager holds tilgangsstyrer or hovedadministrator in the party (a DAGL through the key role). */
   isAccessManager(pid: string, orgNo: string): boolean {

@@ -3,7 +3,7 @@
 // An assignment is a directed connection from an organisation (the party that grants, AM `from`) to
 // a recipient (AM `to`: a system user, an organisation or a person) under an AM role, carrying access
 // packages and single rights. Direct grants use the role `rettighetshaver` (a standard system user's
-// packages, and a customer's grant to an unregistered accountant, contracts authorization §5).
+// packages, and a customer's grant to an unregistered accountant, docs/contracts/altinn-authorization.md §5).
 // Client delegation (§4.1) adds `agent` assignments (facilitator -> agent system user, no packages) and
 // the DelegationStore below: a delegation links a client relation (an ER role or a rettighetshaver
 // assignment from the client to the facilitator) to an agent system user and carries the packages
@@ -17,7 +17,7 @@ export type Recipient =
   | { type: 'organisation'; orgNo: string }
   | { type: 'person'; pid: string };
 
-/** AM roles an assignment can carry (contracts authorization §3.1, §4.1). */
+/** AM roles an assignment can carry (docs/contracts/altinn-authorization.md §3.1, §4.1). */
 export type AssignmentRole = 'rettighetshaver' | 'agent';
 
 export interface Assignment {

@@ -1,5 +1,5 @@
 // Who is calling: vendor (Maskinporten token, `consumer` claim) and person (ID-porten stand-in token,
-// `pid` claim) helpers, and the person's standing in a party (contracts authentication §1, §3.5).
+// `pid` claim) helpers, and the person's standing in a party (docs/contracts/altinn-authentication.md §1, §3.5).
 
 import type { FastifyRequest } from 'fastify';
 import { Unauthorized } from '../../platform/errors.ts';
@@ -10,7 +10,7 @@ import { authProblem } from './problems.ts';
 
 /**
  * An onRequest hook for vendor endpoints: a valid Maskinporten token carrying one of `scopes`
- * (401 without a valid token, 403 without the scope; contracts authentication §0, §1). It runs before
+ * (401 without a valid token, 403 without the scope; docs/contracts/altinn-authentication.md §0, §1). It runs before
  * the body is parsed, as ASP.NET authorises before model binding.
  */
 export function vendorToken(issuers: TokenIssuers, scopes: string[]) {
@@ -22,26 +22,26 @@ export function personToken(issuers: TokenIssuers) {
   return requireBearer(issuers, { accept: ['idporten'], anyScope: [SCOPE.portal] });
 }
 
-/** The vendor org number from the `consumer` claim, or undefined (contracts authentication §0). */
+/** The vendor org number from the `consumer` claim, or undefined (docs/contracts/altinn-authentication.md §0). */
 export function vendorOrgNoOf(request: FastifyRequest): string | undefined {
   return consumerOrgNo(request.auth);
 }
 
-/** contracts authentication §3.4 step 1: no vendor org number in the token → 401 AUTH-00023. */
+/** docs/contracts/altinn-authentication.md §3.4 step 1: no vendor org number in the token → 401 AUTH-00023. */
 export function requireVendorForCreate(request: FastifyRequest): string {
   const orgNo = vendorOrgNoOf(request);
   if (!orgNo) throw authProblem('AUTH-00023');
   return orgNo;
 }
 
-/** Vendor reads answer a bare 401 when the token has no usable `consumer` (contracts authentication §3.1, §5.2). */
+/** Vendor reads answer a bare 401 when the token has no usable `consumer` (docs/contracts/altinn-authentication.md §3.1, §5.2). */
 export function requireVendorForRead(request: FastifyRequest): string {
   const orgNo = vendorOrgNoOf(request);
   if (!orgNo) throw new Unauthorized('The token has no consumer organisation number.');
   return orgNo;
 }
 
-/** contracts authentication §1: the admin scope bypasses the owner check of the system register. */
+/** docs/contracts/altinn-authentication.md §1: the admin scope bypasses the owner check of the system register. */
 export function hasSystemRegisterAdmin(request: FastifyRequest): boolean {
   return request.auth !== null && scopesOf(request.auth).includes(SCOPE.systemRegisterAdmin);
 }
@@ -74,7 +74,7 @@ export function personPackages(ctx: AuthContext, pid: string, orgNo: string): Se
 
 /**
  * A person's standing in a party. An access manager holds `tilgangsstyrer` or `hovedadministrator`
- * (a DAGL gets both through the ER key role; contracts authorization §3.2). Any other package or an
+ * (a DAGL gets both through the ER key role; docs/contracts/altinn-authorization.md §3.2). Any other package or an
  * ER role in the party is a relation: enough to read a request, not to approve it (§3.5
  * `userMayEscalateButNotApprove`).
  */
@@ -88,7 +88,7 @@ export function standingIn(ctx: AuthContext, pid: string, org: Organisation): Pa
 }
 
 /**
- * contracts authentication §3.5, §7.4: approve, reject and delete need access management write in the
+ * docs/contracts/altinn-authentication.md §3.5, §7.4: approve, reject and delete need access management write in the
  * party; a person who is not an access manager gets 403 AUTH-00066. (Altinn's policy answers a bare 403
  * here; the reference names the rule with the code Altinn uses for the same condition.)
  */
@@ -103,7 +103,7 @@ export function requireRelation(ctx: AuthContext, pid: string, org: Organisation
   return standing;
 }
 
-/** `{party}` is the legacy integer party id of an organisation; unknown → 400 AUTH-00000 (contracts authentication §3.5). */
+/** `{party}` is the legacy integer party id of an organisation; unknown → 400 AUTH-00000 (docs/contracts/altinn-authentication.md §3.5). */
 export function partyOrganisation(ctx: AuthContext, party: string): Organisation {
   const org = ctx.services.register.organisationByPartyId(Number(party));
   if (!org) throw authProblem('AUTH-00000');

@@ -1,5 +1,5 @@
-// Client delegation for agent system users, the end-user facade of Authentication (contracts
-// authentication §5.3, authorization §4.2–§4.3), relative to /authentication/api/v1:
+// Client delegation for agent system users, the end-user facade of Authentication (docs/contracts/altinn-authentication.md
+// §5.3, docs/contracts/altinn-authorization.md §4.2–§4.3), relative to /authentication/api/v1:
 //
 //   GET    enduser/systemuser/clients/available?agent=   clients of the owner holding ANY of the system user's packages
 //   GET    enduser/systemuser/clients?agent=             clients delegated to the system user
@@ -107,7 +107,7 @@ function checkAgentWithPackages(user: StoredSystemUser): string[] {
 }
 
 /**
- * ValidateClientForAgentSystemUser (contracts authorization §4.3 steps 2–3): AM lists the owner's clients
+ * ValidateClientForAgentSystemUser (docs/contracts/altinn-authorization.md §4.3 steps 2–3): AM lists the owner's clients
  * filtered by the system user's packages (any of them); the client must be among them, else AUTH-00079
  * (also for a partyUuid that is no organisation, or no client at all); and the client must supply EVERY
  * package of the system user, through any combination of its relations (ER role packages, rettighetshaver
@@ -189,7 +189,7 @@ export function clientDelegationHandlers(ctx: AuthContext) {
       requireClientAdministrator(ctx, request, owner); // 403
       const codes = checkAgentWithPackages(agent); // 400 AUTH-00034 / AUTH-00063
       const batch = clientBatch(ctx, owner, client, codes); // 400 AUTH-00079 / AUTH-00080
-      // contracts authorization §4.3 step 4: AM's own checks (delegable, the package comes from the named
+      // docs/contracts/altinn-authorization.md §4.3 step 4: AM's own checks (delegable, the package comes from the named
       // role). Altinn maps a refusal from AM to AUTH-00002.
       const outcome = ctx.services.access.delegateToAgent({
         facilitatorOrgNo: owner.orgNo, clientOrgNo: batch.clientOrgNo, agentSystemUserId: agent.id, values: batch.values,

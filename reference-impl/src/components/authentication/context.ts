@@ -6,7 +6,7 @@ export interface AuthContext extends ComponentOptions {
   store: AuthenticationStore;
 }
 
-/** contracts authentication §1. */
+/** docs/contracts/altinn-authentication.md §1. */
 export const SCOPE = {
   systemRegisterWrite: 'altinn:authentication/systemregister.write',
   systemRegisterAdmin: 'altinn:authentication/systemregister.admin',
@@ -18,8 +18,8 @@ export const SCOPE = {
   clientDelegationWrite: 'altinn:clientdelegations.write',
 } as const;
 
-/** Prefix of access package URNs (contracts authorization §2.1). */
+/** Prefix of access package URNs (docs/contracts/altinn-authorization.md §2.1). */
 export const PACKAGE_URN_PREFIX = 'urn:altinn:accesspackage:';
 
-/** The attribute id of a resource in a Right (contracts authentication §2.2). */
+/** The attribute id of a resource in a Right (docs/contracts/altinn-authentication.md §2.2). */
 export const RESOURCE_ATTRIBUTE = 'urn:altinn:resource';

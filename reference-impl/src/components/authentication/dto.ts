@@ -1,11 +1,11 @@
 // Response shapes of the authentication component, member for member as the contract writes them
-// (contracts authentication §2.2, §3.2, §3.5, §5.1). Members that are null in Altinn are left out
+// (docs/contracts/altinn-authentication.md §2.2, §3.2, §3.5, §5.1). Members that are null in Altinn are left out
 // (undefined here; JSON.stringify drops them), as ASP.NET's WhenWritingNull does.
 
 import type { Organisation, Right } from '../../platform/model.ts';
 import type { StoredChangeRequest, StoredRequest, StoredSystem, StoredSystemUser, SystemChangeLogEntry } from './store.ts';
 
-/** Requests time out after 180 days (contracts authentication §3.3): the status stays, `timedOut` is set. */
+/** Requests time out after 180 days (docs/contracts/altinn-authentication.md §3.3): the status stays, `timedOut` is set. */
 const REQUEST_TIMEOUT_MS = 180 * 24 * 60 * 60 * 1000;
 
 function copyRights(rights: Right[]): Right[] {
@@ -64,7 +64,7 @@ export function isTimedOut(r: StoredRequest, now = Date.now()): boolean {
   return now - Date.parse(r.created) > REQUEST_TIMEOUT_MS;
 }
 
-/** confirmUrl (contracts authentication §3.1), on the reference's own portal. */
+/** confirmUrl (docs/contracts/altinn-authentication.md §3.1), on the reference's own portal. */
 export function confirmUrl(publicUrl: string, r: StoredRequest): string {
   const page = r.userType === 'agent' ? 'agentrequest' : 'request';
   return `${publicUrl}/portal/accessmanagement/ui/systemuser/${page}?id=${r.id}&DONTCHOOSEREPORTEE=true`;
@@ -89,7 +89,7 @@ export function requestResponse(publicUrl: string, r: StoredRequest) {
   };
 }
 
-/** RequestSystemResponseInternal (contracts authentication §3.5): the end-user view of a request. */
+/** RequestSystemResponseInternal (docs/contracts/altinn-authentication.md §3.5): the end-user view of a request. */
 export function requestResponseInternal(publicUrl: string, r: StoredRequest, party: Organisation, userMayEscalateButNotApprove: boolean) {
   return {
     id: r.id,
@@ -111,7 +111,7 @@ export function requestResponseInternal(publicUrl: string, r: StoredRequest, par
   };
 }
 
-/** SystemUserExternalDTO (contracts authentication §5.1): no accessPackages, partyId or systemInternalId. */
+/** SystemUserExternalDTO (docs/contracts/altinn-authentication.md §5.1): no accessPackages, partyId or systemInternalId. */
 export function systemUserExternal(u: StoredSystemUser, productName = u.productName) {
   return {
     id: u.id,

@@ -1,4 +1,4 @@
-// The end-user side (contracts authentication §3.5, §5.2) for persons logged in through the ID-porten
+// The end-user side (docs/contracts/altinn-authentication.md §3.5, §5.2) for persons logged in through the ID-porten
 // stand-in: read, approve and reject requests; list, read and delete the party's system users.
 // `{party}` is the organisation's legacy integer party id.
 

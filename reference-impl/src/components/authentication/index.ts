@@ -1,4 +1,4 @@
-// Altinn Authentication stand-in (contracts authentication §2, §3, §5): system register, system user
+// Altinn Authentication stand-in (docs/contracts/altinn-authentication.md §2, §3, §5): system register, system user
 // requests (standard and agent) and system users, mounted under /authentication/api/v1.
 // createAuthenticationServices creates this app instance's store; the plugin finds the same store
 // through the service objects it created.

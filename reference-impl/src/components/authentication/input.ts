@@ -1,4 +1,4 @@
-// Input conventions of Altinn Authentication (contracts authentication §0): ASP.NET binds JSON member
+// Input conventions of Altinn Authentication (docs/contracts/altinn-authentication.md §0): ASP.NET binds JSON member
 // names and query parameter names case-insensitively, and the create/update endpoints trim string
 // inputs. Both are done here, driven by the route's own JSON Schema, before the schema validates.
 
@@ -15,7 +15,7 @@ export function canonicalNames(value: unknown, schema: JsonSchema | undefined): 
 }
 
 /**
- * Trims string members the way Altinn's TrimStringsActionFilter does (contracts authentication §0):
+ * Trims string members the way Altinn's TrimStringsActionFilter does (docs/contracts/altinn-authentication.md §0):
  * string properties of the body object and of nested plain objects; never inside lists, and never the
  * values of dictionaries (name/description maps have no declared properties).
  */

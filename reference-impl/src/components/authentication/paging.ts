@@ -1,10 +1,10 @@
-// Paged lists of Altinn Authentication (contracts authentication §5.2): `{links:{next}, data}`, with an
+// Paged lists of Altinn Authentication (docs/contracts/altinn-authentication.md §5.2): `{links:{next}, data}`, with an
 // opaque base64url continuation token and an absolute `next` URL built from the public base URL.
 
 import type { FastifyRequest } from 'fastify';
 import { ValidationProblem } from '../../platform/errors.ts';
 
-/** Page size (contracts authentication §5.2: 20 in Altinn's dev configuration). */
+/** Page size (docs/contracts/altinn-authentication.md §5.2: 20 in Altinn's dev configuration). */
 export const PAGE_SIZE = 20;
 
 export interface Paginated<T> {

@@ -1,5 +1,5 @@
 // The Altinn Authentication problem and validation descriptors this component uses: code, status and
-// exact title (contracts authentication §7.4 for AUTH-000NN, §2.3 for AUTH.VLD-000NN). Handlers throw
+// exact title (docs/contracts/altinn-authentication.md §7.4 for AUTH-000NN, §2.3 for AUTH.VLD-000NN). Handlers throw
 // what these functions return; the platform error handler serialises them.
 
 import { AltinnProblem, ValidationProblem, type ValidationErrorItem } from '../../platform/errors.ts';
@@ -71,7 +71,7 @@ const VLD_TITLES = {
 
 export type VldCode = keyof typeof VLD_TITLES;
 
-/** The error paths of the system register (contracts authentication §2.3). */
+/** The error paths of the system register (docs/contracts/altinn-authentication.md §2.3). */
 export const VLD_PATH = {
   vendorId: '/registersystemrequest/vendor/id',
   systemId: '/registersystemrequest/systemid',
@@ -81,13 +81,13 @@ export const VLD_PATH = {
   rightsResource: '/registersystemrequest/rights/resource',
 } as const;
 
-/** One validation error; extensions are flattened into the error object (contracts authentication §7.2). */
+/** One validation error; extensions are flattened into the error object (docs/contracts/altinn-authentication.md §7.2). */
 export function vld(code: VldCode, path: string, extensions: Record<string, string> = {}): ValidationErrorItem {
   return { code, title: VLD_TITLES[code], paths: [path], ...extensions };
 }
 
 /**
- * The validation errors of the client delegation API (AUTH ValidationErrors 14–16; contracts authentication
+ * The validation errors of the client delegation API (AUTH ValidationErrors 14–16; docs/contracts/altinn-authentication.md
  * §2.3 "Other VLD codes"). Code 14 has two titles in Altinn: a missing or invalid `agent`, and an unknown
  * system user. The path is the query parameter as Altinn writes it: `?agent`, `?client`.
  */

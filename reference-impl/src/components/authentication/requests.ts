@@ -1,4 +1,4 @@
-// System user requests, vendor side (contracts authentication §3.1–§3.4): create (standard and agent),
+// System user requests, vendor side (docs/contracts/altinn-authentication.md §3.1–§3.4): create (standard and agent),
 // get by id, by external reference and by system (paged), and delete.
 
 import { randomUUID } from 'node:crypto';
@@ -26,13 +26,13 @@ export interface CreateRequestBody {
 }
 
 /**
- * Packages that may never be given to a system user (contracts authorization §2.5: AM refuses them with
+ * Packages that may never be given to a system user (docs/contracts/altinn-authorization.md §2.5: AM refuses them with
  * AM.VLD-00028 at grant time). The reference refuses them already when the request is made.
  */
 const NEVER_FOR_SYSTEM_USERS = new Set(['urn:altinn:accesspackage:virksomhetens-representant-skjemaoppgaver']);
 
 /**
- * The uniqueness key (contracts authentication §3.3). A missing or empty externalRef defaults to the
+ * The uniqueness key (docs/contracts/altinn-authentication.md §3.3). A missing or empty externalRef defaults to the
  * party org number. (Altinn defaults only a missing one in its lookups, so `""` slips past the
  * duplicate checks there; the reference treats both the same everywhere.)
  */
@@ -40,7 +40,7 @@ export function requestKey(systemId: string, partyOrgNo: string, externalRef: st
   return { systemId, partyOrgNo, externalRef: externalRef ? externalRef : partyOrgNo };
 }
 
-// ---- checks (contracts authentication §3.4, in order) ---------------------------------------------
+// ---- checks (docs/contracts/altinn-authentication.md §3.4, in order) ---------------------------------------------
 
 /** §3.4 step 2: an active system user exists for the key → 400 AUTH-00004. */
 function checkNoActiveSystemUser(ctx: AuthContext, key: RequestKey): void {
@@ -139,7 +139,7 @@ export function checkRightsInSystem(system: StoredSystem, rights: Right[]): void
 /**
  * §3.4 step 11: every package is in the system (AUTH-00063, `NotFoundPackages`), and is assignable for a
  * standard request (AUTH-00064) or delegable for an agent request (AUTH-00065), `NotDelegablePackages`
- * (contracts authorization §2.5). URNs are comma-joined in the extensions.
+ * (docs/contracts/altinn-authorization.md §2.5). URNs are comma-joined in the extensions.
  */
 export function checkPackagesInSystem(ctx: AuthContext, system: StoredSystem, packages: Array<{ urn: string }>, userType: SystemUserType): void {
   if (packages.length > system.accessPackages.length) throw authProblem('AUTH-00063');
@@ -160,7 +160,7 @@ export function checkPackagesInSystem(ctx: AuthContext, system: StoredSystem, pa
   }
 }
 
-/** contracts authentication §3.2: an agent request carries access packages only, never rights. */
+/** docs/contracts/altinn-authentication.md §3.2: an agent request carries access packages only, never rights. */
 function checkAgentWithoutRights(body: { rights?: unknown }, config: FaultConfig): void {
   const rights = body.rights;
   if (rights === undefined || rights === null || (Array.isArray(rights) && rights.length === 0)) return;
@@ -282,7 +282,7 @@ export function requestHandlers(ctx: AuthContext) {
 
     /**
      * DELETE vendor/{requestId}: soft delete, 202 with an empty body; unknown or already deleted → 404
-     * AUTH-00010. Altinn does not check who deletes a request (contracts authentication §3.1, §9.6); the
+     * AUTH-00010. Altinn does not check who deletes a request (docs/contracts/altinn-authentication.md §3.1, §9.6); the
      * reference is strict: only the vendor that made the request may delete it, anyone else gets the
      * same 404 AUTH-00010, so the request's existence is not revealed.
      */

@@ -30,13 +30,13 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   const requestRead = vendorToken(ctx.issuers, [SCOPE.requestRead]);
   const maskinportenLookup = vendorToken(ctx.issuers, [SCOPE.maskinportenLookup]);
   const person = personToken(ctx.issuers);
-  // contracts authentication §1, §5.3: the client delegation scopes; the portal scope is accepted too.
+  // docs/contracts/altinn-authentication.md §1, §5.3: the client delegation scopes; the portal scope is accepted too.
   const clientsRead = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationRead, SCOPE.portal] });
   const clientsWrite = requireBearer(ctx.issuers, { accept: ['idporten'], anyScope: [SCOPE.clientDelegationWrite, SCOPE.portal] });
   // docs/contracts/platform-behaviour.md §2: the portal policy is a scope check only, so an enterprise token with the scope reads too.
   const portalScope = requireBearer(ctx.issuers, { accept: ['idporten', 'maskinporten'], anyScope: [SCOPE.portal] });
 
-  // ---- System register, vendor API (contracts authentication §2) ----
+  // ---- System register, vendor API (docs/contracts/altinn-authentication.md §2) ----
   const registerBody = aspNetInput({ body: s.registerSystemRequest, trim: true });
   app.post<{ Body: RegisterSystemBody }>('/systemregister/vendor',
     { onRequest: systemRegisterScope, preValidation: registerBody, schema: { body: s.registerSystemRequest } }, register.create);
@@ -74,7 +74,7 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   app.get('/openid/.well-known/openid-configuration', { schema: { response: { 200: s.openidConfigurationResponse } } }, exchange.openidConfiguration);
   app.get('/openid/.well-known/openid-configuration/jwks', { schema: { response: { 200: s.jwksResponse } } }, exchange.jwks);
 
-  // ---- System user requests, vendor side (contracts authentication §3.1–§3.4) ----
+  // ---- System user requests, vendor side (docs/contracts/altinn-authentication.md §3.1–§3.4) ----
   app.post<{ Body: CreateRequestBody }>('/systemuser/request/vendor',
     { onRequest: requestWrite, preValidation: aspNetInput({ body: s.createRequestBody, trim: true }), schema: { body: s.createRequestBody } },
     requests.createStandard);
@@ -98,7 +98,7 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   app.delete<{ Params: { requestId: string } }>('/systemuser/request/vendor/:requestId',
     { onRequest: requestWrite, schema: { params: s.requestIdParams } }, requests.remove);
 
-  // ---- System user requests, end-user side (contracts authentication §3.5) ----
+  // ---- System user requests, end-user side (docs/contracts/altinn-authentication.md §3.5) ----
   app.get<{ Params: { requestId: string } }>('/systemuser/request/:requestId',
     { onRequest: person, schema: { params: s.requestIdParams } }, endUser.getRequest);
   app.get<{ Params: { requestId: string } }>('/systemuser/request/agent/:requestId',
@@ -139,7 +139,7 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
   app.post<{ Params: { party: string; requestId: string } }>('/systemuser/changerequest/:party/:requestId/reject',
     { onRequest: person, schema: { params: s.partyRequestParams } }, changes.reject);
 
-  // ---- System users (contracts authentication §5.2) ----
+  // ---- System users (docs/contracts/altinn-authentication.md §5.2) ----
   app.get<{ Params: { systemId: string }; Querystring: { token?: string } }>('/systemuser/vendor/bysystem/:systemId',
     { onRequest: systemRegisterScope, preValidation: aspNetInput({ querystring: s.pageQuery }), schema: { params: s.systemIdParams, querystring: s.pageQuery } },
     systemUsers.listBySystem);
@@ -159,7 +159,7 @@ export async function authenticationRoutes(app: FastifyInstance, ctx: AuthContex
     { onRequest: person, preValidation: aspNetInput({ querystring: s.agentDeleteQuery }), schema: { params: s.partySystemUserParams, querystring: s.agentDeleteQuery } },
     endUser.deleteAgentSystemUser);
 
-  // ---- Client delegation for agent system users (contracts authentication §5.3, authorization §4.2) ----
+  // ---- Client delegation for agent system users (docs/contracts/altinn-authentication.md §5.3, docs/contracts/altinn-authorization.md §4.2) ----
   const agentQuery = aspNetInput({ querystring: s.agentQuery });
   const agentClientQuery = aspNetInput({ querystring: s.agentClientQuery });
   app.get<{ Querystring: { agent?: string } }>('/enduser/systemuser/clients/available',

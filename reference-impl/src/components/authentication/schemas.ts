@@ -1,5 +1,5 @@
 // JSON Schemas of the authentication routes: shape only (types, required members). Business rules run
-// in the handlers in the contract's order. Member names are the contract's (contracts authentication
+// in the handlers in the contract's order. Member names are the contract's (docs/contracts/altinn-authentication.md
 // §2.2, §3.2); input.ts matches incoming names to them case-insensitively before validation. Unknown
 // members are accepted and ignored, as ASP.NET does. Query and path values are strings (no coercion).
 // No response schemas: fast-json-stringify would drop members the contract sends and turn the left-out
@@ -11,7 +11,7 @@ const PARTY_PATTERN = '^-?[0-9]{1,10}$';
 
 const nullableString = { type: ['string', 'null'] } as const;
 
-/** AttributePair `{id, value}` (contracts authentication §2.2). */
+/** AttributePair `{id, value}` (docs/contracts/altinn-authentication.md §2.2). */
 const attributePair = {
   type: 'object',
   required: ['id', 'value'],
@@ -39,7 +39,7 @@ export const accessPackage = {
 
 const languageMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
-/** RegisterSystemRequest (contracts authentication §2.2), the body of POST and PUT vendor. */
+/** RegisterSystemRequest (docs/contracts/altinn-authentication.md §2.2), the body of POST and PUT vendor. */
 export const registerSystemRequest = {
   type: 'object',
   required: ['id', 'vendor', 'name', 'description'],
@@ -63,7 +63,7 @@ export const registerSystemRequest = {
 export const rightsBody = { type: 'array', items: right } as const;
 export const accessPackagesBody = { type: 'array', items: accessPackage } as const;
 
-/** CreateRequestSystemUser (contracts authentication §3.2). */
+/** CreateRequestSystemUser (docs/contracts/altinn-authentication.md §3.2). */
 export const createRequestBody = {
   type: 'object',
   required: ['systemId', 'partyOrgNo'],
@@ -80,7 +80,7 @@ export const createRequestBody = {
 
 /**
  * CreateAgentRequestSystemUser: the same without rights. `rights` is declared only so that its name is
- * matched case-insensitively; a check in the handler refuses it (contracts authentication §3.2).
+ * matched case-insensitively; a check in the handler refuses it (docs/contracts/altinn-authentication.md §3.2).
  */
 export const createAgentRequestBody = {
   type: 'object',
@@ -166,13 +166,13 @@ export const partySystemUserParams = {
   },
 } as const;
 
-/** `?token=` of the paged lists (contracts authentication §5.2). */
+/** `?token=` of the paged lists (docs/contracts/altinn-authentication.md §5.2). */
 export const pageQuery = {
   type: 'object',
   properties: { token: { type: 'string' } },
 } as const;
 
-/** byExternalId: the missing-parameter 400 is a business rule (contracts authentication §5.2), so nothing is required here. */
+/** byExternalId: the missing-parameter 400 is a business rule (docs/contracts/altinn-authentication.md §5.2), so nothing is required here. */
 export const byExternalIdQuery = {
   type: 'object',
   properties: {
@@ -200,7 +200,7 @@ export const agentDeleteQuery = {
 } as const;
 
 /**
- * Client delegation (contracts authentication §5.3, authorization §4.2): `agent` and `client` bind as
+ * Client delegation (docs/contracts/altinn-authentication.md §5.3, docs/contracts/altinn-authorization.md §4.2): `agent` and `client` bind as
  * `Guid`; a missing, empty or malformed value is Guid.Empty there and answered with AUTH.VLD-00014 /
  * AUTH.VLD-00016 by the handler, so the schema takes any string. (ASP.NET answers a malformed GUID with
  * its own model-binding 400; the reference gives the code whose title says "missing or invalid".)

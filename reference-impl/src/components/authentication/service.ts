@@ -48,7 +48,7 @@ export interface ByExternalIdQuery {
 }
 
 /**
- * Maskinporten's lookup (contracts authentication §5.2 byExternalId, §6.2). A hit needs all of:
+ * Maskinporten's lookup (docs/contracts/altinn-authentication.md §5.2 byExternalId, §6.2). A hit needs all of:
  * the system user is active and owned by `systemUserOwnerOrgNo`; its system is active and lists
  * `clientId` (exact match); the system's vendor is `systemProviderOrgNo`; `externalRef` matches exactly,
  * defaulting to the owner org number when absent or empty.

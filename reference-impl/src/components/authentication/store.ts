@@ -6,13 +6,13 @@ import type { RegisteredSystem, Right, SystemUser, SystemUserType } from '../../
 
 /** A registered system as stored: the shared model plus what only this component needs. */
 export interface StoredSystem extends RegisteredSystem {
-  /** The GUID returned by POST vendor (contracts authentication §2.1). */
+  /** The GUID returned by POST vendor (docs/contracts/altinn-authentication.md §2.1). */
   internalId: string;
   created: string;
   lastChanged: string;
 }
 
-/** contracts authentication §2.1: changeType of the change log. */
+/** docs/contracts/altinn-authentication.md §2.1: changeType of the change log. */
 export type SystemChangeType = 'create' | 'update' | 'rightsupdate' | 'accesspackageupdate' | 'delete' | 'unknown';
 
 export interface SystemChangeLogEntry {
@@ -24,7 +24,7 @@ export interface SystemChangeLogEntry {
   created: string;
 }
 
-/** contracts authentication §3.3. `Denied` and `Timedout` exist but are never set by the current code. */
+/** docs/contracts/altinn-authentication.md §3.3. `Denied` and `Timedout` exist but are never set by the current code. */
 export type RequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
 
 export interface StoredRequest {
@@ -73,7 +73,7 @@ export interface StoredSystemUser extends SystemUser {
   partyId: number;
   partyUuid: string;
   systemInternalId: string;
-  /** Paging key of the vendor list (contracts authentication §5.2: system users page by sequence number). */
+  /** Paging key of the vendor list (docs/contracts/altinn-authentication.md §5.2: system users page by sequence number). */
   sequenceNo: number;
 }
 
@@ -85,7 +85,7 @@ export class SystemStore {
   private readonly systems = new Map<string, StoredSystem>();
   private readonly changeLog: SystemChangeLogEntry[] = [];
 
-  /** Any system with this id, deleted ones included (ids are never reused, contracts authentication §2.2). */
+  /** Any system with this id, deleted ones included (ids are never reused, docs/contracts/altinn-authentication.md §2.2). */
   get(id: string): StoredSystem | undefined {
     return this.systems.get(id);
   }
@@ -111,7 +111,7 @@ export class SystemStore {
 
   /**
    * The active system that lists `clientId` (compared case-insensitively, as Altinn does on PUT).
-   * Deleted systems lose their client id mappings (contracts authentication §2.1 DELETE).
+   * Deleted systems lose their client id mappings (docs/contracts/altinn-authentication.md §2.1 DELETE).
    */
   activeSystemWithClientId(clientId: string, except?: string): StoredSystem | undefined {
     const wanted = lower(clientId);
@@ -161,7 +161,7 @@ export class RequestStore {
     this.requests.set(lower(request.id), request);
   }
 
-  /** The non-deleted request of this type for the uniqueness key (contracts authentication §3.3). */
+  /** The non-deleted request of this type for the uniqueness key (docs/contracts/altinn-authentication.md §3.3). */
   findByKey(userType: SystemUserType, key: RequestKey): StoredRequest | undefined {
     for (const r of this.requests.values()) {
       if (r.isDeleted || r.userType !== userType) continue;
@@ -238,7 +238,7 @@ export class SystemUserStore {
     this.users.set(lower(user.id), user);
   }
 
-  /** The active system user for the uniqueness key, whatever its type (contracts authentication §3.4 step 2). */
+  /** The active system user for the uniqueness key, whatever its type (docs/contracts/altinn-authentication.md §3.4 step 2). */
   findActiveByKey(key: RequestKey): StoredSystemUser | undefined {
     for (const u of this.users.values()) {
       if (u.isDeleted) continue;

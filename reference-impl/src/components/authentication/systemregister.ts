@@ -1,4 +1,4 @@
-// System register, vendor API (contracts authentication §2): POST/GET vendor, GET/PUT/DELETE
+// System register, vendor API (docs/contracts/altinn-authentication.md §2): POST/GET vendor, GET/PUT/DELETE
 // vendor/{systemId}, PUT vendor/{systemId}/rights and /accesspackages, GET vendor/{systemId}/changelog.
 // Each handler runs the contract's checks in the contract's order (§2.1, §2.3).
 
@@ -38,7 +38,7 @@ export interface RegisterSystemBody {
 type SystemIdRequest = FastifyRequest<{ Params: { systemId: string } }>;
 type SystemIdBodyRequest<B> = FastifyRequest<{ Params: { systemId: string }; Body: B }>;
 
-/** Resource types a system may carry rights to (contracts authentication §2.3, VLD-17). */
+/** Resource types a system may carry rights to (docs/contracts/altinn-authentication.md §2.3, VLD-17). */
 const DELEGABLE_RESOURCE_TYPES = new Set(
   ['AltinnApp', 'Systemresource', 'Default', 'CorrespondenceService', 'BrokerService', 'GenericAccessResource', 'MigratedApp'].map((t) =>
     t.toLowerCase(),
@@ -57,7 +57,7 @@ function toPackages(input: AccessPackageInput[] | null | undefined): Array<{ urn
   return (input ?? []).map((p) => ({ urn: p.urn ?? '' }));
 }
 
-// ---- checks (contracts authentication §2.3) -------------------------------------------------------
+// ---- checks (docs/contracts/altinn-authentication.md §2.3) -------------------------------------------------------
 
 /**
  * §2.3 step 1: `vendor.ID` must be `0192:<orgno>`; otherwise VLD-00 alone. Altinn checks only the

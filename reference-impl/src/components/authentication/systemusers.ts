@@ -1,4 +1,4 @@
-// System users, vendor and Maskinporten reads (contracts authentication §5.1–§5.2): vendor/bysystem
+// System users, vendor and Maskinporten reads (docs/contracts/altinn-authentication.md §5.1–§5.2): vendor/bysystem
 // (paged), vendor/byquery and byExternalId. Vendors cannot delete system users (§5.2).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,5 +1,5 @@
 // Policy decision: one place that decides, for the POST /authorize route and for PdpService.
-// Follows the order of Altinn's PDP (contracts authorization §1.3, §1.4): context checks on the
+// Follows the order of Altinn's PDP (docs/contracts/altinn-authorization.md §1.3, §1.4): context checks on the
 // subject and party, policy lookup, policy rules with access packages enriched as subject attributes
 // (deny-overrides), then single-right delegations when the rules are NotApplicable.
 
@@ -59,14 +59,14 @@ function first(attrs: Attr[], id: string): string | undefined {
   return attrs.find((a) => a.id === id)?.value;
 }
 
-// contracts authorization §1.2: urn:altinn:systemuser:uuid must be the only subject attribute.
+// docs/contracts/altinn-authorization.md §1.2: urn:altinn:systemuser:uuid must be the only subject attribute.
 function checkSystemUserAlone(subject: Attr[]): void {
   if (subject.some((a) => a.id === ATTR.systemUser) && subject.length > 1) {
     throw new PdpArgumentError(`Subject attribute ${ATTR.systemUser} can only be used by itself and not in combination with other subject identifiers.`);
   }
 }
 
-// contracts authorization §1.2: the system user id must be a GUID.
+// docs/contracts/altinn-authorization.md §1.2: the system user id must be a GUID.
 function systemUserOf(subject: Attr[]): string | undefined {
   const value = first(subject, ATTR.systemUser);
   if (value === undefined) return undefined;
@@ -74,7 +74,7 @@ function systemUserOf(subject: Attr[]): string | undefined {
   return value.toLowerCase();
 }
 
-// contracts authorization §1.2: organisation number + person/user id together is an error on the external API.
+// docs/contracts/altinn-authorization.md §1.2: organisation number + person/user id together is an error on the external API.
 function checkSubjectCombination(subject: Attr[]): void {
   const has = (id: string) => subject.some((a) => a.id === id);
   if (has(ATTR.person) && has(ATTR.userId)) {
@@ -118,7 +118,7 @@ function partyOf(resource: Attr[], services: Services): Party | undefined {
 const ROLE_PREFIX = `${ATTR.roleCode}:`;
 
 /**
- * contracts authorization §1.4 step 4, §6.2: package codes and role codes match ignoring case, actions
+ * docs/contracts/altinn-authorization.md §1.4 step 4, §6.2: package codes and role codes match ignoring case, actions
  * exactly; deny-overrides. `roles` are the role codes the subject holds for the party (PRIV for a
  * person's own party, docs/contracts/pdp-callers.md §2).
  */
@@ -138,7 +138,7 @@ export function evaluateRules(rules: PolicyRule[], packages: string[], action: s
   return permit ? 'Permit' : 'NotApplicable';
 }
 
-/** contracts authorization §1.3 step 2: a single right on this resource with this action (or no action) permits. */
+/** docs/contracts/altinn-authorization.md §1.3 step 2: a single right on this resource with this action (or no action) permits. */
 export function rightsPermit(rights: Right[], resourceId: string, action: string | undefined): boolean {
   if (action === undefined) return false;
   return rights.some((r) => (r.action === undefined || r.action === action)
@@ -152,10 +152,10 @@ function organisationOf(subject: Attr[]): string | undefined {
 
 /**
  * The service owner's own rule. Altinn's PDP gives an organisation subject no roles or packages
- * (contracts authorization §1.4; its context handler only adds the org's party id), so an organisation
+ * (docs/contracts/altinn-authorization.md §1.4; its context handler only adds the org's party id), so an organisation
  * acting through a plain Maskinporten token reaches a resource only through a policy rule that names it
  * as the resource's owner (`urn:altinn:org`, the rule Altinn's policy templates give the service owner
- * — inferred, [?] in contracts dialogporten-broker §B.6). The reference's policies name access packages
+ * — inferred, [?] in docs/contracts/dialogporten-broker.md §B.6). The reference's policies name access packages
  * only, so that rule is implied: the resource's competent authority, acting for itself, is
  * permitted the actions the policy's Permit rules name. Any other organisation gets NotApplicable.
  */

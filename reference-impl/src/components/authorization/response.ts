@@ -1,4 +1,4 @@
-// The PDP response in the XACML JSON profile, camelCase, nulls written (contracts authorization §1.3).
+// The PDP response in the XACML JSON profile, camelCase, nulls written (docs/contracts/altinn-authorization.md §1.3).
 
 import type { Outcome } from './pdp.ts';
 import { CATEGORY, type Attr, type DecisionRequest } from './xacml.ts';
@@ -10,7 +10,7 @@ const STATUS_URN = {
 } as const;
 
 /**
- * The authentication-level obligation Altinn returns on Permit (contracts authorization §1.3, §6.2).
+ * The authentication-level obligation Altinn returns on Permit (docs/contracts/altinn-authorization.md §1.3, §6.2).
  * Resource policies in the reference carry no obligations of their own, so every Permit gets level 3,
  * the level a Maskinporten client has.
  */

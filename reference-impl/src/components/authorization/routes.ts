@@ -1,4 +1,4 @@
-// POST /authorization/api/v1/authorize (contracts authorization §1.1).
+// POST /authorization/api/v1/authorize (docs/contracts/altinn-authorization.md §1.1).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
@@ -10,7 +10,7 @@ import { authorizeBody } from './schemas.ts';
 import type { Pdp } from './service.ts';
 import { canonicaliseMemberNames, type XacmlRoot } from './xacml.ts';
 
-/** Scope policy AuthorizeScopeAccess (contracts authorization §1.1). */
+/** Scope policy AuthorizeScopeAccess (docs/contracts/altinn-authorization.md §1.1). */
 const AUTHORIZE_SCOPES = ['altinn:authorization/authorize', 'altinn:authorization/authorize.admin'];
 
 export function authorizeRoutes(app: FastifyInstance, opts: ComponentOptions, pdp: Pdp): void {
@@ -38,7 +38,7 @@ export function authorizeRoutes(app: FastifyInstance, opts: ComponentOptions, pd
     },
     schema: { body: authorizeBody },
   }, async function authorize(request: FastifyRequest<{ Body: XacmlRoot }>) {
-    // 200 for every evaluated request, whatever the decision (contracts authorization §1.1).
+    // 200 for every evaluated request, whatever the decision (docs/contracts/altinn-authorization.md §1.1).
     return pdp.authorize(request.body.Request, (error) => request.log.error({ err: error }, 'PDP evaluation failed'), pepOf(request.auth));
   });
 }

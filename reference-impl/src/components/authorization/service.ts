@@ -50,7 +50,7 @@ export class Pdp implements PdpService {
   }
 
   /**
-   * The response body for a whole request (contracts authorization §1.2–§1.3). A multi request gives one
+   * The response body for a whole request (docs/contracts/altinn-authorization.md §1.2–§1.3). A multi request gives one
    * result per reference, in order; as in Altinn's DecisionController, a processing error in any part
    * turns the whole answer into a single Indeterminate result. `pep` is the caller, as the log names it.
    */

@@ -1,9 +1,9 @@
-// The XACML 3.0 JSON profile request as Altinn's external PDP binds it (contracts authorization §1.2),
+// The XACML 3.0 JSON profile request as Altinn's external PDP binds it (docs/contracts/altinn-authorization.md §1.2),
 // and its reduction to one or more single decision requests.
 
 import { ValidationProblem } from '../../platform/errors.ts';
 
-/** XACML category ids (contracts authorization §1.2). */
+/** XACML category ids (docs/contracts/altinn-authorization.md §1.2). */
 export const CATEGORY = {
   subject: 'urn:oasis:names:tc:xacml:1.0:subject-category:access-subject',
   action: 'urn:oasis:names:tc:xacml:3.0:attribute-category:action',
@@ -62,7 +62,7 @@ const CANONICAL_NAMES = new Map(
 const MAX_JSON_DEPTH = 64;
 
 /**
- * ASP.NET binds member names case-insensitively (contracts authorization §0, §1.3): rewrite every known
+ * ASP.NET binds member names case-insensitively (docs/contracts/altinn-authorization.md §0, §1.3): rewrite every known
  * member name to its canonical spelling so the route schema can check the shape. Unknown members are
  * kept as they are (ASP.NET ignores them). String values are never touched. Deeper than
  * MAX_JSON_DEPTH → 400 STD-00000.
@@ -118,7 +118,7 @@ function singleRequest(request: XacmlRequest): DecisionRequest {
 }
 
 /**
- * Multi request (contracts authorization §1.2): each reference list selects, by category `Id`, the
+ * Multi request (docs/contracts/altinn-authorization.md §1.2): each reference list selects, by category `Id`, the
  * resource (the last resource with that Id), subject and action categories of one decision.
  */
 function multiRequestParts(request: XacmlRequest, references: Array<{ ReferenceId?: string[] | null }>): DecisionRequest[] {

@@ -1,4 +1,4 @@
-// Who calls the broker and what the PDP lets them do (contracts dialogporten-broker §B.0, §B.6).
+// Who calls the broker and what the PDP lets them do (docs/contracts/dialogporten-broker.md §B.0, §B.6).
 // The token gate (a Maskinporten token with the operation's scope) runs in an onRequest hook; the
 // resource gate is a PDP decision per operation, and a refusal is 401 BRO-00006.
 
@@ -8,7 +8,7 @@ import type { PdpService } from '../../platform/services.ts';
 import { consumerOrgNo, scopesOf, type TokenIssuers, type VerifiedToken, type VerifyOptions } from '../../platform/tokens.ts';
 import { bro, missingScope, unauthenticated } from './problems.ts';
 
-/** contracts §B.6: scope policies. Sender operations need write, recipient operations read; overview, details and search either. */
+/** docs/contracts/dialogporten-broker.md §B.6: scope policies. Sender operations need write, recipient operations read; overview, details and search either. */
 export const SCOPE = { write: 'altinn:broker.write', read: 'altinn:broker.read' } as const;
 export const SENDER = [SCOPE.write] as const;
 export const RECIPIENT = [SCOPE.read] as const;
@@ -16,7 +16,7 @@ export const SENDER_OR_RECIPIENT = [SCOPE.write, SCOPE.read] as const;
 
 /** The party a token speaks for, and the system user when there is one. */
 export interface BrokerCaller {
-  /** contracts §B.6: `systemuser_org.ID` (prefix stripped) before `consumer.ID`. */
+  /** docs/contracts/dialogporten-broker.md §B.6: `systemuser_org.ID` (prefix stripped) before `consumer.ID`. */
   orgNo: string;
   systemUserId?: string;
 }
@@ -29,7 +29,7 @@ function orgNoOf(value: unknown): string | undefined {
 }
 
 /**
- * contracts §B.6 caller resolution: a system user token (`authorization_details` of type
+ * docs/contracts/dialogporten-broker.md §B.6 caller resolution: a system user token (`authorization_details` of type
  * urn:altinn:systemuser with `systemuser_id[0]`) speaks for `systemuser_org`; a plain Maskinporten
  * token for its `consumer`. A caller whose org cannot be determined is refused with 401 BRO-00006.
  */
@@ -75,7 +75,7 @@ export function requireBrokerToken(issuers: TokenIssuers, anyScope: readonly str
 }
 
 /**
- * contracts §B.6 resource gate: the PDP decides for the caller — the system user, or the organisation
+ * docs/contracts/dialogporten-broker.md §B.6 resource gate: the PDP decides for the caller — the system user, or the organisation
  * of a plain Maskinporten token — on the resource for `partyOrgNo`; only Permit lets it through.
  */
 export function permits(pdp: PdpService, caller: BrokerCaller, action: 'read' | 'write', resourceId: string, partyOrgNo: string, config?: FaultConfig): boolean {

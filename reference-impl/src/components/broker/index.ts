@@ -1,5 +1,5 @@
-// Altinn Broker (prefix /broker/api/v1): file transfers between organisations (contracts
-// dialogporten-broker §B). File content is streamed to a directory of this app instance (under
+// Altinn Broker (prefix /broker/api/v1): file transfers between organisations (docs/contracts/dialogporten-broker.md
+// §B). File content is streamed to a directory of this app instance (under
 // config.dataDir, or the system's temporary directory) and removed when the app closes.
 
 import type { FastifyInstance } from 'fastify';

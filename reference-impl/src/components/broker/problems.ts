@@ -1,4 +1,4 @@
-// Altinn Broker's error shapes (contracts dialogporten-broker §B.5): ProblemDetails with `type` (an
+// Altinn Broker's error shapes (docs/contracts/dialogporten-broker.md §B.5): ProblemDetails with `type` (an
 // RFC 9110 section link), `title` (the status phrase), `status`, `detail`, `code` (`BRO-` + five
 // digits) and `traceId`; model validation failures are ASP.NET ValidationProblemDetails (`errors`
 // keyed by property). The platform's one error handler writes Altinn's STD shape, so this component
@@ -22,7 +22,7 @@ const STATUS: Record<number, [string, string]> = {
   503: ['15.6.4', 'Service Unavailable'],
 };
 
-/** The error catalogue (Errors.cs, contracts §B.5): number → [HTTP status, message]. */
+/** The error catalogue (Errors.cs, docs/contracts/dialogporten-broker.md §B.5): number → [HTTP status, message]. */
 const CATALOGUE = {
   1: [404, 'The requested file transfer was not found.'],
   3: [400, 'No file has been uploaded for this file transfer.'],
@@ -70,7 +70,7 @@ export class BrokerHttpProblem extends ExposedError {
   }
 }
 
-/** ASP.NET ValidationProblemDetails: `errors` keyed by the model's property names (casing [?], contracts §C.1). */
+/** ASP.NET ValidationProblemDetails: `errors` keyed by the model's property names (casing [?], docs/contracts/dialogporten-broker.md §C.1). */
 export const modelValidation = (errors: Record<string, string[]>): BrokerHttpProblem => new BrokerHttpProblem(400, undefined, errors);
 
 /** No or invalid bearer token: 401 with `WWW-Authenticate: Bearer` (Broker sends an empty body; the reference a problem). */

@@ -1,4 +1,4 @@
-// Routes of the broker stand-in under /broker/api/v1 (contracts dialogporten-broker §B.1). The token
+// Routes of the broker stand-in under /broker/api/v1 (docs/contracts/dialogporten-broker.md §B.1). The token
 // gate runs in onRequest hooks, before a body is read; uploads are streams (never parsed into memory).
 
 import { Readable } from 'node:stream';

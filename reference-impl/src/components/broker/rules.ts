@@ -1,4 +1,4 @@
-// The model rules of FileTransferInitalizeExt (contracts dialogporten-broker §B.2), gathered into one
+// The model rules of FileTransferInitalizeExt (docs/contracts/dialogporten-broker.md §B.2), gathered into one
 // ValidationProblemDetails as ASP.NET's model validation gathers them. Shared by initialize (JSON) and
 // initialize-and-upload (multipart).
 
@@ -23,7 +23,7 @@ const PARTY = /^(?:(\d{4}):(\d{9})|urn:altinn:organization:identifier-no:(\d{9})
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
- * contracts §B.2: `0192:<orgno>` or `urn:altinn:organization:identifier-no:<orgno>`, stored as
+ * docs/contracts/dialogporten-broker.md §B.2: `0192:<orgno>` or `urn:altinn:organization:identifier-no:<orgno>`, stored as
  * `0192:<orgno>`. Strict where Altinn is lax: the scheme must be 0192 (Norwegian organisation numbers)
  * and the number must pass mod 11.
  */

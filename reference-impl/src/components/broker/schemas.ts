@@ -1,4 +1,4 @@
-// Route schemas of the broker (contracts dialogporten-broker §B.1, §B.2). Shape only: JSON types as
+// Route schemas of the broker (docs/contracts/dialogporten-broker.md §B.1, §B.2). Shape only: JSON types as
 // System.Text.Json binds them (a number where a string is expected is a 400). The model's rules —
 // required members, lengths, patterns, the property list's limits, the checksum's form — are checked
 // in `rules.ts`, one source for the JSON and the multipart variants. Unknown members are ignored, as
@@ -6,7 +6,7 @@
 
 const nullableString = { type: ['string', 'null'] } as const;
 
-/** FileTransferInitalizeExt after `canonicalMembers` (member names bind case-insensitively, contracts §B.2). */
+/** FileTransferInitalizeExt after `canonicalMembers` (member names bind case-insensitively, docs/contracts/dialogporten-broker.md §B.2). */
 export const initializeBody = {
   type: 'object',
   properties: {
@@ -52,7 +52,7 @@ export interface FileTransferParams {
   fileTransferId: string;
 }
 
-/** GET /filetransfer query (contracts §B.1); values are strings (no coercion), their rules checked in the handler. */
+/** GET /filetransfer query (docs/contracts/dialogporten-broker.md §B.1); values are strings (no coercion), their rules checked in the handler. */
 export const listQuery = {
   type: 'object',
   required: ['resourceId'],

@@ -1,4 +1,4 @@
-// The broker's operations (contracts dialogporten-broker §B.1–§B.4), each an ordered list of named
+// The broker's operations (docs/contracts/dialogporten-broker.md §B.1–§B.4), each an ordered list of named
 // checks in the order of §B.4, and the transfer and recipient status machines of §B.3:
 //   transfer:  Initialized → UploadStarted → (UploadProcessing when virus-scanned) → Published
 //              → AllConfirmedDownloaded; or → Failed (checksum mismatch, size, aborted upload)
@@ -26,7 +26,7 @@ export interface BrokerContext {
   config?: FaultConfig;
 }
 
-/** contracts §B.7: 50 GB with virus scan; 100 GB (the resource configuration cap) without. */
+/** docs/contracts/dialogporten-broker.md §B.7: 50 GB with virus scan; 100 GB (the resource configuration cap) without. */
 export const MAX_SIZE_SCANNED = 50_000_000_000;
 export const MAX_SIZE_UNSCANNED = 100_000_000_000;
 const DEFAULT_TIME_TO_LIVE_MS = 30 * 24 * 3600 * 1000;
@@ -77,7 +77,7 @@ function checkSenderOrRecipientAccess(ctx: BrokerContext, t: FileTransfer, calle
 // ---- Initialize ----------------------------------------------------------------------------------
 
 /**
- * POST /filetransfer (contracts §B.4 Initialize), after the model rules (rules.ts):
+ * POST /filetransfer (docs/contracts/dialogporten-broker.md §B.4 Initialize), after the model rules (rules.ts):
  * the PDP permits `write` for the sender (401 BRO-00006); the resource is in the resource registry
  * (403 BRO-00005) and is a broker service (400 BRO-00025).
  */
@@ -114,7 +114,7 @@ export function initialize(ctx: BrokerContext, caller: BrokerCaller, init: Initi
 // ---- Upload --------------------------------------------------------------------------------------
 
 /**
- * contracts §B.4 Upload, before any byte is read: known (404 BRO-00001); the PDP permits `write` for the
+ * docs/contracts/dialogporten-broker.md §B.4 Upload, before any byte is read: known (404 BRO-00001); the PDP permits `write` for the
  * stored sender (401 BRO-00006); not uploaded before (409 BRO-00004: status beyond UploadStarted, or an
  * upload in flight); a declared Content-Length within the maximum (400 BRO-00016). Claims the upload slot.
  */
@@ -142,7 +142,7 @@ async function fail(ctx: BrokerContext, t: FileTransfer, text: string, staged?: 
 }
 
 /**
- * contracts §B.4 Upload, after the bytes are on disk: a checksum given at initialize must match
+ * docs/contracts/dialogporten-broker.md §B.4 Upload, after the bytes are on disk: a checksum given at initialize must match
  * (case-insensitively) the MD5 of what arrived, else the transfer is Failed ("Checksum mismatch"), its
  * content deleted and the answer 400 BRO-00009. Only then is the content published: the staging file is
  * renamed into place, the status goes to Published (through UploadProcessing when virus-scanned).
@@ -193,19 +193,19 @@ export async function upload(ctx: BrokerContext, caller: BrokerCaller, fileTrans
 
 // ---- Reading -------------------------------------------------------------------------------------
 
-/** GET /filetransfer/{id} and /details (contracts §B.4): 404 BRO-00001 first, then 401 BRO-00006. */
+/** GET /filetransfer/{id} and /details (docs/contracts/dialogporten-broker.md §B.4): 404 BRO-00001 first, then 401 BRO-00006. */
 export function readable(ctx: BrokerContext, caller: BrokerCaller, fileTransferId: string): FileTransfer {
   const t = found(ctx, fileTransferId);
   checkSenderOrRecipientAccess(ctx, t, caller);
   return t;
 }
 
-/** FileTransferOverviewExt (contracts §B.3). */
+/** FileTransferOverviewExt (docs/contracts/dialogporten-broker.md §B.3). */
 export function overview(t: FileTransfer): Record<string, unknown> {
   return { ...common(t), published: t.published };
 }
 
-/** FileTransferStatusDetailsExt (contracts §B.3): the overview without `published`, with both histories. */
+/** FileTransferStatusDetailsExt (docs/contracts/dialogporten-broker.md §B.3): the overview without `published`, with both histories. */
 export function details(t: FileTransfer): Record<string, unknown> {
   return {
     ...common(t),
@@ -252,7 +252,7 @@ function enumValue<T extends string>(values: readonly T[], raw: string | undefin
 }
 
 /**
- * GET /filetransfer (contracts §B.1, §B.4 Search): the PDP permits both `write` and `read` on the
+ * GET /filetransfer (docs/contracts/dialogporten-broker.md §B.1, §B.4 Search): the PDP permits both `write` and `read` on the
  * resource for the caller's organisation (401 BRO-00006); the resource exists (403 BRO-00005). The
  * newest 100 ids (oldest with orderAscending) where the caller is sender or recipient (or the `role`
  * asked for). With `status`, `from`/`to` apply to that status change; without, to `created`.
@@ -294,7 +294,7 @@ export interface ByteRange {
 }
 
 /**
- * A single `bytes=a-b`, `bytes=a-` or `bytes=-n` range (contracts §B.1). A header that is not a single
+ * A single `bytes=a-b`, `bytes=a-` or `bytes=-n` range (docs/contracts/dialogporten-broker.md §B.1). A header that is not a single
  * byte range is ignored (the whole file, as RFC 9110 §14.2 lets a server do); a range that starts past
  * the end is unsatisfiable (416 BRO-00029).
  */
@@ -316,7 +316,7 @@ export function byteRange(header: string | undefined, size: number): ByteRange |
 }
 
 /**
- * GET /filetransfer/{id}/download (contracts §B.4 Download): 404 BRO-00001; a recipient with `read`
+ * GET /filetransfer/{id}/download (docs/contracts/dialogporten-broker.md §B.4 Download): 404 BRO-00001; a recipient with `read`
  * (401 BRO-00006); published (403 BRO-00007); has content (400 BRO-00003); a satisfiable range (416
  * BRO-00029). Sets the recipient's status to DownloadStarted, once per five minutes.
  */
@@ -340,7 +340,7 @@ export async function download(ctx: BrokerContext, caller: BrokerCaller, fileTra
 }
 
 /**
- * POST /filetransfer/{id}/confirmdownload (contracts §B.4 Confirm download): 404 BRO-00001; a recipient
+ * POST /filetransfer/{id}/confirmdownload (docs/contracts/dialogporten-broker.md §B.4 Confirm download): 404 BRO-00001; a recipient
  * with `read` (401 BRO-00006); has content (400 BRO-00003); published (400 BRO-00010); already confirmed
  * by the caller → nothing to do (204); the caller started a download (400 BRO-00019). The last
  * recipient's confirmation moves the transfer to AllConfirmedDownloaded.

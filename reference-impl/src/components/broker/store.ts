@@ -1,5 +1,5 @@
 // In-memory file transfer store of the broker stand-in, one per app instance. File content is not
-// here: it lives on disk (files.ts). The statuses and their default texts are contracts §B.3.
+// here: it lives on disk (files.ts). The statuses and their default texts are docs/contracts/dialogporten-broker.md §B.3.
 
 export const TRANSFER_STATUS_TEXT = {
   Initialized: 'Ready for upload',

@@ -1,4 +1,4 @@
-// Access to dialogs, decided by the PDP (contracts dialogporten-broker §A.3, §A.6): `read` on the
+// Access to dialogs, decided by the PDP (docs/contracts/dialogporten-broker.md §A.3, §A.6): `read` on the
 // dialog's service resource for the dialog's party, for the system user in the token. Decisions are
 // remembered for one request, as Dialogporten asks once per resource, party and action.
 
@@ -71,7 +71,7 @@ export class DialogAccess {
       && rule.subjects.some((s) => s.startsWith('urn:altinn:accesspackage:') && held.has(s.slice('urn:altinn:accesspackage:'.length).toLowerCase())));
   }
 
-  /** contracts §A.3 step 2: `read` on the dialog's main resource for its party. */
+  /** docs/contracts/dialogporten-broker.md §A.3 step 2: `read` on the dialog's main resource for its party. */
   canRead(dialog: Dialog): boolean {
     // Fault dialogporten-viser-alle-parter (selfcheck): the PDP is not asked, every party's dialog is readable.
     if (faultActive(this.config, 'dialogporten-viser-alle-parter')) return true;

@@ -1,4 +1,4 @@
-// Who may call Dialogporten (contracts dialogporten-broker §A.6): the token checks of the two APIs,
+// Who may call Dialogporten (docs/contracts/dialogporten-broker.md §A.6): the token checks of the two APIs,
 // run in onRequest hooks before the body is read, and the callers they yield.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import { scopesOf, consumerOrgNo, type TokenIssuers, type VerifiedToken } from '
 import { forbidden, unauthorized } from './problems.ts';
 import { isValidParty, PERSON_PARTY_PREFIX } from './values.ts';
 
-/** contracts dialogporten-broker §A.6: scopes of the end-user API (a system user token) and the service-owner API. */
+/** docs/contracts/dialogporten-broker.md §A.6: scopes of the end-user API (a system user token) and the service-owner API. */
 export const SCOPE = {
   enduser: ['digdir:dialogporten', 'digdir:dialogporten.noconsent'],
   serviceOwner: 'digdir:dialogporten.serviceprovider',
@@ -66,14 +66,14 @@ export interface ServiceOwnerCaller {
 
 function orgNoOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  // Altinn emits ID, Digdir's samples write id: read both (contracts authentication §6.3).
+  // Altinn emits ID, Digdir's samples write id: read both (docs/contracts/altinn-authentication.md §6.3).
   const { ID, id } = value as Record<string, unknown>;
   const text = typeof ID === 'string' ? ID : id;
   return typeof text === 'string' ? /^0192:(\d{9})$/.exec(text)?.[1] : undefined;
 }
 
 /**
- * contracts dialogporten-broker §A.6: `authorization_details` is an object or an array; the entry of type
+ * docs/contracts/dialogporten-broker.md §A.6: `authorization_details` is an object or an array; the entry of type
  * urn:altinn:systemuser with `systemuser_id[0]` (lower-cased) makes the caller a system user.
  */
 export function systemUserOf(token: VerifiedToken | null): SystemUserCaller | undefined {
@@ -112,7 +112,7 @@ const USER_TYPE_MESSAGE = (valid: string) =>
   `The request was authenticated, but we were unable to determine valid user type (person, system user or service owner) in order to authorize the request. Valid user types for this endpoint are: ${valid}.`;
 
 /**
- * contracts dialogporten-broker §A.6, end-user API: a valid token (401), of user type SystemUser or Person
+ * docs/contracts/dialogporten-broker.md §A.6, end-user API: a valid token (401), of user type SystemUser or Person
  * (docs/contracts/dialogporten-persons.md §1) — a plain Maskinporten token is refused with 403
  * `errors.Type` — carrying `digdir:dialogporten` (403).
  */
@@ -128,7 +128,7 @@ export function requireEndUser(issuers: TokenIssuers) {
 }
 
 /**
- * contracts dialogporten-broker §A.6, service-owner API: a valid token (401); the user type is ServiceOwner
+ * docs/contracts/dialogporten-broker.md §A.6, service-owner API: a valid token (401); the user type is ServiceOwner
  * (a system user token, or one without a `consumer` org, is refused with 403 `errors.Type`); the token
  * carries `digdir:dialogporten.serviceprovider` (403).
  */

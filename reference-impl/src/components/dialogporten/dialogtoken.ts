@@ -1,4 +1,4 @@
-// The dialog token returned with GET dialog (contracts dialogporten-broker §A.7): a compact JWS signed
+// The dialog token returned with GET dialog (docs/contracts/dialogporten-broker.md §A.7): a compact JWS signed
 // with Ed25519 (EdDSA), valid ten minutes, its public key at GET /api/v1/.well-known/jwks.json. The key
 // pair is made per app instance.
 
@@ -28,7 +28,7 @@ export class DialogTokenIssuer {
   }
 
   /**
-   * Claims (contracts §A.7): `l` authentication level (3 for system users), `c` the authenticated party
+   * Claims (docs/contracts/dialogporten-broker.md §A.7): `l` authentication level (3 for system users), `c` the authenticated party
    * (the vendor's org for a system user), `y` the system user, `o` its owner, `p` the dialog party,
    * `s` the service resource, `i` the dialog id, `a` the authorised actions.
    */

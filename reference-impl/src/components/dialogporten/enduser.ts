@@ -1,4 +1,4 @@
-// The end-user side of Dialogporten as a system user reaches it (contracts dialogporten-broker §A.2,
+// The end-user side of Dialogporten as a system user reaches it (docs/contracts/dialogporten-broker.md §A.2,
 // §A.3): search, get one dialog, its transmissions. Access is the PDP's `read` on the dialog's service
 // resource for its party (access.ts).
 
@@ -20,7 +20,7 @@ export interface EndUserContext {
   config?: FaultConfig;
 }
 
-/** contracts §A.2, §A.9: end-user search limits (metadata/limits defaults). */
+/** docs/contracts/dialogporten-broker.md §A.2, §A.9: end-user search limits (metadata/limits defaults). */
 export const LIMITS = { maxPartyFilterValues: 100, maxServiceResourceFilterValues: 20, maxOrgFilterValues: 20, maxExtendedStatusFilterValues: 20 } as const;
 
 const ORDER_KEYS = { contentupdatedat: 'contentUpdatedAt', updatedat: 'updatedAt', createdat: 'createdAt', dueat: 'dueAt', id: 'id' } as const;
@@ -49,7 +49,7 @@ interface Search {
   limit: number;
 }
 
-/** contracts §A.2: `key[_asc|_desc]`, comma-separated, default direction desc, `id` always last. */
+/** docs/contracts/dialogporten-broker.md §A.2: `key[_asc|_desc]`, comma-separated, default direction desc, `id` always last. */
 function parseOrderBy(value: string | undefined, errors: Record<string, string[]>): OrderPart[] {
   const parts: OrderPart[] = [];
   for (const raw of (value ?? 'contentupdatedat').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)) {
@@ -67,7 +67,7 @@ function parseOrderBy(value: string | undefined, errors: Record<string, string[]
 
 const orderByText = (order: OrderPart[]): string => order.map((p) => `${p.key.toLowerCase()}_${p.desc ? 'desc' : 'asc'}`).join(',');
 
-/** contracts §A.2: the continuation token is `<lowercasekey>_<value>` joined by `,`, in the order's keys. */
+/** docs/contracts/dialogporten-broker.md §A.2: the continuation token is `<lowercasekey>_<value>` joined by `,`, in the order's keys. */
 function parseContinuation(token: string, order: OrderPart[], errors: Record<string, string[]>): Array<string | null> | undefined {
   const parts = token.split(',');
   const values: Array<string | null> = [];
@@ -98,7 +98,7 @@ function parseContinuation(token: string, order: OrderPart[], errors: Record<str
 
 const spelling = (values: readonly string[], value: string): string | undefined => values.find((v) => v.toLowerCase() === value.toLowerCase());
 
-/** contracts §A.2 validation: every rule of the query, gathered into one 400. */
+/** docs/contracts/dialogporten-broker.md §A.2 validation: every rule of the query, gathered into one 400. */
 export function checkSearchQuery(query: SearchQuery, options: { requireFilter: boolean; maxParty: number } = { requireFilter: true, maxParty: LIMITS.maxPartyFilterValues }): Search {
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
@@ -155,7 +155,7 @@ export function checkSearchQuery(query: SearchQuery, options: { requireFilter: b
   return search;
 }
 
-/** A dialog end users may see at all: not deleted, visible from now, not expired (contracts §A.3 steps 3, 5). */
+/** A dialog end users may see at all: not deleted, visible from now, not expired (docs/contracts/dialogporten-broker.md §A.3 steps 3, 5). */
 export function isLive(dialog: Dialog, now: number): boolean {
   return !dialog.deletedAt && !(dialog.visibleFrom && Date.parse(dialog.visibleFrom) > now) && !(dialog.expiresAt && Date.parse(dialog.expiresAt) <= now);
 }
@@ -203,7 +203,7 @@ function compare(a: Array<string | null>, b: Array<string | null>, order: OrderP
   return 0;
 }
 
-/** GET /api/v1/enduser/dialogs (contracts §A.2). A party the caller may not see gives no items, never 403. */
+/** GET /api/v1/enduser/dialogs (docs/contracts/dialogporten-broker.md §A.2). A party the caller may not see gives no items, never 403. */
 export function searchDialogs(ctx: EndUserContext, caller: EndUserCaller, query: SearchQuery): { access: DialogAccess; page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
   const s = checkSearchQuery(query);
   const access = new DialogAccess(ctx.services.pdp, caller, ctx.config, ctx.services);
@@ -214,7 +214,7 @@ export function searchDialogs(ctx: EndUserContext, caller: EndUserCaller, query:
   return { access, ...pageOf(found, s) };
 }
 
-/** One page of `found` in the search's order, after its continuation token (contracts §A.2). */
+/** One page of `found` in the search's order, after its continuation token (docs/contracts/dialogporten-broker.md §A.2). */
 export function pageOf(found: Dialog[], s: Search): { page: Dialog[]; hasNextPage: boolean; continuationToken: string | null; orderBy: string } {
   const keyed = found
     .map((d) => ({ d, values: s.orderBy.map((p) => sortValue(d, p.key)) }))
@@ -231,7 +231,7 @@ export function pageOf(found: Dialog[], s: Search): { page: Dialog[]; hasNextPag
 }
 
 /**
- * The dialog an end user asks for, in the order of contracts §A.3: unknown → 404; no `read` → 403
+ * The dialog an end user asks for, in the order of docs/contracts/dialogporten-broker.md §A.3: unknown → 404; no `read` → 403
  * (existence is not hidden); deleted → 410; visible later → 404 with `Expires`; expired → 404.
  */
 export function readableDialog(ctx: EndUserContext, caller: EndUserCaller, dialogId: string): { dialog: Dialog; access: DialogAccess } {
@@ -249,7 +249,7 @@ export function readableDialog(ctx: EndUserContext, caller: EndUserCaller, dialo
 }
 
 /**
- * contracts §A.3 step 6: GET writes a seen-log entry for the caller (a system user is named by its system's
+ * docs/contracts/dialogporten-broker.md §A.3 step 6: GET writes a seen-log entry for the caller (a system user is named by its system's
  * name, a person by the person's name in the register, with the person's party URN as actor id).
  */
 export function recordSeen(ctx: EndUserContext, caller: EndUserCaller, dialog: Dialog): Dialog {

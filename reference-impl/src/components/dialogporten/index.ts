@@ -1,5 +1,5 @@
 // Dialogporten (prefix /dialogporten): the service-owner API that creates dialogs and the end-user API a
-// system user token reaches (contracts dialogporten-broker §A), with the paths of the official OpenAPI.
+// system user token reaches (docs/contracts/dialogporten-broker.md §A), with the paths of the official OpenAPI.
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';

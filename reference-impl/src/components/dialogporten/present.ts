@@ -1,4 +1,4 @@
-// The end-user views of a dialog (contracts dialogporten-broker §A.2, §A.3), member for member as the
+// The end-user views of a dialog (docs/contracts/dialogporten-broker.md §A.2, §A.3), member for member as the
 // official OpenAPI names them: V1EndUserDialogsQueriesSearch_Dialog, V1EndUserDialogsQueriesGet_Dialog,
 // V1EndUserDialogsQueriesSearchTransmissions_Transmission and ..GetTransmission_Transmission.
 // Unauthorised URLs are replaced by `urn:dialogporten:unauthorized`, expired ones by `urn:dialogporten:expired`.
@@ -91,7 +91,7 @@ export function transmissionView(dialog: Dialog, t: Transmission, access: Dialog
   return { ...transmissionBase(dialog, t, access, now), deletedAt: null };
 }
 
-/** The latest entry per end user since `since` (contracts §A.3: seenSinceLastUpdate / ...ContentUpdate). */
+/** The latest entry per end user since `since` (docs/contracts/dialogporten-broker.md §A.3: seenSinceLastUpdate / ...ContentUpdate). */
 function seenSince(log: SeenLogEntry[], since: string, callerId: string): Json[] {
   const latest = new Map<string, SeenLogEntry>();
   for (const entry of log) {

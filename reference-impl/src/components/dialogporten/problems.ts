@@ -1,4 +1,4 @@
-// Dialogporten's own error shape (contracts dialogporten-broker §A.8): ASP.NET ProblemDetails with
+// Dialogporten's own error shape (docs/contracts/dialogporten-broker.md §A.8): ASP.NET ProblemDetails with
 // `type` (an RFC 7231/7232 section link), a `title` ending in a full stop, `status`, `instance` (the
 // request path), `traceId` and `errors` ({key: [messages]}). The platform's one error handler writes
 // Altinn's shape, so this component serialises its own problems in one place (installProblemHandler)
@@ -10,7 +10,7 @@ import { MAX_VALIDATION_ERRORS, traceId } from '../../platform/error-handler.ts'
 
 const RFC7231 = 'https://datatracker.ietf.org/doc/html/rfc7231';
 
-/** Status → [type, title] (contracts dialogporten-broker §A.8). 401 has no body on Dialogporten; the reference sends one. */
+/** Status → [type, title] (docs/contracts/dialogporten-broker.md §A.8). 401 has no body on Dialogporten; the reference sends one. */
 const SHAPES: Record<number, [string, string]> = {
   400: [`${RFC7231}#section-6.5.1`, 'One or more validation errors occurred.'],
   401: ['https://datatracker.ietf.org/doc/html/rfc7235#section-3.1', 'Unauthorized.'],

@@ -1,5 +1,5 @@
 // Routes of the Dialogporten stand-in, under /dialogporten, with the paths the official OpenAPI writes
-// (contracts dialogporten-broker §A.1). Token checks run in onRequest hooks, before the body is read.
+// (docs/contracts/dialogporten-broker.md §A.1). Token checks run in onRequest hooks, before the body is read.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';
@@ -23,7 +23,7 @@ export interface DialogportenRouteOptions extends ComponentOptions {
 type DialogRequest = FastifyRequest<{ Params: { dialogId: string } }>;
 type TransmissionRequest = FastifyRequest<{ Params: { dialogId: string; transmissionId: string } }>;
 
-/** contracts §A.4: Dialogporten's request body limit. */
+/** docs/contracts/dialogporten-broker.md §A.4: Dialogporten's request body limit. */
 const MAX_REQUEST_BODY = 20_000_000;
 
 export async function dialogportenRoutes(app: FastifyInstance, opts: DialogportenRouteOptions): Promise<void> {
@@ -50,7 +50,7 @@ export async function dialogportenRoutes(app: FastifyInstance, opts: Dialogporte
     return typeof value === 'string' ? value : undefined;
   };
 
-  // ---- Service owner (contracts §A.1, §A.4) -------------------------------------------------------
+  // ---- Service owner (docs/contracts/dialogporten-broker.md §A.1, §A.4) -------------------------------------------------------
 
   app.post<{ Body: CreateDialogInput }>('/api/v1/serviceowner/dialogs', {
     onRequest: serviceOwner, bodyLimit: MAX_REQUEST_BODY, preValidation: bind({ body: createDialogBody }), schema: { body: createDialogBody },
@@ -112,7 +112,7 @@ export async function dialogportenRoutes(app: FastifyInstance, opts: Dialogporte
     return reply.code(204).header('etag', dialog.revision).send();
   });
 
-  // ---- End user: a system user (contracts §A.2, §A.3) ---------------------------------------------
+  // ---- End user: a system user (docs/contracts/dialogporten-broker.md §A.2, §A.3) ---------------------------------------------
 
   app.get<{ Querystring: SearchQuery }>('/api/v1/enduser/dialogs', {
     onRequest: endUser, preValidation: bind({ querystring: searchQuery }), schema: { querystring: searchQuery },
@@ -153,7 +153,7 @@ export async function dialogportenRoutes(app: FastifyInstance, opts: Dialogporte
     return transmissionView(dialog, found, access);
   });
 
-  // ---- Anonymous metadata (contracts §A.1, §A.7, §A.9) ----------------------------------------------
+  // ---- Anonymous metadata (docs/contracts/dialogporten-broker.md §A.1, §A.7, §A.9) ----------------------------------------------
 
   app.get('/api/v1/.well-known/jwks.json', async function dialogTokenKeys() {
     return dialogTokens.jwks();

@@ -1,4 +1,4 @@
-// Route schemas of Dialogporten (contracts dialogporten-broker §A.2–§A.5), written from the official
+// Route schemas of Dialogporten (docs/contracts/dialogporten-broker.md §A.2–§A.5), written from the official
 // OpenAPI (`@digdir/dialogporten-schema`, schemas V1ServiceOwnerDialogsCommandsCreate_* and the end-user
 // query parameters). Shape only: members, types, enums and lengths; the rules with an order run in the
 // handlers. Members are nullable where the OpenAPI says so; unknown members are refused, as
@@ -123,7 +123,7 @@ const content = object({
   nonSensitiveSummary: nullable(contentValue),
 });
 
-/** V1ServiceOwnerDialogsCommandsCreate_Dialog (contracts dialogporten-broker §A.4). */
+/** V1ServiceOwnerDialogsCommandsCreate_Dialog (docs/contracts/dialogporten-broker.md §A.4). */
 export const createDialogBody = object({
   id: nullable(uuid),
   idempotentKey: nullable({ type: 'string', minLength: 3, maxLength: 36 }),
@@ -162,7 +162,7 @@ export const transmissionParams = object({
 const repeated = (maxLength = 1023) => ({ anyOf: [str(maxLength), { type: 'array', items: str(maxLength) }] });
 
 /**
- * End-user search query (contracts dialogporten-broker §A.2). Values are strings (no coercion); their
+ * End-user search query (docs/contracts/dialogporten-broker.md §A.2). Values are strings (no coercion); their
  * rules (URN formats, limits, date order) are checked in the handler. Unknown parameters are ignored,
  * as ASP.NET ignores them.
  */

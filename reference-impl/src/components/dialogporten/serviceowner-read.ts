@@ -13,7 +13,7 @@ import type { SearchQuery } from './schemas.ts';
 import type { Dialog } from './store.ts';
 import { isUuid } from './values.ts';
 
-/** contracts §A.9: the service owner's search limits (metadata/limits). */
+/** docs/contracts/dialogporten-broker.md §A.9: the service owner's search limits (metadata/limits). */
 const SERVICE_OWNER_MAX_PARTY = 20;
 
 /** The service owner's own view: every resource authorised, no end user. */

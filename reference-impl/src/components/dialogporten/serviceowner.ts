@@ -1,4 +1,4 @@
-// The service-owner side of Dialogporten (contracts dialogporten-broker §A.1, §A.4): create a dialog,
+// The service-owner side of Dialogporten (docs/contracts/dialogporten-broker.md §A.1, §A.4): create a dialog,
 // add a transmission, soft-delete a dialog. Each operation runs its checks in the contract's order: the
 // gathered validation errors (400), then the service resource's owner (403), then conflicts.
 
@@ -84,7 +84,7 @@ const TEXT_PLAIN = 'text/plain';
 const MARKDOWN = 'text/markdown';
 const EMBED_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown';
 
-/** contracts §A.4: one content value: localizations with valid language codes, a permitted media type, texts within the limit. */
+/** docs/contracts/dialogporten-broker.md §A.4: one content value: localizations with valid language codes, a permitted media type, texts within the limit. */
 function checkContentValue(errors: Errors, key: string, value: Maybe<ContentValueInput>, mediaTypes: string[], maxLength: number, required: boolean): void {
   if (!value) {
     if (required) errors.add(key, `'${key.split('.').pop()}' must not be empty.`);
@@ -106,7 +106,7 @@ function checkLocalizations(errors: Errors, key: string, values: Maybe<Localizat
   if (new Set(codes).size !== codes.length) errors.add(key, 'Only one localization per language is allowed.');
 }
 
-/** contracts §A.4: a ServiceOwner actor names nobody; a PartyRepresentative has a name or an id. */
+/** docs/contracts/dialogporten-broker.md §A.4: a ServiceOwner actor names nobody; a PartyRepresentative has a name or an id. */
 function checkActor(errors: Errors, key: string, actor: ActorInput): void {
   if (actor.actorType === 'ServiceOwner' && (actor.actorName || actor.actorId)) errors.add(key, "A ServiceOwner actor must not have 'ActorName' or 'ActorId'.");
   if (actor.actorType === 'PartyRepresentative' && !actor.actorName && !actor.actorId) errors.add(key, "A PartyRepresentative actor needs 'ActorName' or 'ActorId'.");
@@ -123,7 +123,7 @@ function checkAttachments(errors: Errors, key: string, attachments: Maybe<Attach
   (attachments ?? []).forEach((a, i) => checkLocalizations(errors, `${key}[${i}].displayName`, a.displayName, 255));
 }
 
-/** contracts §A.4: the checks of one transmission (content with a title, the sender, language codes, ids). */
+/** docs/contracts/dialogporten-broker.md §A.4: the checks of one transmission (content with a title, the sender, language codes, ids). */
 function checkTransmission(errors: Errors, key: string, t: TransmissionInput, now: number): void {
   checkSelfChosenId(errors, `${key}.id`, t.id, now);
   checkActor(errors, `${key}.sender`, t.sender);
@@ -137,7 +137,7 @@ function checkTransmission(errors: Errors, key: string, t: TransmissionInput, no
   (t.navigationalActions ?? []).forEach((n, i) => checkLocalizations(errors, `${key}.navigationalActions[${i}].title`, n.title, 255));
 }
 
-/** contracts §A.4 rules of the create body, gathered. */
+/** docs/contracts/dialogporten-broker.md §A.4 rules of the create body, gathered. */
 function checkCreateBody(body: CreateDialogInput, now: number): void {
   const errors = new Errors();
   if (!resourceIdOf(body.serviceResource)) errors.add('dto.serviceResource', "'Service Resource' must start with 'urn:altinn:resource:'.");
@@ -241,7 +241,7 @@ function activityOf(a: ActivityInput, defaultCreatedAt: string): Activity {
   };
 }
 
-/** contracts §A.4: status input `New` is stored as `NotApplicable`, `Sent` as `Awaiting`; the default is `NotApplicable`. */
+/** docs/contracts/dialogporten-broker.md §A.4: status input `New` is stored as `NotApplicable`, `Sent` as `Awaiting`; the default is `NotApplicable`. */
 function statusOf(input: Maybe<string>): string {
   if (!input || input === 'New') return 'NotApplicable';
   return input === 'Sent' ? 'Awaiting' : input;
@@ -257,11 +257,11 @@ function contentOf(c: NonNullable<CreateDialogInput['content']>): DialogContent 
 
 // ---- Domain checks after validation --------------------------------------------------------------
 
-/** Resource types a dialog may refer to (contracts §A.4). */
+/** Resource types a dialog may refer to (docs/contracts/dialogporten-broker.md §A.4). */
 const DIALOG_RESOURCE_TYPES = ['genericaccessresource', 'altinnapp', 'migratedapp', 'correspondenceservice'];
 
 /**
- * contracts §A.4: the service resource exists and its competent authority is the caller (403), and it
+ * docs/contracts/dialogporten-broker.md §A.4: the service resource exists and its competent authority is the caller (403), and it
  * is of a type dialogs may use (403, as Dialogporten refuses a resource type the caller may not modify).
  */
 function checkOwnedResource(services: Services, caller: ServiceOwnerCaller, serviceResource: string): Resource {
@@ -275,7 +275,7 @@ function checkOwnedResource(services: Services, caller: ServiceOwnerCaller, serv
   return resource;
 }
 
-/** contracts §A.4: ids of child entities are unique, and a related transmission is one of the dialog's (422). */
+/** docs/contracts/dialogporten-broker.md §A.4: ids of child entities are unique, and a related transmission is one of the dialog's (422). */
 function checkTransmissionGraph(transmissions: Transmission[]): void {
   const ids = transmissions.map((t) => t.id);
   if (new Set(ids).size !== ids.length) throw unprocessable('DialogTransmission', 'Transmission ids must be unique within the dialog.');
@@ -295,7 +295,7 @@ export interface ServiceOwnerContext {
   config?: FaultConfig;
 }
 
-/** POST /api/v1/serviceowner/dialogs (contracts §A.4). Returns the stored dialog. */
+/** POST /api/v1/serviceowner/dialogs (docs/contracts/dialogporten-broker.md §A.4). Returns the stored dialog. */
 export function createDialog(ctx: ServiceOwnerContext, caller: ServiceOwnerCaller, body: CreateDialogInput): Dialog {
   const nowMs = Date.now();
   checkCreateBody(body, nowMs); // 400, gathered

@@ -1,5 +1,5 @@
 // In-memory dialog store of the Dialogporten stand-in, one per app instance. Entities keep the
-// official model's member names (contracts dialogporten-broker §A.3, §A.4); `present.ts` turns them
+// official model's member names (docs/contracts/dialogporten-broker.md §A.3, §A.4); `present.ts` turns them
 // into the end-user views.
 
 export interface Localization {

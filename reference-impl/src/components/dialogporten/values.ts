@@ -1,5 +1,5 @@
 // Small value rules of Dialogporten: ids (UUID v7), timestamps, party URNs and language codes
-// (contracts dialogporten-broker §A.0, §A.2, §A.4).
+// (docs/contracts/dialogporten-broker.md §A.0, §A.2, §A.4).
 
 import { randomBytes } from 'node:crypto';
 import { isValidOrgNo, isValidPid } from '../../platform/orgno.ts';
@@ -30,7 +30,7 @@ export function uuidV7Time(value: string): number {
   return Number.parseInt(value.replace(/-/g, '').slice(0, 12), 16);
 }
 
-/** Dialogporten writes DateTimeOffset with an explicit offset (`...+00:00`, contracts §A.0). */
+/** Dialogporten writes DateTimeOffset with an explicit offset (`...+00:00`, docs/contracts/dialogporten-broker.md §A.0). */
 export function timestamp(ms = Date.now()): string {
   return new Date(ms).toISOString().replace('Z', '+00:00');
 }
@@ -56,7 +56,7 @@ export function partyOrgNo(party: string): string | undefined {
 }
 
 /**
- * contracts §A.2, §A.4: a party is `urn:altinn:organization:identifier-no:<9 digits>` or
+ * docs/contracts/dialogporten-broker.md §A.2, §A.4: a party is `urn:altinn:organization:identifier-no:<9 digits>` or
  * `urn:altinn:person:identifier-no:<11 digits>`, checksums validated. The legacy self-identified and
  * ID-porten e-mail forms are not supported by the reference (its end users are organisations).
  */
@@ -75,7 +75,7 @@ export function resourceIdOf(serviceResource: string): string | undefined {
 }
 
 /**
- * contracts §A.4: language codes are ISO 639-1; `no` is refused (use `nb`/`nn`); a culture code is
+ * docs/contracts/dialogporten-broker.md §A.4: language codes are ISO 639-1; `no` is refused (use `nb`/`nn`); a culture code is
  * normalised (`en-US` → `en`). Returns the normalised code, or undefined when it is not valid.
  */
 export function normaliseLanguageCode(code: string): string | undefined {

@@ -1,6 +1,6 @@
-// The checks Maskinporten makes on a JWT grant (RFC 7523 §3, contracts authentication §6.1), one small
+// The checks Maskinporten makes on a JWT grant (RFC 7523 §3, docs/contracts/altinn-authentication.md §6.1), one small
 // named function each, run by the token route in this order. Every refusal carries Maskinporten's
-// MP id at the start of error_description (contracts authentication §6.4). Every check reads
+// MP id at the start of error_description (docs/contracts/altinn-authentication.md §6.4). Every check reads
 // untrusted JSON, so each one tests the type before it uses a value: no assertion, however
 // malformed, may end in a 500.
 
@@ -18,9 +18,9 @@ export const ISO6523_AUTHORITY = 'iso6523-actorid-upis';
 export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 export type AcceptedAlgorithm = (typeof ACCEPTED_ALGORITHMS)[number];
 
-/** Allowed clock skew between the client and Maskinporten, in seconds (contracts authentication §6.1 `iat`). */
+/** Allowed clock skew between the client and Maskinporten, in seconds (docs/contracts/altinn-authentication.md §6.1 `iat`). */
 export const CLOCK_SKEW_SECONDS = 10;
-/** Longest grant lifetime `exp − iat`, in seconds (contracts authentication §6.1 `exp`). */
+/** Longest grant lifetime `exp − iat`, in seconds (docs/contracts/altinn-authentication.md §6.1 `exp`). */
 export const MAX_GRANT_LIFETIME_SECONDS = 120;
 
 /** The decoded grant claims: untrusted JSON, every member unknown until checked. */
@@ -44,7 +44,7 @@ function describe(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Request parameters
 
-/** RFC 7523 §2.1, contracts authentication §6.1: only the JWT bearer grant is offered. */
+/** RFC 7523 §2.1, docs/contracts/altinn-authentication.md §6.1: only the JWT bearer grant is offered. */
 export function checkGrantType(grantType: string): void {
   if (grantType !== JWT_BEARER_GRANT) {
     // RFC 6749 §5.2 names this error; Maskinporten has no MP id for it.
@@ -94,7 +94,7 @@ export function decodeGrantHeader(assertion: string): ProtectedHeaderParameters 
 }
 
 /**
- * Contracts authentication §6.1 (grant header): `alg` is RS256, RS384 or RS512. `none`, HMAC and every
+ * docs/contracts/altinn-authentication.md §6.1 (grant header): `alg` is RS256, RS384 or RS512. `none`, HMAC and every
  * other algorithm are refused. Maskinporten lists no own id for a wrong algorithm; MP-100 (invalid
  * assertion, client authentication failed) is what such a grant amounts to.
  */
@@ -108,7 +108,7 @@ export function checkAlgorithm(header: ProtectedHeaderParameters): AcceptedAlgor
 }
 
 /**
- * Contracts authentication §6.1 (grant header): the key is named by `kid` (a key registered on the client)
+ * docs/contracts/altinn-authentication.md §6.1 (grant header): the key is named by `kid` (a key registered on the client)
  * or sent as `x5c` (a virksomhetssertifikat chain). The stand-in has no certificate trust store, so it
  * refuses every `x5c` grant (MP-123, invalid x5c header) rather than guessing what Maskinporten would
  * accept; clients of the stand-in register a key and send its `kid`.
@@ -135,7 +135,7 @@ export function decodeGrantClaims(assertion: string): GrantClaims {
   }
 }
 
-/** Contracts authentication §6.1 `iss` = client_id, §6.4 MP-100: the client must be known. */
+/** docs/contracts/altinn-authentication.md §6.1 `iss` = client_id, §6.4 MP-100: the client must be known. */
 export function checkClient(claims: GrantClaims, clients: MaskinportenClientService): MaskinportenClient {
   const iss = claims.iss;
   if (typeof iss !== 'string' || iss === '') {
@@ -148,7 +148,7 @@ export function checkClient(claims: GrantClaims, clients: MaskinportenClientServ
   return client;
 }
 
-/** Contracts authentication §6.1 (grant header) and §6.4 MP-100: `kid` must be one of the client's registered keys. */
+/** docs/contracts/altinn-authentication.md §6.1 (grant header) and §6.4 MP-100: `kid` must be one of the client's registered keys. */
 export function checkClientKey(client: MaskinportenClient, kid: string): Record<string, unknown> {
   const key = client.jwks.find((jwk) => isPlainObject(jwk) && jwk.kid === kid);
   if (!key) {
@@ -159,7 +159,7 @@ export function checkClientKey(client: MaskinportenClient, kid: string): Record<
 
 /**
  * RFC 7523 §3 item 9: the signature must verify with the client's key. Maskinporten names a failed
- * signature MP-124 ("invalid JWT signature", contracts authentication §6.4). A registered key whose own
+ * signature MP-124 ("invalid JWT signature", docs/contracts/altinn-authentication.md §6.4). A registered key whose own
  * `alg` differs from the header's, or that cannot be used for the header's algorithm, fails the same way.
  */
 export async function checkSignature(assertion: string, jwk: Record<string, unknown>, alg: AcceptedAlgorithm): Promise<void> {
@@ -188,7 +188,7 @@ export async function checkSignature(assertion: string, jwk: Record<string, unkn
 // Audience and time
 
 /**
- * Contracts authentication §6.1 `aud`, §6.4 MP-110: the audience is Maskinporten's issuer. The token
+ * docs/contracts/altinn-authentication.md §6.1 `aud`, §6.4 MP-110: the audience is Maskinporten's issuer. The token
  * endpoint URL is also accepted, as Altinn's own tests use it against test.maskinporten.no (Digdir's
  * docs now call that form invalid; the contract follows what works). `aud` must be one value: a string,
  * or an array holding exactly that one string.
@@ -205,7 +205,7 @@ function numericDate(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Contracts authentication §6.1 `iat`: present, and within ±10 s of Maskinporten's clock (MP-130). */
+/** docs/contracts/altinn-authentication.md §6.1 `iat`: present, and within ±10 s of Maskinporten's clock (MP-130). */
 export function checkIssuedAt(claims: GrantClaims, now: number): number {
   const iat = numericDate(claims.iat);
   if (iat === undefined) {
@@ -220,7 +220,7 @@ export function checkIssuedAt(claims: GrantClaims, now: number): number {
   return iat;
 }
 
-/** Contracts authentication §6.1 `exp`: present and in the future (MP-130, JWT expired). */
+/** docs/contracts/altinn-authentication.md §6.1 `exp`: present and in the future (MP-130, JWT expired). */
 export function checkExpiry(claims: GrantClaims, now: number): number {
   const exp = numericDate(claims.exp);
   if (exp === undefined) {
@@ -249,7 +249,7 @@ export function checkNotBefore(claims: GrantClaims, now: number): void {
 }
 
 /**
- * Contracts authentication §6.1 `exp`: exp − iat ≤ 120 s (and exp after iat). Maskinporten lists no id
+ * docs/contracts/altinn-authentication.md §6.1 `exp`: exp − iat ≤ 120 s (and exp after iat). Maskinporten lists no id
  * of its own for a too long lifetime; the grant is not expired (MP-130 would mislead), it carries an
  * invalid parameter value, which is MP-011 (invalid_request).
  */
@@ -261,7 +261,7 @@ export function checkLifetime(iat: number, exp: number): void {
 }
 
 /**
- * Contracts authentication §6.1 `jti`, §6.4 MP-012: a grant is used once. The jti is recommended, not
+ * docs/contracts/altinn-authentication.md §6.1 `jti`, §6.4 MP-012: a grant is used once. The jti is recommended, not
  * required; a grant without one is keyed by its own hash, so resending the same grant is caught too.
  * The grant counts as used from here on, whatever the later checks decide (RFC 7523 §3 item 7).
  */
@@ -280,7 +280,7 @@ export function checkReplay(claims: GrantClaims, assertion: string, client: Mask
 // What the grant asks for
 
 /**
- * Contracts authentication §6.1 `scope` and §6.4 MP-200: at least one scope (also for system user
+ * docs/contracts/altinn-authentication.md §6.1 `scope` and §6.4 MP-200: at least one scope (also for system user
  * tokens), each registered on the client. Returns the scopes to grant, in the order asked, once each.
  */
 export function checkScopes(claims: GrantClaims, client: MaskinportenClient): string[] {
@@ -300,7 +300,7 @@ export function checkScopes(claims: GrantClaims, client: MaskinportenClient): st
 }
 
 /**
- * Contracts authentication §6.1 `resource`: an optional audience restriction (a string or an array of
+ * docs/contracts/altinn-authentication.md §6.1 `resource`: an optional audience restriction (a string or an array of
  * strings, in the grant; the form parameter is read when the grant has none). Each value must be an
  * absolute URI (RFC 8707 §2). Returns the issued token's `aud`: the resource, or "unspecified".
  */
@@ -319,7 +319,7 @@ export function checkResource(claims: GrantClaims, formResource: string | string
 const ALLOWED_DETAIL_MEMBERS = ['type', 'systemuser_org', 'externalRef'];
 const ALLOWED_ORG_MEMBERS = ['authority', 'ID', 'id'];
 
-/** Contracts authentication §6.1 `systemuser_org`: {authority:"iso6523-actorid-upis", ID (or id):"0192:<orgno>"}. */
+/** docs/contracts/altinn-authentication.md §6.1 `systemuser_org`: {authority:"iso6523-actorid-upis", ID (or id):"0192:<orgno>"}. */
 function parseSystemUserOrg(value: unknown): string {
   if (value === undefined) {
     throw new InvalidAltinnCustomerConfiguration('Invalid authorization_details values: systemuser_org is required for type urn:altinn:systemuser.');
@@ -327,7 +327,7 @@ function parseSystemUserOrg(value: unknown): string {
   if (!isPlainObject(value)) {
     throw new InvalidAltinnCustomerConfiguration('Invalid authorization_details values: systemuser_org must be an object {authority, ID}.');
   }
-  // contracts authentication §6.1, MP-302: field names are exact, inside systemuser_org too.
+  // docs/contracts/altinn-authentication.md §6.1, MP-302: field names are exact, inside systemuser_org too.
   const unknown = Object.keys(value).filter((k) => !ALLOWED_ORG_MEMBERS.includes(k));
   if (unknown.length > 0) {
     throw new InvalidRequest('MP-302', `Unknown fields in authorization_details: systemuser_org.${unknown.join(', systemuser_org.')}.`);
@@ -338,7 +338,7 @@ function parseSystemUserOrg(value: unknown): string {
   if (value.authority !== ISO6523_AUTHORITY) {
     throw new InvalidAltinnCustomerConfiguration(`Invalid authorization_details values: systemuser_org.authority must be ${ISO6523_AUTHORITY}.`);
   }
-  // Altinn writes ID, Digdir's samples write id: both are read (contracts authentication §6.3).
+  // Altinn writes ID, Digdir's samples write id: both are read (docs/contracts/altinn-authentication.md §6.3).
   const id = 'ID' in value ? value.ID : value.id;
   // A bare org number is taken as 0192:<orgno>: Altinn's broker test sends it so and test Maskinporten
   // issues the token (docs/contracts/platform-behaviour.md §5). The stand-in's choice beyond that one
@@ -352,7 +352,7 @@ function parseSystemUserOrg(value: unknown): string {
 }
 
 /**
- * Contracts authentication §6.1 `authorization_details` (optional; when present it asks for a system
+ * docs/contracts/altinn-authentication.md §6.1 `authorization_details` (optional; when present it asks for a system
  * user token) and §6.4:
  * - an array with exactly one element (one party per grant). A wrong shape or count is an invalid
  *   parameter value in the grant, MP-011; MP-302 is kept for unknown member names, which this is not;
@@ -386,7 +386,7 @@ export function checkAuthorizationDetails(claims: GrantClaims): SystemUserReques
 }
 
 /**
- * Contracts authentication §6.2: Maskinporten asks Altinn's byExternalId lookup (§5.2) with the
+ * docs/contracts/altinn-authentication.md §6.2: Maskinporten asks Altinn's byExternalId lookup (§5.2) with the
  * authenticated client, the client's org as system provider, the owner org and externalRef. No hit is
  * MP-303, invalid_altinn_customer_configuration (clientId not on the system, wrong externalRef, the
  * org is not the owner, the system user deleted...).

@@ -1,5 +1,5 @@
 // The Maskinporten faults of the attack battery (reference-impl/src/faults.ts): each one skips exactly
-// one grant check of contracts authentication §6.1, the way a real implementation gets it wrong, so the
+// one grant check of docs/contracts/altinn-authentication.md §6.1, the way a real implementation gets it wrong, so the
 // suite's features/sikkerhet/angrep-maskinporten.feature can be seen to fail. Nothing here runs unless
 // its fault is switched on (`--fault <name>`); the conforming checks live in checks.ts.
 

@@ -36,7 +36,7 @@ import { faultyGrantAuthentication, relaxAuthorizationDetails, unrestrictedScope
 import { metadataResponse, tokenRequestBody, tokenResponse, type TokenRequestBody } from './schemas.ts';
 import type { UsedGrantStore } from './store.ts';
 
-/** Lifetime of an issued access token: Maskinporten's default access_token_lifetime (contracts authentication §6.3). */
+/** Lifetime of an issued access token: Maskinporten's default access_token_lifetime (docs/contracts/altinn-authentication.md §6.3). */
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
 
 export interface MaskinportenRouteOptions extends ComponentOptions {
@@ -47,7 +47,7 @@ function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** The claims of the issued token (contracts authentication §6.3); iss, iat, exp and jti are set when signing. */
+/** The claims of the issued token (docs/contracts/altinn-authentication.md §6.3); iss, iat, exp and jti are set when signing. */
 function accessTokenClaims(input: {
   client: MaskinportenClient;
   scopes: string[];

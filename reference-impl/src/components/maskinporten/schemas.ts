@@ -2,7 +2,7 @@
 
 import { accessTokenResponse, stringList } from '../../platform/schemas.ts';
 
-/** The token request form (contracts authentication §6.1). A repeated parameter parses to an array and is refused (RFC 6749 §3.2). */
+/** The token request form (docs/contracts/altinn-authentication.md §6.1). A repeated parameter parses to an array and is refused (RFC 6749 §3.2). */
 export interface TokenRequestBody {
   grant_type: string;
   assertion?: string;
@@ -23,7 +23,7 @@ export const tokenRequestBody = {
   additionalProperties: true,
 } as const;
 
-/** contracts authentication §6.3: every key of the success response is declared. */
+/** docs/contracts/altinn-authentication.md §6.3: every key of the success response is declared. */
 export const tokenResponse = accessTokenResponse;
 
 

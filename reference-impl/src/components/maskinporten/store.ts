@@ -25,8 +25,8 @@ export class ClientStore implements MaskinportenClientService {
 }
 
 /**
- * Grants already used, remembered per client until the grant's own `exp` plus a margin (contracts
- * authentication §6.1: a reused grant or jti gives MP-012). A grant is refused once it is past its
+ * Grants already used, remembered per client until the grant's own `exp` plus a margin (docs/contracts/altinn-authentication.md
+ * §6.1: a reused grant or jti gives MP-012). A grant is refused once it is past its
  * `exp`, so nothing needs to be remembered longer than that. Memory stays bounded: expired entries
  * are dropped as time passes (checked on insert, at most once a second), and above `maxEntries` the oldest entries go first. The cap is only
  * reached by a flood of distinct grants far beyond any test run (every accepted grant expires

@@ -1,5 +1,5 @@
 // The checks of the MVA sample service, in the order docs/samsvar-apis.md §3 gives them. The token
-// is validated the way Altinn tells API providers to (contracts authorization §1.5): signature against
+// is validated the way Altinn tells API providers to (docs/contracts/altinn-authorization.md §1.5): signature against
 // Maskinporten's keys, issuer, expiry, the provider's own scope, then the system user claim; the
 // right itself is the PDP's answer.
 
@@ -16,7 +16,7 @@ export const SCOPE_READ = 'samsvar:mva.read';
 export const MVA_RESOURCE = 'samsvar-mva-rapportering';
 const SYSTEMUSER_TYPE = 'urn:altinn:systemuser';
 
-/** The system user a token speaks for (contracts authorization §1.5, authentication §6.3). */
+/** The system user a token speaks for (docs/contracts/altinn-authorization.md §1.5, docs/contracts/altinn-authentication.md §6.3). */
 export interface SystemUserCaller {
   systemUserId: string;
   systemId?: string;
@@ -72,7 +72,7 @@ function checkScope(token: VerifiedToken, anyOf: string[]): void {
 
 function ownerOrgNo(org: unknown): string | undefined {
   if (typeof org !== 'object' || org === null) return undefined;
-  // Altinn emits ID, Digdir's samples write id: read both (contracts authentication §6.3).
+  // Altinn emits ID, Digdir's samples write id: read both (docs/contracts/altinn-authentication.md §6.3).
   const { ID, id } = org as Record<string, unknown>;
   const value = typeof ID === 'string' ? ID : id;
   const match = typeof value === 'string' ? /^0192:(\d{9})$/.exec(value) : null;
@@ -82,7 +82,7 @@ function ownerOrgNo(org: unknown): string | undefined {
 /**
  * docs/samsvar-apis.md §3, token check 5: a system user token has authorization_details[0] of type
  * urn:altinn:systemuser with systemuser_id[0] (403 MVA-00002). The PEP takes systemuser_id[0] as the
- * subject (contracts authorization §1.5). The other members feed the receipt when the token has them.
+ * subject (docs/contracts/altinn-authorization.md §1.5). The other members feed the receipt when the token has them.
  */
 export function systemUserCaller(token: VerifiedToken | null): SystemUserCaller {
   const notSystemUser = (): AltinnProblem =>

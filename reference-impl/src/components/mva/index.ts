@@ -1,5 +1,5 @@
 // MVA sample service (prefix /mva): Samsvar's own small VAT reporting API, protected the way Altinn
-// tells API providers to protect theirs (docs/samsvar-apis.md §3, contracts authorization §1.5).
+// tells API providers to protect theirs (docs/samsvar-apis.md §3, docs/contracts/altinn-authorization.md §1.5).
 
 import type { FastifyInstance } from 'fastify';
 import type { ComponentOptions } from '../../config.ts';

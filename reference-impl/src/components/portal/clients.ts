@@ -1,5 +1,5 @@
 // The page where an accountant's client administrator manages the clients of an agent system user
-// (contracts authorization §4.2, authentication §5.3): the clients already added and the ones
+// (docs/contracts/altinn-authorization.md §4.2, docs/contracts/altinn-authentication.md §5.3): the clients already added and the ones
 // available, with Legg til and Fjern, and a field to add any organisation by its number, through the
 // client-delegation API (/authentication/api/v1/enduser/systemuser/clients[/available], agents). The
 // API decides whether a party may be added (AUTH-00079, AUTH-00080); the page shows its refusal.
@@ -22,14 +22,14 @@ const DONE: Record<string, string> = {
   removed: 'Klienten er fjernet.',
 };
 
-/** ClientInfo (contracts authorization §4.2). */
+/** ClientInfo (docs/contracts/altinn-authorization.md §4.2). */
 interface Client {
   clientId: string;
   clientOrganizationNumber: string;
   clientOrganizationName: string;
 }
 
-/** The agent system user as `GET agents` lists it (contracts authorization §4.2). */
+/** The agent system user as `GET agents` lists it (docs/contracts/altinn-authorization.md §4.2). */
 interface Agent {
   id: string;
   integrationTitle?: string;

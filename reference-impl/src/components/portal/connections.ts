@@ -1,5 +1,5 @@
 // The page where a customer's daglig leder (or another access manager) grants access packages to an
-// accountant organisation without an ER role (contracts authorization §5): add the accountant as
+// accountant organisation without an ER role (docs/contracts/altinn-authorization.md §5): add the accountant as
 // rights holder (POST connections) and grant a package (POST connections/accesspackages), or take a
 // package back (DELETE connections/accesspackages). `party` is the customer's partyUuid, as in the API.
 
@@ -54,7 +54,7 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /**
- * PackagePermissionDto (contracts authorization §5): `{package:{id,urn,areaId}, permissions:[{from, to,
+ * PackagePermissionDto (docs/contracts/altinn-authorization.md §5): `{package:{id,urn,areaId}, permissions:[{from, to,
  * via, role, viaRole, reason}]}`, `from`/`to` compact entities `{id, name, organizationIdentifier, ...}`.
  * Keeps the permissions `party` has given directly.
  */
@@ -106,7 +106,7 @@ async function load(services: Services, person: Person, partyUuid: string): Prom
   const names = new Map(packages.map((p) => [p.urn, p.name]));
   const grants = grantsFrom(party.partyUuid, permissions.body, names);
   // Every package of the catalogue, not only the assignable ones: whether the customer may give it is the
-  // API's delegation check (contracts authorization §2.4, §5: AM.VLD-00026), and the page shows its answer.
+  // API's delegation check (docs/contracts/altinn-authorization.md §2.4, §5: AM.VLD-00026), and the page shows its answer.
   return { view: { party, grants, packages } };
 }
 

@@ -3,7 +3,7 @@
 // one an end user's token may call; the others are read server side, as the platform reads them for
 // Altinn's own frontend, through the owning component's service seam:
 // - the system's name and vendor: the portal's system register read (`GET systemregister/{systemId}`,
-//   contracts authentication §2.1, portal scope) is not a route of the reference yet;
+//   docs/contracts/altinn-authentication.md §2.1, portal scope) is not a route of the reference yet;
 // - organisations and parties from Register: Register v1 is platform-internal (docs/contracts/register.md
 //   §1), so a person's token is refused there; the portal reads the register service, as Altinn's
 //   frontend reads Register with its platform access token.
@@ -85,7 +85,7 @@ function toPackageInfo(body: Record<string, unknown>): PackageInfo | undefined {
   };
 }
 
-/** Access package metadata: one package by URN (contracts authorization §2.6); unknown → the code alone. */
+/** Access package metadata: one package by URN (docs/contracts/altinn-authorization.md §2.6); unknown → the code alone. */
 export async function packageInfo(api: PlatformClient, urn: string): Promise<PackageInfo> {
   const res = await api.get<Record<string, unknown>>(`/accessmanagement/api/v1/meta/info/accesspackages/package/urn/${seg(urn)}`);
   const info = !res.problem && res.body && typeof res.body === 'object' ? toPackageInfo(res.body) : undefined;

@@ -3,7 +3,7 @@
 
 import type { ApiProblem } from './platform-client.ts';
 
-/** By problem code (contracts authentication §7.4, authorization §4.2, §5, docs/samsvar-apis.md). */
+/** By problem code (docs/contracts/altinn-authentication.md §7.4, docs/contracts/altinn-authorization.md §4.2, §5, docs/samsvar-apis.md). */
 const BY_CODE: Record<string, string> = {
   'AUTH-00000': 'Fant ikke virksomheten i Enhetsregisteret.',
   'AUTH-00001': 'En rettighet forespørselen ber om, finnes ikke i systemet eller kan ikke delegeres.',
@@ -64,7 +64,7 @@ export function reference(problem: ApiProblem): string {
   return problem.title ? `${what}: ${problem.title}` : what;
 }
 
-/** Norwegian words for the standard action ids (contracts authorization §6.3). */
+/** Norwegian words for the standard action ids (docs/contracts/altinn-authorization.md §6.3). */
 const ACTIONS: Record<string, string> = {
   read: 'lese',
   write: 'skrive',
@@ -82,7 +82,7 @@ export function actionName(action: string | undefined): string {
   return ACTIONS[action] ?? action;
 }
 
-/** Request statuses (contracts authentication §3.3) in Norwegian. */
+/** Request statuses (docs/contracts/altinn-authentication.md §3.3) in Norwegian. */
 export const REQUEST_STATUS: Record<string, string> = {
   New: 'Venter på svar',
   Accepted: 'Godkjent',

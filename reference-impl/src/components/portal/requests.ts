@@ -1,4 +1,4 @@
-// The confirmUrl pages (contracts authentication §3.1, §3.5; docs/contracts/change-requests.md §3): a
+// The confirmUrl pages (docs/contracts/altinn-authentication.md §3.1, §3.5; docs/contracts/change-requests.md §3): a
 // person reads a system user request (standard or agent) or a change request on a standard system user,
 // and approves or rejects it through the end-user API. After the answer the browser goes to the
 // request's redirectUrl (validated by the API against the system's allowed URLs when the request was
@@ -90,7 +90,7 @@ const KINDS: Record<RequestKind, Kind> = {
 };
 
 /**
- * RequestSystemResponseInternal (contracts authentication §3.5) or ChangeRequestResponseInternal
+ * RequestSystemResponseInternal (docs/contracts/altinn-authentication.md §3.5) or ChangeRequestResponseInternal
  * (docs/contracts/change-requests.md §3), the members the page uses.
  */
 interface InternalRequest {

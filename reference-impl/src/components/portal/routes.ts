@@ -35,7 +35,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
   }
   app.post('/logout', { preValidation: csrf, schema: { body: s.csrfOnlyBody } }, login.logout);
 
-  // ---- confirmUrl pages: standard and agent system user requests (contracts authentication §3.1, §3.5)
+  // ---- confirmUrl pages: standard and agent system user requests (docs/contracts/altinn-authentication.md §3.1, §3.5)
   // and change requests on standard system users (docs/contracts/change-requests.md §3) ----
   for (const [kind, page] of [['standard', 'request'], ['agent', 'agentrequest'], ['change', 'changerequest']] as Array<[RequestKind, string]>) {
     const h = requestHandlers(ctx, kind);
@@ -46,7 +46,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
     app.post<{ Body: s.RequestActionBody }>(`${base}/reject`, { preValidation: csrf, schema: { body: s.requestActionBody } }, h.reject);
   }
 
-  // ---- A customer grants access packages to an accountant organisation (contracts authorization §5) ----
+  // ---- A customer grants access packages to an accountant organisation (docs/contracts/altinn-authorization.md §5) ----
   app.get<{ Querystring: s.PartyQuery }>('/accessmanagement/ui/connections',
     { schema: { querystring: s.partyQuery } }, connections.show);
   app.post<{ Querystring: s.PartyQuery; Body: s.GrantBody }>('/accessmanagement/ui/connections',
@@ -54,7 +54,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: PortalContext, ass
   app.post<{ Querystring: s.PartyQuery; Body: s.RevokeBody }>('/accessmanagement/ui/connections/remove',
     { preValidation: csrf, schema: { querystring: s.partyQuery, body: s.revokeBody } }, connections.revoke);
 
-  // ---- An accountant's client administrator adds and removes clients (contracts authorization §4.2) ----
+  // ---- An accountant's client administrator adds and removes clients (docs/contracts/altinn-authorization.md §4.2) ----
   const clientsPath = '/accessmanagement/ui/systemuser/:systemUserId/clients';
   app.get<{ Params: { systemUserId: string }; Querystring: s.PartyQuery; Body: unknown }>(clientsPath,
     { schema: { params: s.systemUserParams, querystring: s.partyQuery } }, clients.show);

@@ -27,7 +27,7 @@ export const csrfOnlyBody = {
   additionalProperties: false,
 } as const;
 
-/** The confirmUrl's query (contracts authentication §3.1): `id` and Altinn's `DONTCHOOSEREPORTEE`. */
+/** The confirmUrl's query (docs/contracts/altinn-authentication.md §3.1): `id` and Altinn's `DONTCHOOSEREPORTEE`. */
 export const requestPageQuery = {
   type: 'object',
   required: ['id'],

@@ -1,6 +1,6 @@
 // Enhetsregisteret (ER/CCR) data the reference knows: the org forms and the role codes the test data
 // API accepts (docs/samsvar-apis.md §1), with the identifiers Access Management gives each role
-// (contracts authorization §3.1). Data only.
+// (docs/contracts/altinn-authorization.md §3.1). Data only.
 
 /** ER org forms (enhetstyper) the test data API accepts. */
 export const ORG_FORMS = ['AS', 'ASA', 'ENK', 'NUF', 'BRL', 'ESEK', 'DA', 'ANS', 'SA', 'STAT', 'ORGL'] as const;
@@ -17,7 +17,7 @@ export interface ErRoleDefinition {
   keyRole: boolean;
 }
 
-/** Contracts authorization §3.1. */
+/** docs/contracts/altinn-authorization.md §3.1. */
 export const ER_ROLES: readonly ErRoleDefinition[] = [
   { er: 'REGN', legacy: 'regn', code: 'regnskapsforer', id: '46e27685-b3ba-423e-8b42-faab54de5817', keyRole: false },
   { er: 'REVI', legacy: 'revi', code: 'revisor', id: 'f76b997a-9bd8-4f7b-899f-fcd85d35669f', keyRole: false },

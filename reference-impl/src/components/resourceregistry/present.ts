@@ -1,4 +1,4 @@
-// JSON shapes of the resource registry (contracts authorization §6.1, §6.2): the resource as
+// JSON shapes of the resource registry (docs/contracts/altinn-authorization.md §6.1, §6.2): the resource as
 // GET resource/{id} returns it (the fields the reference stores), the flattened policy rules and the
 // policy subjects.
 

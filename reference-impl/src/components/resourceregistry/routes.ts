@@ -1,4 +1,4 @@
-// Resource registry read routes (contracts authorization §6.1). Public, as the registry's GETs are.
+// Resource registry read routes (docs/contracts/altinn-authorization.md §6.1). Public, as the registry's GETs are.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.ts';

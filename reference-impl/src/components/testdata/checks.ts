@@ -7,7 +7,7 @@ import { isValidOrgNo, isValidPid } from '../../platform/orgno.ts';
 import type { CatalogueService } from '../../platform/services.ts';
 import { ER_ROLE_CODES, ORG_FORMS } from '../register/er-roles.ts';
 
-/** Resource types of the resource registry (contracts authorization §6.1). */
+/** Resource types of the resource registry (docs/contracts/altinn-authorization.md §6.1). */
 export const RESOURCE_TYPES = [
   'Default', 'Systemresource', 'MaskinportenSchema', 'Altinn2Service', 'AltinnApp', 'GenericAccessResource',
   'BrokerService', 'CorrespondenceService', 'Consent', 'MigratedApp',
