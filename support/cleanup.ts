@@ -31,7 +31,10 @@ export function castUndos(cast: Cast): Undo[] {
   const { accountant, client, companies, serviceOwner, vendor } = cast.existing();
   if (accountant && client && accountant.notes.systemUserId) {
     const notes = accountant.accounting.clients.get(client.orgNo);
-    if (done(notes?.added) && !done(notes?.removed)) {
+    // A deleted agent system user took its clients with it (REQ-11): nothing left to remove.
+    const deleted = accountant.notes.deletion?.answer;
+    const agentGone = deleted !== undefined && deleted.status >= 200 && deleted.status < 300;
+    if (done(notes?.added) && !done(notes?.removed) && !agentGone) {
       const agent = accountant.notes.systemUserId;
       undos.push({ what: `klienten ${client.orgNo} på klientsystembrukeren ${agent}`, run: async () => accountant.dagligLeder.authentication.removeClient(await accountant.dagligLeder.token(CLIENT_DELEGATION_SCOPE), agent, client.partyUuid) });
     }

@@ -43,6 +43,12 @@ describe('cleanup on external targets', () => {
       `systembrukeren standard-1 hos ${company.orgNo}`,
       `systembrukeren agent-1 hos ${accountant.orgNo}`,
     ]);
+    // An agent system user deleted in the scenario took its clients with it; a refused delete did not.
+    accountant.notes.deletion = { answer: answer(200) };
+    assert.equal(castUndos(cast).map((u) => u.what)[0], `${accountant.orgNo} som rettighetshaver for ${client.orgNo}`);
+    accountant.notes.deletion = { answer: answer(400) };
+    assert.equal(castUndos(cast).map((u) => u.what)[0], `klienten ${client.orgNo} på klientsystembrukeren agent-1`);
+    accountant.notes.deletion = undefined;
     // A client already removed, and a refused delegation, leave nothing to undo.
     accountant.client(client).removed = answered('api', 'remove-client', answer(200) as never);
     client.notes.delegation.rightHolder = answered('api', 'right-holder', answer(403) as never);
