@@ -6,7 +6,10 @@
 //
 // First the whole suite runs against the reference with no fault; it must be green, or the matrix
 // would prove nothing. Then, one fault at a time, the reference is started with `--fault <name>` and
-// the whole suite (every feature, no selection by fault) runs against it through the runner, with the
+// every feature that holds a scenario tagged with one of the fault's requirement ids runs against it
+// (whole features, so the fault's other effects there are seen as collateral or broken; the features
+// without such a scenario cannot catch it and are left out, which keeps the proof's time from growing
+// with the whole suite times the number of faults), through the runner, with the
 // target profile targets/referanse-ekstern.json and persons acting through the APIs. Each run is
 // judged by reason from its samsvar-summary.json, never by the runner's exit code
 // (scripts/lib/fault-verdict.ts): a fault is caught only when a scenario tagged with one of the
@@ -22,7 +25,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { judgeBaseline, judgeFault, location, type Coverage, type FaultVerdict, type JudgedResult } from './lib/fault-verdict.ts';
-import { notApplicable, readRequirements, readScenarios } from './lib/features.ts';
+import { featuresFor, notApplicable, readRequirements, readScenarios } from './lib/features.ts';
 import { startReference, type RunningReference } from './lib/reference-process.ts';
 import type { ScenarioResult } from './lib/results.ts';
 
@@ -110,15 +113,15 @@ function coverage(): Coverage {
   };
 }
 
-/** Runs the whole suite through the runner against a reference that is already up. */
-async function runSuite(reference: RunningReference, reportsDir: string, options: Options, fault?: string): Promise<Run> {
+/** Runs the suite (or the given feature files) through the runner against a reference that is already up. */
+async function runSuite(reference: RunningReference, reportsDir: string, options: Options, fault?: string, features: string[] = []): Promise<Run> {
   // The runner empties its reports directory, so the log lies beside it.
   const logPath = `${reportsDir}.log`;
   const log = createWriteStream(logPath);
   const args = [
     '--import', 'tsx', 'scripts/samsvar.ts', 'run',
     '--target', PROFILE, '--no-report', '--reports', relative(root, reportsDir), '--end-user', 'api',
-    '--', '--parallel', String(options.parallel),
+    '--', '--parallel', String(options.parallel), ...features,
   ];
   const started = Date.now();
   const child = spawn(process.execPath, args, {
@@ -161,7 +164,7 @@ async function runSuite(reference: RunningReference, reportsDir: string, options
 }
 
 /** Starts the reference (with the fault, if any), runs the suite, stops the reference. */
-async function check(options: Options, fault?: string): Promise<Run> {
+async function check(options: Options, fault?: string, features: string[] = []): Promise<Run> {
   const reportsDir = resolve(root, options.reports, fault ?? 'uten-feil');
   let reference: RunningReference;
   try {
@@ -171,7 +174,7 @@ async function check(options: Options, fault?: string): Promise<Run> {
     return { ...(fault ? { fault } : {}), exitCode: 1, timedOut: false, seconds: 0, results: [], problem: `referanseimplementasjonen startet ikke (${reason})`, log: '' };
   }
   try {
-    const run = await runSuite(reference, reportsDir, options, fault);
+    const run = await runSuite(reference, reportsDir, options, fault, features);
     // A fault that crashes the reference broke the harness; it was not caught by an assertion.
     const { exitCode, signalCode } = reference.process;
     if (exitCode !== null || signalCode !== null) {
@@ -252,8 +255,10 @@ async function main(): Promise<number> {
   const runs: Run[] = [];
   const verdicts: FaultVerdict[] = [];
   const spec = coverage();
+  const scenarios = readScenarios(root);
   for (const fault of faults) {
-    const run = await check(options, fault.name);
+    // No feature with a scenario of the fault's ids: the whole suite runs, and nothing can catch it.
+    const run = await check(options, fault.name, featuresFor(fault.krav, scenarios));
     const verdict = judgeFault(fault.name, fault.krav, run, spec);
     runs.push(run);
     verdicts.push(verdict);

@@ -142,3 +142,11 @@ export function notApplicable(scenarios: SpecScenario[], declared: readonly stri
     .map((s) => ({ ...s, missing: s.capabilities.filter((c) => !declared.includes(c)) }))
     .filter((s) => s.missing.length > 0);
 }
+
+/**
+ * The feature files that hold a scenario tagged with one of `krav` (sorted; empty when none does):
+ * what the selfcheck runs against a fault, since only those scenarios can catch it.
+ */
+export function featuresFor(krav: readonly string[], scenarios: ReadonlyArray<Pick<SpecScenario, 'uri' | 'krav'>>): string[] {
+  return [...new Set(scenarios.filter((s) => s.krav.some((k) => krav.includes(k))).map((s) => s.uri))].sort();
+}
