@@ -34,7 +34,7 @@ import {
 import {
   expectAlreadyAnswered,
   expectApprovalRefusedForRole,
-  expectDeleteRefused,
+  expectStandardDeleteOfAgentRefused,
   expectApproved,
   expectNoRequest,
   expectNoSystemUser,
@@ -217,7 +217,7 @@ Then('er klientsystembrukeren til {aktør} slettet med klientene, og {aktør} fi
 });
 
 Then('avviser Altinn slettingen fordi klientsystembrukeren til {aktør} ikke er en standard systembruker', function (this: SamsvarWorld, company: Actor) {
-  expectDeleteRefused(as(company, Company), 'AUTH-00036');
+  expectStandardDeleteOfAgentRefused(as(company, Company));
 });
 
 Then('avvises forespørselen fra {aktør} fordi {aktør} allerede har en systembruker for systemet', function (this: SamsvarWorld, vendor: Actor, company: Actor) {

@@ -261,10 +261,10 @@ export function expectSystemUserDeleted(vendor: Vendor, company: Company, krav: 
  * REQ-13: a delete the platform must refuse (an agent system user on the standard route: 400
  * AUTH-00036). The read-back that it is still there is the scenario's next step.
  */
-export function expectDeleteRefused(company: Company, code: 'AUTH-00036'): void {
+export function expectStandardDeleteOfAgentRefused(company: Company): void {
   const deletion = company.notes.deletion;
   assert.ok(deletion, `${company.role} har ikke forsøkt å slette systembrukeren sin.`);
-  expectProblem(deletion.answer, 400, code, 'REQ-13', `Sletting av klientsystembrukeren til ${company.role}, på ruten for standard systembrukere`);
+  expectProblem(deletion.answer, 400, 'AUTH-00036', 'REQ-13', `Sletting av klientsystembrukeren til ${company.role}, på ruten for standard systembrukere`);
 }
 
 /** REQ-12: a request for a key that already has an active system user is refused with 400 AUTH-00004, and no request is made. */
